@@ -1,0 +1,13 @@
+// Builds the CLI as one ESM file; every runtime dependency stays external (see DEPENDENCIES notes
+// in README: bundling commander's CJS into ESM output breaks with "Dynamic require of events").
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { bin: 'src/cli/bin.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  clean: true,
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+});
