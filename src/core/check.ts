@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   Bead,
+  DocumentLocation,
   MqmCategory,
   Pair,
   Sentence,
@@ -64,6 +65,8 @@ export interface CheckInput {
   beads: Bead[];
   /** The pair, when the pipeline has one (absent in `transcheck check` on raw texts). */
   pair?: Pair;
+  /** Other places where the same translation text occurs in this run (for `duplicate`). */
+  duplicates?: DocumentLocation[];
 }
 
 /** The context given to `run`. */
