@@ -1,0 +1,318 @@
+// The CLI: parses options, loads configuration, runs the audit, writes reports. Returns an exit code
+// (0 done, 1 findings at or above --fail-on, 2 usage/configuration/fatal error); never calls exit.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { DEFAULTS, type ConfigFile } from '../config/schema.js';
+import { toolVersion } from '../config/package-root.js';
+import { ConfigError, KnownError, UsageError } from '../core/errors.js';
+import type { Judge } from '../core/judge.js';
+import type { CheckSetting } from '../core/runner.js';
+import type { RunResult, Severity } from '../core/types.js';
+import { audit, hashOf, type AuditOptions } from '../pipeline/run.js';
+import { checkOnePair } from '../pipeline/check-one.js';
+import { createJudge, estimateJudgeCost } from '../pipeline/judge.js';
+import { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../llm/options.js';
+import { DEFAULT_SCORING, type ScoringConfig } from '../pipeline/score.js';
+import { reporters, type ReporterName } from '../report/reporters.js';
+import { renderIndex } from '../report/index-page.js';
+import { reportNames } from '../report/names.js';
+import { renderJsonSummary, renderSummary } from '../report/summary.js';
+
+/** A writable text stream (process.stdout or a test double). */
+export interface TextSink {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What `main` needs from the outside world, injectable for tests. */
+export interface MainIo {
+  argv: readonly string[];
+  stdout: TextSink;
+  stderr: TextSink;
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  readStdin?: () => Promise<Uint8Array>;
+  /** Aborted on Ctrl-C: the run stops cleanly and writes what it finished. */
+  signal?: AbortSignal;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, minor: 1, major: 2, critical: 3 };
+
+interface AuditCliOptions {
+  out?: string;
+  format?: string;
+  originals?: string[];
+  glossary?: string[];
+  config?: string;
+  failOn?: string;
+  json?: boolean;
+  quiet?: boolean;
+  marker?: string[];
+  llm?: boolean;
+  model?: string;
+  baseUrl?: string;
+  concurrency?: string;
+  timeout?: string;
+  maxCost?: string;
+  dryRun?: boolean;
+  batch?: boolean;
+  cache?: boolean;
+  cacheDir?: string;
+}
+
+function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
+  if (value === undefined) return [...fallback];
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) {
+    if (!(f in reporters)) throw new UsageError(`Unknown format \`${f}\``, `Use --format with ${Object.keys(reporters).join(', ')}`);
+  }
+  return formats as ReporterName[];
+}
+
+function parseNumber(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`Invalid ${name} \`${value}\``, `${name} takes a number ≥ ${min}`);
+  return n;
+}
+
+/** Writes a file atomically: a temporary file in the same folder, then a rename. */
+async function writeAtomic(path: string, content: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+}
+
+function scoringFrom(config: ConfigFile): ScoringConfig {
+  const s = config.scoring;
+  if (!s) return DEFAULT_SCORING;
+  return {
+    ...DEFAULT_SCORING,
+    ...(s.reviewBelow !== undefined ? { reviewBelow: s.reviewBelow } : {}),
+    ...(s.badBelow !== undefined ? { badBelow: s.badBelow } : {}),
+    weights: { ...DEFAULT_SCORING.weights, ...(s.weights ?? {}) },
+  };
+}
+
+function judgeOptionsFrom(o: AuditCliOptions, config: ConfigFile, cwd: string): JudgeOptions {
+  const llm = config.llm ?? {};
+  const concurrency = parseNumber('--concurrency', o.concurrency, 1);
+  const timeout = parseNumber('--timeout', o.timeout, 1);
+  const maxCost = parseNumber('--max-cost', o.maxCost, 0);
+  const options: JudgeOptions = {
+    ...DEFAULT_JUDGE_OPTIONS,
+    model: o.model ?? llm.model ?? DEFAULT_JUDGE_OPTIONS.model,
+    concurrency: concurrency ?? llm.concurrency ?? DEFAULT_JUDGE_OPTIONS.concurrency,
+    timeoutMs: timeout !== undefined ? timeout * 1000 : (llm.timeoutMs ?? DEFAULT_JUDGE_OPTIONS.timeoutMs),
+    dryRun: Boolean(o.dryRun),
+    batch: Boolean(o.batch),
+    cache: o.cache !== false,
+    cacheDir: resolve(cwd, o.cacheDir ?? llm.cacheDir ?? DEFAULTS.cacheDir),
+  };
+  const baseUrl = o.baseUrl ?? llm.baseUrl;
+  if (baseUrl !== undefined) options.baseUrl = baseUrl;
+  const cost = maxCost ?? llm.maxCostUsd;
+  if (cost !== undefined) options.maxCostUsd = cost;
+  if (llm.prices) options.prices = { ...(DEFAULT_JUDGE_OPTIONS.prices ?? {}), ...llm.prices };
+  return options;
+}
+
+function progressReporter(io: MainIo, quiet: boolean): AuditOptions['onProgress'] {
+  // Progress only on an interactive terminal: logs and CI get the final summary alone.
+  if (quiet || !io.stderr.isTTY) return undefined;
+  let last = 0;
+  return (stage, done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    io.stderr.write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+function maxSeverity(run: RunResult): Severity | null {
+  let best: Severity | null = null;
+  for (const f of run.files)
+    for (const p of f.pairs)
+      for (const x of p.findings) if (best === null || SEVERITY_RANK[x.severity] > SEVERITY_RANK[best]) best = x.severity;
+  return best;
+}
+
+async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const loaded = loadConfig(cwd, o.config);
+  if (!loaded.ok) throw loaded.error;
+  const config = loaded.value.config;
+  if (inputs.length === 0) throw new UsageError('No inputs given', 'Usage: transcheck audit <files|folders|globs|-> (e.g. `transcheck audit seeds`)');
+  const formats = parseFormats(o.format, (config.format as ReporterName[] | undefined) ?? (DEFAULTS.format as ReporterName[]));
+  const failOn = (o.failOn ?? config.failOn ?? DEFAULTS.failOn) as Severity | 'none';
+  if (failOn !== 'none' && !(failOn in SEVERITY_RANK)) {
+    throw new UsageError(`Invalid --fail-on \`${failOn}\``, 'Use one of none, info, minor, major, critical');
+  }
+  const outDir = resolve(cwd, o.out ?? config.out ?? DEFAULTS.out);
+  const abs = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => (p === '-' ? p : resolve(cwd, p)));
+  const scoring = scoringFrom(config);
+  const checks: Record<string, CheckSetting | undefined> = (config.checks ?? {}) as Record<string, CheckSetting>;
+  const glossary = [...(config.glossary ?? []), ...abs(o.glossary)];
+  for (const g of glossary) {
+    if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path or the configuration file');
+  }
+  const originals = [...(config.originals ?? []), ...abs(o.originals)];
+
+  let judge: Judge | undefined;
+  let judgeOptions: JudgeOptions | undefined;
+  if (o.llm || o.dryRun || o.batch) {
+    judgeOptions = judgeOptionsFrom(o, config, cwd);
+    if (!judgeOptions.dryRun) judge = createJudge(judgeOptions, io.env);
+  }
+  const configHash = hashOf({ config, formats, failOn, glossary, originals, llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
+  const version = toolVersion();
+  const run = await audit({
+    inputs,
+    originals,
+    ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
+    checks,
+    glossary,
+    scoring,
+    ...(judge ? { judge } : {}),
+    ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+    onProgress: progressReporter(io, Boolean(o.quiet || o.json)),
+    tool: { name: 'transcheck', version },
+    configHash,
+  });
+
+  if (judgeOptions?.dryRun) {
+    const estimate = estimateJudgeCost(run.files.flatMap((f) => f.pairs), judgeOptions);
+    io.stdout.write(
+      `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model}: about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}. No request was made.\n`,
+    );
+  }
+
+  // Reports are written for every file that was read, even when others failed.
+  await mkdir(outDir, { recursive: true });
+  const names = reportNames(run.files.map((f) => f.file));
+  const written: string[] = [];
+  for (const file of run.files) {
+    const name = names.get(file.file) as string;
+    for (const format of formats) {
+      const path = join(outDir, `${name}.${reporters[format].extension}`);
+      await writeAtomic(path, reporters[format].render(file, run, { baseName: name }));
+      written.push(path);
+    }
+  }
+  const indexPath = join(outDir, 'index.md');
+  await writeAtomic(indexPath, renderIndex(run, names));
+  written.push(indexPath);
+
+  if (o.json) io.stdout.write(renderJsonSummary(run, written));
+  else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
+  else for (const e of run.errors) io.stderr.write(`error: ${e.message}\n`);
+
+  if (run.files.length === 0 && run.errors.length > 0) return 2;
+  if (failOn !== 'none') {
+    const worst = maxSeverity(run);
+    if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) return 1;
+  }
+  return 0;
+}
+
+async function readArg(value: string, cwd: string): Promise<string> {
+  const path = resolve(cwd, value);
+  if (existsSync(path) && statSync(path).isFile()) return readFile(path, 'utf8');
+  return value;
+}
+
+async function runCheck(o: { en?: string; zh: string; json?: boolean; config?: string }, io: MainIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const loaded = loadConfig(cwd, o.config);
+  if (!loaded.ok) throw loaded.error;
+  const en = o.en === undefined ? null : await readArg(o.en, cwd);
+  const zh = await readArg(o.zh, cwd);
+  const { file, run } = await checkOnePair(en, zh, {
+    checks: (loaded.value.config.checks ?? {}) as Record<string, CheckSetting>,
+    glossary: loaded.value.config.glossary ?? [],
+    scoring: scoringFrom(loaded.value.config),
+    tool: { name: 'transcheck', version: toolVersion() },
+  });
+  io.stdout.write(o.json ? reporters.json.render(file, run, { baseName: 'check' }) : reporters.md.render(file, run, { baseName: 'check' }));
+  return 0;
+}
+
+function buildProgram(io: MainIo, result: { code: number }): Command {
+  const program = new Command('transcheck')
+    .description('Audit machine translations of English scientific abstracts into Chinese.')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('audit')
+    .description('pair, align, check and score every translation in the inputs; write reports')
+    .argument('[inputs...]', 'files, folders, globs, or - for standard input')
+    .option('-o, --out <dir>', `report folder (default ${DEFAULTS.out})`)
+    .option('--format <list>', 'report formats, comma-separated: md,json')
+    .option('--originals <paths...>', 'corpora of English originals to pair against (JSONL, text, any layout)')
+    .option('--glossary <files...>', 'extra glossary files (JSON or TSV)')
+    .option('--config <file>', 'configuration file (default: found upward from the working directory)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['none', 'info', 'minor', 'major', 'critical']))
+    .option('--marker <line...>', 'translation marker lines (replace the defaults)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--llm', 'run the LLM judge (needs OPENAI_API_KEY or --base-url)')
+    .option('--model <name>', `judge model (default ${DEFAULT_JUDGE_OPTIONS.model})`)
+    .option('--base-url <url>', 'OpenAI-compatible server (default OPENAI_BASE_URL or OpenAI)')
+    .option('--concurrency <n>', `judge requests in flight (default ${DEFAULT_JUDGE_OPTIONS.concurrency})`)
+    .option('--timeout <seconds>', 'per-request timeout of the judge')
+    .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
+    .option('--dry-run', 'estimate the judge tokens and cost, make no call')
+    .option('--batch', 'use the OpenAI Batch API for the judge')
+    .option('--no-cache', 'do not read or write the judge cache')
+    .option('--cache-dir <dir>', `judge cache folder (default ${DEFAULTS.cacheDir})`)
+    .action(async (inputs: string[], o: AuditCliOptions) => {
+      result.code = await runAudit(inputs, o, io);
+    });
+
+  program
+    .command('check')
+    .description('check one pair given as files or texts; report to stdout')
+    .option('--en <file|text>', 'the English original (omit for target-only checks)')
+    .requiredOption('--zh <file|text>', 'the Chinese translation')
+    .option('--json', 'JSON instead of Markdown')
+    .option('--config <file>', 'configuration file')
+    .action(async (o: { en?: string; zh: string; json?: boolean; config?: string }) => {
+      result.code = await runCheck(o, io);
+    });
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script path); returns the exit code. */
+export async function main(io: MainIo): Promise<number> {
+  const result = { code: 0 };
+  try {
+    const program = buildProgram(io, result);
+    if (io.argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; parse errors were already printed.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof KnownError) {
+      io.stderr.write(`transcheck: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      return 2;
+    }
+    io.stderr.write(`transcheck: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}

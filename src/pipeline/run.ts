@@ -1,0 +1,237 @@
+// The audit: runs the stages in order (ingest → identify → pair → align/check/score → judge) and
+// assembles the RunResult that reporters render. No stage writes files; the CLI does.
+import { createHash } from 'node:crypto';
+import { checks as builtinChecks } from '../checks/index.js';
+import type { AnyCheck } from '../core/check.js';
+import { InputFileError } from '../core/errors.js';
+import type { Judge, JudgeTerm } from '../core/judge.js';
+import { resolveChecks, type CheckSetting } from '../core/runner.js';
+import type {
+  DocumentLocation,
+  FileResult,
+  IdentifiedBlock,
+  IngestedFile,
+  InputError,
+  Pair,
+  PairResult,
+  RunResult,
+} from '../core/types.js';
+import { checkPair } from './check.js';
+import { findDuplicates, identifyBlocks } from './identify.js';
+import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
+import { mergeFindings } from './judge.js';
+import { pairTranslations, type PairingOptions } from './pair.js';
+import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
+import { emptySummary, summarize } from './summarize.js';
+
+/** Version of the JSON report contract (README "JSON report"). */
+export const SCHEMA_VERSION = '1.0';
+
+/** Everything an audit needs; the CLI builds it from options and configuration. */
+export interface AuditOptions {
+  inputs: readonly string[];
+  /** Originals corpora to pair against (no reports are written for them). */
+  originals?: readonly string[];
+  markers?: readonly string[];
+  /** Per-check settings by id (severity or [severity, options]). */
+  checks?: Record<string, CheckSetting | undefined>;
+  /** Extra glossary files, given to the terminology checks. */
+  glossary?: readonly string[];
+  scoring?: ScoringConfig;
+  pairing?: PairingOptions;
+  judge?: Judge;
+  /** Terms given to the judge as context for one pair. */
+  judgeTerms?: (pair: PairResult) => JudgeTerm[];
+  /** Reads standard input when an input is `-`. */
+  readStdin?: () => Promise<Uint8Array>;
+  onProgress?: (stage: string, done: number, total: number) => void;
+  signal?: AbortSignal;
+  tool: { name: string; version: string };
+  /** Hash of the effective configuration, recorded in every report. */
+  configHash: string;
+  /** Checks to run instead of the built-in registry (tests). */
+  registry?: readonly AnyCheck[];
+}
+
+/** Checks whose options take the user's glossary files. */
+const GLOSSARY_CHECKS = ['glossary', 'term-consistency'];
+
+/** Merges `--glossary` files into the settings of the checks that use them. */
+export function withGlossary(
+  settings: Record<string, CheckSetting | undefined>,
+  registry: readonly AnyCheck[],
+  files: readonly string[],
+): Record<string, CheckSetting | undefined> {
+  if (files.length === 0) return settings;
+  const out = { ...settings };
+  for (const id of GLOSSARY_CHECKS) {
+    const check = registry.find((c) => c.meta.id === id);
+    if (!check) continue;
+    const current = out[id];
+    const [level, options] = Array.isArray(current) ? current : [current ?? check.meta.defaultSeverity, {}];
+    const existing = Array.isArray((options as { files?: unknown }).files) ? (options as { files: string[] }).files : [];
+    out[id] = [level, { ...options, files: [...existing, ...files] }];
+  }
+  return out;
+}
+
+function noOriginalPair(block: IdentifiedBlock): Pair {
+  return {
+    id: block.id,
+    translation: block,
+    original: null,
+    status: 'unpaired',
+    confidence: 0,
+    evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
+  };
+}
+
+async function readOne(
+  path: string,
+  index: number,
+  options: AuditOptions,
+): Promise<IngestedFile> {
+  if (path === '-') {
+    if (!options.readStdin) throw new InputFileError('-', 'standard input is not available');
+    return ingestBytes('-', await options.readStdin(), index, { markers: options.markers });
+  }
+  return ingestFile(path, index, { markers: options.markers });
+}
+
+/** Reads and identifies a list of paths; unreadable ones become errors, the rest go on. */
+async function readAll(
+  paths: readonly string[],
+  firstIndex: number,
+  options: AuditOptions,
+  errors: InputError[],
+): Promise<Array<{ ingested: IngestedFile; blocks: IdentifiedBlock[] }>> {
+  const out: Array<{ ingested: IngestedFile; blocks: IdentifiedBlock[] }> = [];
+  let index = firstIndex;
+  for (const path of paths) {
+    try {
+      const ingested = await readOne(path, index++, options);
+      out.push({ ingested, blocks: identifyBlocks(ingested.blocks) });
+    } catch (error) {
+      if (error instanceof InputFileError) {
+        errors.push({ file: error.file, message: error.message, ...(error.line ? { line: error.line } : {}) });
+      } else {
+        errors.push({ file: path, message: `${path}: ${(error as Error).message ?? String(error)}` });
+      }
+    }
+    options.onProgress?.('read', out.length, paths.length);
+  }
+  return out;
+}
+
+/** Runs the whole audit. Never throws for bad inputs: they are listed in `errors`. */
+export async function audit(options: AuditOptions): Promise<RunResult> {
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const lap = (name: string, since: number) => {
+    timings[name] = Math.round(performance.now() - since);
+    return performance.now();
+  };
+  const registry = options.registry ?? builtinChecks;
+  const settings = withGlossary(options.checks ?? {}, registry, options.glossary ?? []);
+  const resolved = resolveChecks(registry, settings);
+  const scoring = options.scoring ?? DEFAULT_SCORING;
+
+  const errors: InputError[] = [];
+  const expanded = await expandInputs(options.inputs);
+  errors.push(...expanded.errors);
+  const inputs = await readAll(expanded.files, 0, options, errors);
+  let originalsCorpus: IdentifiedBlock[] = [];
+  if (options.originals && options.originals.length > 0) {
+    const more = await expandInputs(options.originals);
+    errors.push(...more.errors);
+    const read = await readAll(more.files, inputs.length + 1000, options, errors);
+    originalsCorpus = read.flatMap((r) => r.blocks.filter((b) => b.role === 'original'));
+  }
+  let t = lap('read', t0);
+
+  const allBlocks = inputs.flatMap((r) => r.blocks);
+  const translations = allBlocks.filter((b) => b.role === 'translation');
+  const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
+  const pairs = pairTranslations(translations, originals, options.pairing);
+  const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map(noOriginalPair);
+  t = lap('pair', t);
+
+  const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
+  const all = [...pairs, ...untranslated];
+  const results: PairResult[] = [];
+  for (const pair of all) {
+    if (options.signal?.aborted) break;
+    results.push(await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id)));
+    options.onProgress?.('check', results.length, all.length);
+  }
+  t = lap('check', t);
+
+  let llm: RunResult['llm'];
+  const promptVersions: string[] = [];
+  const limitations: string[] = [];
+  if (options.judge) {
+    const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? (() => []), {
+      onProgress: (done, total) => options.onProgress?.('judge', done, total),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for (const result of results) {
+      const judged = outcome.findings.get(result.pair.id);
+      if (!judged) continue;
+      result.findings = mergeFindings(result.findings, judged);
+      const scored = scorePair(
+        result.pair,
+        result.findings,
+        result.pair.original?.text ?? null,
+        result.pair.translation.text,
+        scoring,
+      );
+      Object.assign(result, scored);
+    }
+    llm = outcome.usage;
+    promptVersions.push(...outcome.promptVersions);
+    limitations.push(...outcome.notes);
+    t = lap('judge', t);
+  } else {
+    limitations.push('LLM judge not run (offline default): fluency and meaning errors beyond the heuristic checks are not assessed; use --llm.');
+  }
+  if (options.signal?.aborted) limitations.push('Interrupted: some pairs were not checked; their blocks show no verdict.');
+
+  const files: FileResult[] = inputs.map(({ ingested, blocks }) => {
+    const own = results.filter((r) => r.pair.id.startsWith(`${ingested.index}:`));
+    const dup: Record<string, DocumentLocation[]> = {};
+    for (const block of blocks) {
+      const others = duplicates.get(block.id);
+      if (others && others.length > 0) dup[block.id] = others;
+    }
+    return {
+      file: ingested.file,
+      layout: ingested.layout,
+      encoding: ingested.encoding,
+      blocks,
+      dropped: ingested.dropped,
+      notes: ingested.notes,
+      errors: errors.filter((e) => e.file === ingested.file),
+      pairs: own,
+      duplicates: dup,
+      summary: summarize(blocks, own),
+    };
+  });
+  timings.total = Math.round(performance.now() - t0);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: options.tool,
+    configHash: options.configHash,
+    promptVersions,
+    files,
+    errors,
+    summary: files.length === 0 ? emptySummary() : summarize(allBlocks, results),
+    timings,
+    ...(llm ? { llm } : {}),
+    limitations,
+  };
+}
+
+/** A short stable hash of any JSON-serializable value (configuration hashes). */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+}

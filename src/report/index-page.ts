@@ -1,0 +1,86 @@
+// reports/index.md: one row per input file, worst first, with links to each report.
+import type { FileResult, RunResult, Severity } from '../core/types.js';
+import { VERDICT_ORDER } from '../pipeline/summarize.js';
+import { mdLink, mdTable, mdText } from './escape.js';
+
+const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+
+/** Orders files worst first: most critical, then major findings, then bad verdicts. */
+function worstFirst(a: FileResult, b: FileResult): number {
+  const key = (f: FileResult) => [
+    f.summary.bySeverity.critical,
+    f.summary.bySeverity.major,
+    f.summary.byVerdict.bad + f.summary.byVerdict.mismatched + f.summary.byVerdict.untranslated,
+    f.summary.byVerdict.review,
+  ];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (kb[i] as number) - (ka[i] as number);
+  return a.file.localeCompare(b.file);
+}
+
+function verdictCell(f: FileResult): string {
+  return (
+    VERDICT_ORDER.filter((v) => f.summary.byVerdict[v] > 0)
+      .map((v) => `${f.summary.byVerdict[v]} ${v}`)
+      .join(', ') || '—'
+  );
+}
+
+/** Renders the index page; `names` maps each input to its report base name. */
+export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>): string {
+  const s = run.summary;
+  const out: string[] = ['# transcheck audit', ''];
+  out.push(
+    `transcheck ${run.tool.version} · schema ${run.schemaVersion} · config \`${run.configHash}\` · ${run.files.length} files · ` +
+      `${s.blocks} blocks (${s.documents} distinct texts) · ${run.timings.total ?? 0} ms`,
+    '',
+  );
+  out.push(
+    `**Translations:** ${s.byRole.translation} · **untranslated blocks:** ${s.byRole.untranslated} · **originals:** ${s.byRole.original}`,
+    '',
+    `**Verdicts:** ${VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => `${s.byVerdict[v]} ${v}`).join(', ') || 'none'} · ` +
+      `**Findings:** ${SEVERITIES.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`).join(', ') || 'none'}`,
+    '',
+  );
+  for (const note of run.limitations) out.push(`> **Not covered:** ${mdText(note)}`, '');
+  if (run.llm) {
+    const u = run.llm;
+    out.push(
+      `**LLM judge** (${mdText(u.model)}): ${u.calls} calls, ${u.cachedPairs} pairs from cache, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens (${u.cachedTokens} cached), about $${u.costUsd.toFixed(4)}; ${u.failures} failures, ${u.unjudged} pairs unjudged.`,
+      '',
+    );
+  }
+  const files = [...run.files].sort(worstFirst);
+  out.push('## Files (worst first)', '');
+  out.push(
+    mdTable(
+      ['report', 'layout', 'blocks', 'translations', 'untranslated', 'originals', 'verdicts', ...SEVERITIES, 'JSON'],
+      files.map((f) => {
+        const name = names.get(f.file) ?? f.file;
+        return [
+          mdLink(f.file, `${name}.md`),
+          f.layout,
+          String(f.summary.blocks),
+          String(f.summary.byRole.translation),
+          String(f.summary.byRole.untranslated),
+          String(f.summary.byRole.original),
+          verdictCell(f),
+          ...SEVERITIES.map((sev) => String(f.summary.bySeverity[sev])),
+          mdLink('json', `${name}.json`),
+        ];
+      }),
+    ),
+    '',
+  );
+  const checks = Object.entries(s.byCheck);
+  if (checks.length > 0) {
+    out.push('## Findings by check', '', mdTable(['check', 'findings', 'docs'], checks.map(([c, n]) => [`\`${c}\``, String(n), mdLink(c, `../docs/checks/${c}.md`)])), '');
+  }
+  if (run.errors.length > 0) {
+    out.push('## Inputs not audited', '');
+    for (const e of run.errors) out.push(`- ${mdText(e.message)}`);
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,115 @@
+// The JSON report of one input file: the machine-readable contract (README "JSON report"), versioned.
+import type { BlockRef, FileResult, Finding, IdentifiedBlock, PairResult, RunResult } from '../core/types.js';
+
+/** A reference to an original as the JSON contract names it. */
+export interface JsonOriginalRef {
+  file: string;
+  block: string;
+  lines: [number, number];
+  id?: string;
+  title?: string;
+}
+
+function blockRef(block: IdentifiedBlock | null | undefined): JsonOriginalRef | null {
+  if (!block) return null;
+  return {
+    file: block.file,
+    block: block.id,
+    lines: [block.lines[0], block.lines[1]],
+    ...(block.recordId !== undefined ? { id: block.recordId } : {}),
+    ...(block.title !== undefined ? { title: block.title } : {}),
+  };
+}
+
+function candidateRef(r: BlockRef): JsonOriginalRef {
+  return {
+    file: r.file,
+    block: r.block,
+    lines: [r.lines[0], r.lines[1]],
+    ...(r.id !== undefined ? { id: r.id } : {}),
+    ...(r.title !== undefined ? { title: r.title } : {}),
+  };
+}
+
+function finding(f: Finding): Record<string, unknown> {
+  return {
+    check: f.check,
+    severity: f.severity,
+    category: f.category,
+    side: f.side,
+    ...(f.sentence !== undefined ? { sentence: f.sentence } : {}),
+    range: f.range ?? null,
+    messageId: f.messageId,
+    message: f.message,
+    actual: f.actual ?? null,
+    expected: f.expected ?? null,
+    ...(f.note !== undefined ? { note: f.note } : {}),
+    confidence: f.confidence,
+    origin: f.origin,
+    docs: f.docs,
+  };
+}
+
+function pair(r: PairResult): Record<string, unknown> {
+  const { pair: p } = r;
+  return {
+    translation: p.translation.id,
+    lines: p.translation.lines,
+    status: p.status,
+    original: blockRef(p.original),
+    ...(p.attached ? { attached: blockRef(p.attached) } : {}),
+    confidence: round(p.confidence),
+    evidence: {
+      score: round(p.evidence.score),
+      margin: round(p.evidence.margin),
+      candidates: p.evidence.candidates,
+      anchors: p.evidence.anchors,
+      terms: p.evidence.terms,
+      best: p.evidence.best.map((b) => ({ ...candidateRef(b.original), score: round(b.score) })),
+    },
+    verdict: r.verdict,
+    score: round(r.score),
+    penalty: round(r.penalty),
+    targetOnly: r.targetOnly,
+    sentences: {
+      source: r.sourceSentences.map((s) => [s.start, s.end]),
+      target: r.targetSentences.map((s) => [s.start, s.end]),
+    },
+    beads: r.beads.map((b) => ({ en: b.en, zh: b.zh, cost: round(b.cost) })),
+    findings: r.findings.map(finding),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Renders one file's JSON report (pretty-printed, newline-terminated). */
+export function renderJson(file: FileResult, run: RunResult): string {
+  const report = {
+    schemaVersion: run.schemaVersion,
+    tool: run.tool,
+    configHash: run.configHash,
+    promptVersions: run.promptVersions,
+    file: file.file,
+    layout: file.layout,
+    encoding: file.encoding,
+    summary: file.summary,
+    limitations: run.limitations,
+    notes: file.notes,
+    errors: file.errors,
+    dropped: file.dropped,
+    blocks: file.blocks.map((b) => ({
+      id: b.id,
+      lines: b.lines,
+      role: b.role,
+      language: b.language,
+      script: b.script,
+      ...(b.title !== undefined ? { title: b.title } : {}),
+      ...(b.recordId !== undefined ? { recordId: b.recordId } : {}),
+      ...(file.duplicates[b.id] ? { alsoAt: file.duplicates[b.id] } : {}),
+    })),
+    pairs: file.pairs.map(pair),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
