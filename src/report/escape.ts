@@ -11,9 +11,10 @@ export function mdText(text: string): string {
 /** A code span that survives any content: fence longer than the longest backtick run inside. */
 export function mdCode(text: string): string {
   const flat = text.replace(/\r\n?|\n/g, ' ');
+  if (flat === '') return '` `';
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
