@@ -1,0 +1,68 @@
+// The check stage: one pair through sentence splitting, alignment, every check and the score.
+import type { CheckInput } from '../core/check.js';
+import { checkFailedFinding, runChecks, type ResolvedCheck } from '../core/runner.js';
+import type { DocumentLocation, Pair, PairResult } from '../core/types.js';
+import { alignSentences, splitChinese, splitEnglish, type AlignOptions } from './align.js';
+import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
+
+/** What the check stage needs: the resolved checks, and optionally scoring and alignment settings. */
+export interface CheckStageOptions {
+  checks: readonly ResolvedCheck[];
+  scoring?: ScoringConfig;
+  align?: AlignOptions;
+}
+
+/** The result of checking raw texts: a PairResult without the pair. */
+export type TextCheckResult = Omit<PairResult, 'pair'>;
+
+/** Splits and aligns both sides; in target-only mode (no source) only the Chinese is split. */
+export function prepareInput(source: string | null, target: string, align?: AlignOptions): CheckInput {
+  const targetSentences = splitChinese(target);
+  if (source === null) return { source, target, sourceSentences: [], targetSentences, beads: [] };
+  const sourceSentences = splitEnglish(source);
+  const beads = alignSentences(source, target, sourceSentences, targetSentences, align);
+  return { source, target, sourceSentences, targetSentences, beads };
+}
+
+async function checkInput(input: CheckInput, pair: Pair | undefined, options: CheckStageOptions): Promise<TextCheckResult> {
+  const findings = await runChecks(options.checks, input);
+  const { penalty, score, verdict } = scorePair(pair, findings, input.source, input.target, options.scoring ?? DEFAULT_SCORING);
+  return {
+    sourceSentences: input.sourceSentences,
+    targetSentences: input.targetSentences,
+    beads: input.beads,
+    findings,
+    penalty,
+    score,
+    verdict,
+    targetOnly: input.source === null,
+  };
+}
+
+/**
+ * Runs one pair through align + checks + score. The source is the pair's original (null when
+ * none was found: target-only mode). `duplicates` lists other places where the same translation
+ * occurs in this run. A failure inside a check becomes a `check-failed` finding (runner); a
+ * failure in splitting or alignment becomes one here, so the run goes on.
+ */
+export async function checkPair(pair: Pair, options: CheckStageOptions, duplicates?: DocumentLocation[]): Promise<PairResult> {
+  const source = pair.original?.text ?? null;
+  let input: CheckInput;
+  try {
+    input = prepareInput(source, pair.translation.text, options.align);
+  } catch (error) {
+    // Alignment failed: check the texts without sentences rather than lose the pair.
+    input = { source, target: pair.translation.text, sourceSentences: [], targetSentences: [], beads: [] };
+    const result = await checkInput({ ...input, pair, ...(duplicates ? { duplicates } : {}) }, pair, options);
+    result.findings.push(checkFailedFinding('align', error));
+    return { pair, ...result, ...scorePair(pair, result.findings, source, pair.translation.text, options.scoring) };
+  }
+  input.pair = pair;
+  if (duplicates && duplicates.length > 0) input.duplicates = duplicates;
+  return { pair, ...(await checkInput(input, pair, options)) };
+}
+
+/** Checks raw texts (for `transcheck check` and the benchmarks): no pair, source null for target-only mode. */
+export async function checkTexts(source: string | null, target: string, options: CheckStageOptions): Promise<TextCheckResult> {
+  return checkInput(prepareInput(source, target, options.align), undefined, options);
+}
