@@ -1,0 +1,487 @@
+// Anchors that survive translation: numbers, URLs/e-mails/DOIs/arXiv ids, LaTeX and math, acronyms and Latin names.
+import { countHan } from '../core/text.js';
+import { CHINESE_MULTIPLIERS, CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numerals.js';
+
+/** What an anchor is. */
+export type AnchorKind = 'number' | 'url' | 'email' | 'doi' | 'arxiv' | 'latex' | 'math' | 'acronym' | 'name';
+
+/** A span of text that should appear, unchanged or with a known rendering, on both sides of a translation. */
+export interface Anchor {
+  kind: AnchorKind;
+  /** The text as found. */
+  text: string;
+  /** 0-based UTF-16 offset of the first character. */
+  start: number;
+  /** 0-based UTF-16 offset after the last character. */
+  end: number;
+  /** Normalized comparison key (same on both sides for the same anchor; lowercase for acronyms and names). */
+  key: string;
+}
+
+/** A number, with its value and the ways it may be written on the other side. */
+export interface NumberAnchor extends Anchor {
+  kind: 'number';
+  /** Absolute value, multipliers applied (0.8k → 800, 5万 → 50000, 1e-3 → 0.001); signs are ignored. */
+  value: number;
+  /** True for 5%, 5 \%, 5％, 百分之五, 5个百分点. */
+  percent: boolean;
+  /** The multiplier or unit written after the number: `k`, `M`, `B`, `x`, `%`, `万`, `亿`, `million`, `e`, `^`, `‰`. */
+  unit?: string;
+  /**
+   * Every value this number may be rendered as on the other side: `value` plus, for numbers with a
+   * multiplier, the bare mantissa (0.8k → [800, 0.8]).
+   */
+  values: number[];
+}
+
+/** Options of the acronym extractor. */
+export interface AcronymOptions {
+  /**
+   * Language of the text: in Chinese every Latin word is a name kept from the source; in English only
+   * ALL-CAPS, CamelCase and letter-digit names count. Default: detected from the Han share.
+   */
+  lang?: 'en' | 'zh';
+}
+
+/** Full-width digits, letters, ％ and ． mapped to ASCII, keeping the length (so offsets stay valid). */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Keeps the longest of overlapping spans, then sorts by start. */
+function longestNonOverlapping<T extends Anchor>(anchors: T[]): T[] {
+  const byLength = [...anchors].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const a of byLength) {
+    if (kept.every((k) => a.end <= k.start || a.start >= k.end)) kept.push(a);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function anchor<K extends AnchorKind>(kind: K, text: string, start: number, key: string): Anchor & { kind: K } {
+  return { kind, text, start, end: start + text.length, key };
+}
+
+// ---------------------------------------------------------------- URLs, e-mails, DOIs, arXiv ids
+
+// A URL ends at whitespace, quotes, braces, Han text and CJK punctuation: Chinese glued onto a URL is not part of it.
+const URL_BODY = String.raw`[^\s<>"'{}|\\^\u0060\u3000-\u303f\uff00-\uffef\p{Script=Han}]+`;
+const URL_RE = new RegExp(String.raw`\b(?:(?:https?|ftp):\/\/|www\.)${URL_BODY}`, 'giu');
+const BARE_DOMAIN_RE = new RegExp(
+  String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|ai|gov|cn|dev|co|info|me)\/${URL_BODY}`,
+  'giu',
+);
+const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const DOI_RE = new RegExp(String.raw`\b10\.\d{4,9}\/${URL_BODY}`, 'gu');
+const ARXIV_RE = /\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/gi;
+
+/** Drops trailing punctuation that ends the sentence rather than the link, and unbalanced closing brackets. */
+function trimLinkEnd(text: string): string {
+  let t = text;
+  for (;;) {
+    const last = t.at(-1);
+    if (last === undefined) return t;
+    if ('.,;:!?\'"*'.includes(last)) {
+      t = t.slice(0, -1);
+      continue;
+    }
+    const open = { ')': '(', ']': '[' }[last];
+    if (open !== undefined && t.split(open).length <= t.split(last).length - 1) {
+      t = t.slice(0, -1);
+      continue;
+    }
+    return t;
+  }
+}
+
+/** Comparison key of a URL: no scheme, no `www.`, no trailing slash; host lowercased, path kept as is. */
+export function urlKey(url: string): string {
+  const bare = url.replace(/^(?:https?|ftp):\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '');
+  const slash = bare.indexOf('/');
+  return slash === -1 ? bare.toLowerCase() : bare.slice(0, slash).toLowerCase() + bare.slice(slash);
+}
+
+/** URLs (with a scheme, `www.`, or a known domain with a path), e-mails, DOIs and arXiv ids, sorted by start. */
+export function extractUrls(text: string): Anchor[] {
+  const found: Anchor[] = [];
+  for (const re of [URL_RE, BARE_DOMAIN_RE]) {
+    for (const m of text.matchAll(re)) {
+      const t = trimLinkEnd(m[0]);
+      if (t.length > 4) found.push(anchor('url', t, m.index, urlKey(t)));
+    }
+  }
+  for (const m of text.matchAll(EMAIL_RE)) {
+    const t = trimLinkEnd(m[0]);
+    found.push(anchor('email', t, m.index, t.toLowerCase()));
+  }
+  for (const m of text.matchAll(DOI_RE)) {
+    const t = trimLinkEnd(m[0]);
+    found.push(anchor('doi', t, m.index, t.toLowerCase()));
+  }
+  for (const m of text.matchAll(ARXIV_RE)) {
+    found.push(anchor('arxiv', m[0], m.index, (m[1] as string).toLowerCase()));
+  }
+  return longestNonOverlapping(found);
+}
+
+// ---------------------------------------------------------------- LaTeX
+
+/** Commands whose arguments are labels or links, not prose: numbers inside them are not numbers. */
+const LABEL_COMMANDS = new Set([
+  'cite', 'citep', 'citet', 'citealp', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'label', 'url', 'href',
+  'includegraphics', 'footnote',
+]);
+
+/** Index after the balanced group opening at `i` (text[i] is `open`), or -1. */
+function skipGroup(text: string, i: number, open: string, close: string): number {
+  let depth = 0;
+  for (let j = i; j < text.length && j < i + 2000; j++) {
+    const c = text[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+const MATH_RE = /\$\$[\s\S]+?\$\$|(?<!\\)\$(?:\\.|[^$\\\n]){1,400}?\$|\\\([\s\S]{1,400}?\\\)|\\\[[\s\S]{1,800}?\\\]/g;
+const COMMAND_RE = /\\([A-Za-z]+)\*?/g;
+
+/** Comparison key of LaTeX text: whitespace removed (LaTeX ignores most of it). */
+function latexKey(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Well-formed LaTeX: `\command[…]{…}` with its arguments, `$…$`, `$$…$$`, `\(…\)`, `\[…\]`; sorted, non-overlapping. */
+export function extractLatex(text: string): Anchor[] {
+  const found: Anchor[] = [];
+  for (const m of text.matchAll(MATH_RE)) found.push(anchor('math', m[0], m.index, latexKey(m[0])));
+  for (const m of text.matchAll(COMMAND_RE)) {
+    let end = m.index + m[0].length;
+    for (;;) {
+      const c = text[end];
+      const next = c === '{' ? skipGroup(text, end, '{', '}') : c === '[' ? skipGroup(text, end, '[', ']') : -1;
+      if (next === -1) break;
+      end = next;
+    }
+    const t = text.slice(m.index, end);
+    found.push(anchor('latex', t, m.index, latexKey(t)));
+  }
+  return longestNonOverlapping(found);
+}
+
+/** Spans of LaTeX whose content is labels or links (\cite{…}, \ref{…}, \url{…}). */
+function labelSpans(text: string): Array<[number, number]> {
+  return extractLatex(text)
+    .filter((a) => a.kind === 'latex' && LABEL_COMMANDS.has(a.text.slice(1).replace(/[*[{].*$/s, '')))
+    .map((a) => [a.start, a.end]);
+}
+
+// ---------------------------------------------------------------- Numbers
+
+/** Han measure words and units after which a Chinese numeral counts as a number (三个, 两种, 三维, 五年). */
+const MEASURE_WORDS = [
+  '个', '种', '类', '项', '次', '倍', '层', '维', '位', '名', '篇', '组', '步', '阶', '年', '月', '天', '日', '周',
+  '小时', '分钟', '秒', '部', '章', '节', '份', '条', '台', '家', '所', '颗', '张', '幅', '轮', '代', '级', '片',
+  '只', '句', '段', '对', '套', '批', '人', '例', '国', '大', '方面', '款', '根', '件', '块', '列', '行', '场',
+  '届', '期', '季', '帧', '跳', '词', '字', '岁', '米', '公里', '千米', '厘米', '毫米', '元', '美元', '英里',
+  '度', '路', '方', '通道', '模态', '折', '座', '辆', '架', '支', '遍', '点', '分之',
+];
+
+/** Characters before a Chinese numeral that make it vague (数百, 几十, 若干): not a value. */
+const VAGUE_BEFORE = new Set(['数', '几', '若', '上', '成', '千', '万', '百']);
+
+const ENGLISH_MULTIPLIERS: Readonly<Record<string, number>> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9 };
+
+/** Canonical string of a value: up to 12 significant digits, no exponent for ordinary magnitudes. */
+export function numberKey(value: number, percent = false): string {
+  const v = Number(value.toPrecision(12));
+  return (Math.abs(v) >= 1e21 || (v !== 0 && Math.abs(v) < 1e-6) ? v.toExponential() : String(v)) + (percent ? '%' : '');
+}
+
+const isLatinLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+function numberAnchor(
+  original: string,
+  start: number,
+  end: number,
+  value: number,
+  percent: boolean,
+  unit: string | undefined,
+  mantissa?: number,
+): NumberAnchor {
+  const values = [value];
+  if (mantissa !== undefined && mantissa !== value) values.push(mantissa);
+  const a: NumberAnchor = {
+    kind: 'number',
+    text: original.slice(start, end),
+    start,
+    end,
+    key: numberKey(value, percent),
+    value,
+    percent,
+    values,
+  };
+  if (unit !== undefined) a.unit = unit;
+  return a;
+}
+
+/** Reads the percent or multiplier written after a number at `i`; returns what it found and where it ends. */
+function readSuffix(w: string, i: number): { end: number; percent: boolean; unit?: string; factor: number } {
+  let m = /^ ?(?:%|\\%|‰)/.exec(w.slice(i, i + 3));
+  if (m) return { end: i + m[0].length, percent: !m[0].includes('‰'), unit: m[0].includes('‰') ? '‰' : '%', factor: 1 };
+  m = /^ ?个百分点/.exec(w.slice(i, i + 6));
+  if (m) return { end: i + m[0].length, percent: true, unit: '%', factor: 1 };
+  const c = w[i];
+  if (c !== undefined && c in SUFFIX_MULTIPLIERS && !/[A-Za-z0-9]/.test(w[i + 1] ?? '')) {
+    return { end: i + 1, percent: false, unit: c, factor: SUFFIX_MULTIPLIERS[c] as number };
+  }
+  m = /^ ?[x×](?![A-Za-z0-9])/.exec(w.slice(i, i + 3));
+  if (m && (m[0].length === 1 || m[0].includes('×'))) return { end: i + m[0].length, percent: false, unit: 'x', factor: 1 };
+  if (w[i] === '倍') return { end: i + 1, percent: false, unit: 'x', factor: 1 };
+  m = /^ (thousand|million|billion|trillion)\b/i.exec(w.slice(i, i + 10));
+  if (m) {
+    const word = (m[1] as string).toLowerCase();
+    return { end: i + m[0].length, percent: false, unit: word, factor: ENGLISH_MULTIPLIERS[word] as number };
+  }
+  for (const len of [2, 1]) {
+    const s = w.slice(i, i + len);
+    const f = CHINESE_MULTIPLIERS[s];
+    if (s.length === len && f !== undefined) return { end: i + len, percent: false, unit: s, factor: f };
+  }
+  return { end: i, percent: false, factor: 1 };
+}
+
+/** Arabic-digit numbers (ASCII or full-width), skipping identifiers (GPT-4, ResNet-50, v2, x86) and versions (1.2.3). */
+function arabicNumbers(text: string, w: string, masked: (i: number) => boolean): NumberAnchor[] {
+  const out: NumberAnchor[] = [];
+  let i = 0;
+  while (i < w.length) {
+    if (!isDigit(w[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const before = w[start - 1];
+    const identifier =
+      isLatinLetter(before) ||
+      (before !== undefined && '-_'.includes(before) && isLatinLetter(w[start - 2])) ||
+      (before === '.' && /[A-Za-z0-9]\.$/.test(w.slice(Math.max(0, start - 2), start)));
+    // A hyphenated chain that starts with letters (Llama-2-7B) is one identifier.
+    const chainEnd = (from: number): number => {
+      const m = /^[A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*/.exec(w.slice(from));
+      return from + (m?.[0].length ?? 0);
+    };
+    if (identifier) {
+      i = chainEnd(start);
+      continue;
+    }
+    let j = start;
+    if (/^\d{1,3}(?:,\d{3})+(?!\d)/.test(w.slice(start, start + 40))) {
+      j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
+    } else {
+      while (isDigit(w[j])) j++;
+    }
+    if (w[j] === '.' && isDigit(w[j + 1])) {
+      j++;
+      while (isDigit(w[j])) j++;
+      if (w[j] === '.' && isDigit(w[j + 1])) {
+        // A version number (1.2.3): an identifier, not a quantity.
+        while (isDigit(w[j]) || (w[j] === '.' && isDigit(w[j + 1]))) j++;
+        i = j;
+        continue;
+      }
+    }
+    let mantissa = Number(w.slice(start, j).replace(/,/g, ''));
+    let value = mantissa;
+    let unit: string | undefined;
+    const exp = /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6));
+    const pow = /^\^\{?([-−]?\d+)\}?/.exec(w.slice(j, j + 8));
+    if (exp && isDigit(w[j - 1])) {
+      value = mantissa * 10 ** Number((exp[1] as string).replace('−', '-'));
+      mantissa = value;
+      unit = 'e';
+      j += exp[0].length;
+    } else if (pow) {
+      value = mantissa ** Number((pow[1] as string).replace('−', '-'));
+      mantissa = value;
+      unit = '^';
+      j += pow[0].length;
+    }
+    let percent = /百分之\s?$/.test(w.slice(Math.max(0, start - 4), start));
+    if (unit === undefined) {
+      const suffix = readSuffix(w, j);
+      if (suffix.end > j) {
+        j = suffix.end;
+        percent ||= suffix.percent;
+        unit = suffix.unit;
+        value = mantissa * suffix.factor;
+      }
+    }
+    if (!masked(start)) out.push(numberAnchor(text, start, j, Math.abs(value), percent, unit, Math.abs(mantissa)));
+    i = j;
+  }
+  return out;
+}
+
+const CN_RUN_RE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`, 'g');
+const CN_DIGIT_CHARS = /[〇零一二两三四五六七八九]/;
+const CN_UNIT_CHARS = /[十百千万亿]/;
+
+/**
+ * Chinese numerals that carry a value. The rule: a run of numeral characters counts when it follows
+ * 第 (ordinal), is part of 百分之X / X分之Y, combines a digit with a unit (十二, 三百, 一千零五), or is
+ * any other run (三, 两, 十, 二〇一九) directly followed by a measure word or unit (三个, 两种, 三维,
+ * 二〇一九年). A lone
+ * 一 counts only after 第 or in a fraction (一种, 统一, 一些 are not the number 1); vague quantities
+ * (数百, 几十) and runs glued to Arabic digits (handled as multipliers: 5万) do not count.
+ */
+function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnchor[] {
+  const out: NumberAnchor[] = [];
+  const runs = [...text.matchAll(CN_RUN_RE)];
+  for (let r = 0; r < runs.length; r++) {
+    const m = runs[r] as RegExpExecArray;
+    const run = m[0];
+    const start = m.index;
+    const end = start + run.length;
+    const before = text[start - 1];
+    if (masked(start) || isDigit(toHalfWidth(before ?? '')) || before === '.') continue;
+    const after = text.slice(end, end + 4);
+    // X分之Y: 百分之五 (percent), 千分之三 (per mille), 三分之一 (fraction: both numbers count).
+    const next = runs[r + 1];
+    if (after.startsWith('分之') && next && next.index === end + 2) {
+      const y = parseChineseNumeral(next[0]);
+      const x = parseChineseNumeral(run);
+      const yEnd = next.index + next[0].length;
+      if (y !== null && (run === '百' || run === '千')) {
+        out.push(numberAnchor(text, start, yEnd, y, run === '百', run === '百' ? '%' : '‰'));
+        r++;
+        continue;
+      }
+      if (x !== null && y !== null) {
+        out.push(numberAnchor(text, start, end, x, false, undefined));
+        out.push(numberAnchor(text, next.index, yEnd, y, false, undefined));
+        r++;
+        continue;
+      }
+    }
+    const value = parseChineseNumeral(run);
+    if (value === null) continue;
+    if (before !== undefined && VAGUE_BEFORE.has(before)) continue;
+    const ordinal = before === '第';
+    const compound = CN_DIGIT_CHARS.test(run) && CN_UNIT_CHARS.test(run);
+    // A lone 一 is mostly the article "a" (一种, 一个); lone 百/千/万/亿 are vague (千万 = "by all means").
+    const plain = run !== '一' && !/^[百千万亿]+$/.test(run);
+    const measured = MEASURE_WORDS.some((w) => after.startsWith(w));
+    const suffix = readSuffix(text, end);
+    const percent = suffix.percent;
+    if (ordinal || compound || (plain && (measured || percent)) || run.includes('点')) {
+      out.push(numberAnchor(text, start, percent ? suffix.end : end, value, percent, percent ? '%' : undefined));
+    }
+  }
+  return out;
+}
+
+/**
+ * Numbers in English or Chinese text, sorted by start: Arabic digits (full-width too) with thousands
+ * separators, decimals, exponents (1e-3, 10^5), percent (`%`, `\%`, `％`, 百分之五) and multipliers
+ * (0.8k, 3.3K, 2M, 4x, 4×, 4倍, 3.5 million, 5万, 3.5亿), and Chinese numerals that carry a value
+ * (see the rule on `chineseNumbers`). Ranges (3-5, 3–5, 3~5, 3至5) yield both ends; signs are ignored.
+ * Digits inside identifiers (GPT-4, ResNet-50, COVID-19, F1, x86, v2), version numbers, URLs,
+ * e-mails, DOIs, arXiv ids and LaTeX labels (\cite, \ref, \url) are not numbers, on either side.
+ * English number words (two, ten) are not extracted.
+ */
+export function extractNumbers(text: string): NumberAnchor[] {
+  const w = toHalfWidth(text);
+  const spans: Array<[number, number]> = [
+    ...extractUrls(text).map((a): [number, number] => [a.start, a.end]),
+    ...labelSpans(text),
+  ];
+  const masked = (i: number): boolean => spans.some(([s, e]) => i >= s && i < e);
+  return [...arabicNumbers(text, w, masked), ...chineseNumbers(text, masked)].sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- Acronyms and names
+
+const ROMAN = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$/;
+const TOKEN_RE = /[A-Za-z][A-Za-z0-9]*/g;
+
+/** Classifies a Latin token: `acronym` (≥2 capitals, no lowercase but a plural s), `name` (CamelCase or letters with digits), or null. */
+export function classifyLatinToken(token: string): 'acronym' | 'name' | null {
+  const letters = token.replace(/[^A-Za-z]/g, '');
+  const base = letters.replace(/(?<=[A-Z]{2,})s$/, '');
+  const upper = base.replace(/[^A-Z]/g, '').length;
+  if (upper >= 2 && upper === base.length && !ROMAN.test(token)) return 'acronym';
+  if (/[a-z][A-Z]/.test(token) || (/[A-Za-z]/.test(token) && /\d/.test(token))) return 'name';
+  return null;
+}
+
+/** Comparison key of an acronym or name: lowercase, plural s after capitals dropped (CNNs → cnn). */
+export function acronymKey(token: string): string {
+  return token.replace(/(?<=[A-Z]{2,})s$/, '').toLowerCase();
+}
+
+/**
+ * Acronyms (SFDA, BERT, GPT-4, COVID-19, CNNs), CamelCase and letter-digit names (CrossWOZ, ResNet-50,
+ * word2vec, F1) and, in Chinese text, every Latin word of two letters or more (kept from the source),
+ * sorted by start. A hyphen joins parts that carry a digit or a capital (GPT-4, Llama-2-7B) but not
+ * lowercase suffixes (BERT-based → BERT); a dot joins digits (GPT-3.5). Roman numerals are skipped.
+ */
+export function extractAcronyms(text: string, options: AcronymOptions = {}): Anchor[] {
+  const w = toHalfWidth(text);
+  const latinLetters = w.match(/[A-Za-z]/g)?.length ?? 0;
+  const zh = (options.lang ?? (countHan(text) * 4 >= latinLetters ? 'zh' : 'en')) === 'zh';
+  const out: Anchor[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(w); m !== null; m = TOKEN_RE.exec(w)) {
+    const start = m.index;
+    if (isDigit(w[start - 1]) || w[start - 1] === '\\') {
+      // 3D, 4x, 10ms: a unit after a number; \textit: a LaTeX command.
+      TOKEN_RE.lastIndex = start + m[0].length;
+      continue;
+    }
+    let end = start + m[0].length;
+    for (;;) {
+      const hyphen = /^[-_]([A-Za-z0-9]+)/.exec(w.slice(end, end + 40));
+      if (hyphen && /[A-Z0-9]/.test(hyphen[1] as string)) {
+        end += hyphen[0].length;
+        continue;
+      }
+      const dot = /^\.(\d+)/.exec(w.slice(end, end + 20));
+      if (dot && isDigit(w[end - 1])) {
+        end += dot[0].length;
+        continue;
+      }
+      break;
+    }
+    TOKEN_RE.lastIndex = end;
+    const token = w.slice(start, end);
+    const kind = classifyLatinToken(token);
+    if (kind !== null) out.push(anchor(kind, text.slice(start, end), start, acronymKey(token)));
+    else if (zh && token.replace(/[^A-Za-z]/g, '').length >= 2) {
+      out.push(anchor('name', text.slice(start, end), start, token.toLowerCase()));
+    }
+  }
+  return out;
+}
+
+/** Every anchor of a text (numbers, links, LaTeX, acronyms, names), sorted by start; of overlapping ones the longest wins. */
+export function extractAnchors(text: string): Anchor[] {
+  return longestNonOverlapping<Anchor>([
+    ...extractUrls(text),
+    ...extractLatex(text),
+    ...extractNumbers(text),
+    ...extractAcronyms(text),
+  ]);
+}

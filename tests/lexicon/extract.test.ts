@@ -1,0 +1,130 @@
+// Tests of the shared anchor extractors: numbers, links, LaTeX, acronyms and their combination.
+import { describe, expect, it } from 'vitest';
+import { parseChineseNumeral } from '../../src/lexicon/chinese-numerals.js';
+import {
+  extractAcronyms,
+  extractAnchors,
+  extractLatex,
+  extractNumbers,
+  extractUrls,
+} from '../../src/lexicon/extract.js';
+
+const keys = (text: string): string[] => extractNumbers(text).map((n) => n.key);
+
+describe('parseChineseNumeral', () => {
+  it.each([
+    ['三', 3],
+    ['十二', 12],
+    ['二十', 20],
+    ['两百', 200],
+    ['一千零五', 1005],
+    ['三万五千', 35000],
+    ['三点五', 3.5],
+    ['二〇一九', 2019],
+    ['一亿二千万', 120000000],
+  ])('%s = %d', (text, value) => expect(parseChineseNumeral(text)).toBe(value));
+  it.each(['万一', '千千万万', '点五', ''])('%s is not a numeral', (text) => expect(parseChineseNumeral(text)).toBeNull());
+});
+
+describe('extractNumbers', () => {
+  it('reads decimals, thousands, percent and multipliers', () => {
+    expect(keys('by ~4.4\\% and 3.5 % on 0.8k, 3.3K, 2M, 4x, 4×, 1e-3, 10^5, 1,000,000, 3.5 million')).toEqual([
+      '4.4%', '3.5%', '800', '3300', '2000000', '4', '4', '0.001', '100000', '1000000', '3500000',
+    ]);
+  });
+  it('keeps the mantissa of a multiplier as an alternative', () => {
+    const [n] = extractNumbers('0.8k dialogues');
+    expect(n).toMatchObject({ value: 800, values: [800, 0.8], unit: 'k', start: 0, end: 4, text: '0.8k' });
+  });
+  it('normalizes full-width digits and percent signs', () => {
+    expect(keys('提高了４．４％')).toEqual(['4.4%']);
+    expect(keys('(〜4.4 \\%)')).toEqual(['4.4%']);
+  });
+  it('splits ranges into both ends without reading a minus sign', () => {
+    expect(keys('3-5, 3–5, 3~5 and 3至5')).toEqual(['3', '5', '3', '5', '3', '5', '3', '5']);
+  });
+  it('reads Chinese multipliers and numerals that carry a value', () => {
+    expect(keys('5万条，3.5亿个，百分之五，三个模块，两种方法，十二层，第一，三分之一，二〇一九年，三维，4倍')).toEqual([
+      '50000', '350000000', '5%', '3', '2', '12', '1', '3', '1', '2019', '3', '4',
+    ]);
+  });
+  it('does not read 一 as the article, vague amounts or idioms as numbers', () => {
+    expect(keys('一种统一的方法，一些数据，数百个样本，十分重要，千万不要，万一')).toEqual([]);
+  });
+  it('skips identifiers, versions, links and labels on both sides alike', () => {
+    const en = 'GPT-4, ResNet-50, COVID-19, F1, x86, v2, Llama-2-7B, Python 3.8.1, arXiv:2101.00001, https://a.io/v2/3 \\cite{smith2019}';
+    expect(keys(en)).toEqual([]);
+    expect(keys('GPT-4和ResNet-50在COVID-19上的F1')).toEqual([]);
+  });
+  it('gives offsets into the original text', () => {
+    const text = '准确率为９５％。';
+    const [n] = extractNumbers(text);
+    expect(text.slice(n?.start, n?.end)).toBe('９５％');
+  });
+});
+
+describe('extractUrls', () => {
+  it('stops a URL at Han text glued onto it', () => {
+    const [u] = extractUrls('代码可以在https://github.com/ispc-lab/bmd上找到');
+    expect(u).toMatchObject({ kind: 'url', text: 'https://github.com/ispc-lab/bmd', key: 'github.com/ispc-lab/bmd' });
+  });
+  it('finds e-mails, DOIs, arXiv ids and trims sentence punctuation', () => {
+    const found = extractUrls('See arXiv:2101.00001v2, doi 10.1145/3368089.3409741. Mail a.b@c.edu. Or (www.example.com/x).');
+    expect(found.map((a) => [a.kind, a.text])).toEqual([
+      ['arxiv', 'arXiv:2101.00001v2'],
+      ['doi', '10.1145/3368089.3409741'],
+      ['email', 'a.b@c.edu'],
+      ['url', 'www.example.com/x'],
+    ]);
+  });
+  it('keys a URL without scheme, www and trailing slash', () => {
+    expect(extractUrls('http://www.Example.com/Path/')[0]?.key).toBe('example.com/Path');
+  });
+});
+
+describe('extractLatex', () => {
+  it('finds commands with arguments and math', () => {
+    const found = extractLatex('\\textit{next action} and $x^2 + 1$ and \\url{https://a.b/c}, 5\\% off');
+    expect(found.map((a) => [a.kind, a.text, a.key])).toEqual([
+      ['latex', '\\textit{next action}', '\\textit{nextaction}'],
+      ['math', '$x^2 + 1$', '$x^2+1$'],
+      ['latex', '\\url{https://a.b/c}', '\\url{https://a.b/c}'],
+    ]);
+  });
+  it('does not take a broken command for a command', () => {
+    expect(extractLatex('\\ texit {下一个操作预测}')).toEqual([]);
+  });
+});
+
+describe('extractAcronyms', () => {
+  it('finds acronyms, CamelCase and letter-digit names in English', () => {
+    const found = extractAcronyms('SFDA and BMD, CrossWOZ, CNNs, BERT-based, Llama-2-7B, GPT-3.5, word2vec, Phase II, the U.S. in 3D');
+    expect(found.map((a) => [a.kind, a.text, a.key])).toEqual([
+      ['acronym', 'SFDA', 'sfda'],
+      ['acronym', 'BMD', 'bmd'],
+      ['name', 'CrossWOZ', 'crosswoz'],
+      ['acronym', 'CNNs', 'cnn'],
+      ['acronym', 'BERT', 'bert'],
+      ['name', 'Llama-2-7B', 'llama-2-7b'],
+      ['acronym', 'GPT-3.5', 'gpt-3.5'],
+      ['name', 'word2vec', 'word2vec'],
+    ]);
+  });
+  it('takes every Latin word inside Chinese as a name', () => {
+    const found = extractAcronyms('我们在KDDRES数据集和Crosswoz上使用Transformer模型');
+    expect(found.map((a) => [a.kind, a.text])).toEqual([
+      ['acronym', 'KDDRES'],
+      ['name', 'Crosswoz'],
+      ['name', 'Transformer'],
+    ]);
+  });
+});
+
+describe('extractAnchors', () => {
+  it('returns non-overlapping anchors sorted by start, the longest winning', () => {
+    const text = 'Code at https://github.com/a/GPT-4 with 95% on $x_1$ by BERT.';
+    const found = extractAnchors(text);
+    expect(found.map((a) => a.kind)).toEqual(['url', 'number', 'math', 'acronym']);
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+  });
+});
