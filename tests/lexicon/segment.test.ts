@@ -1,0 +1,32 @@
+// Chinese segmentation: ML words kept whole, offsets cover the text, user words.
+import { describe, expect, it } from 'vitest';
+import { addUserWords, segment } from '../../src/lexicon/segment.js';
+
+const words = (text: string) => segment(text).map((t) => t.word);
+
+describe('segment', () => {
+  it('keeps the bundled ML words whole', () => {
+    const w = words('我们使用伪标签和强化学习，并在无源域适应中预训练模型。');
+    expect(w).toContain('伪标签');
+    expect(w).toContain('强化学习');
+    expect(w).toContain('预训练');
+    expect(w).toContain('无源域');
+  });
+  it('gives tokens whose offsets cover the text exactly, Latin text and spaces included', () => {
+    const text = '模型(SFDA) 在 3.5% 的情况下 https://github.com/a/b 上𠀀可用。';
+    const tokens = segment(text);
+    expect(tokens.map((t) => t.word).join('')).toBe(text);
+    let offset = 0;
+    for (const t of tokens) {
+      expect(t.start).toBe(offset);
+      expect(text.slice(t.start, t.end)).toBe(t.word);
+      offset = t.end;
+    }
+    expect(offset).toBe(text.length);
+  });
+  it('adds user words at run time', () => {
+    expect(words('我们研究蒸馏剪枝联合方法')).not.toContain('蒸馏剪枝');
+    addUserWords(['蒸馏剪枝', 'with space']);
+    expect(words('我们研究蒸馏剪枝联合方法')).toContain('蒸馏剪枝');
+  });
+});
