@@ -1,0 +1,167 @@
+// Pipeline stage 2: language (Han share first, franc for the rest), script (opencc-js) and role of every block.
+import { createHash } from 'node:crypto';
+import { franc } from 'franc-min';
+import { Converter, type ConverterFunction } from 'opencc-js/t2cn';
+import type { Block, DocumentLocation, IdentifiedBlock, Language, Role, Script } from '../core/types.js';
+
+/** Han share (among letters and Han) at or above which a text is Chinese, measured on arXiv dev (min zh 0.35, max en 0). */
+export const HAN_RATIO_ZH = 0.15;
+/** Texts with fewer letters plus Han characters than this are `und`. */
+export const MIN_LANGUAGE_CHARS = 10;
+/** Share of Han characters the traditional→simplified conversion changes, at or above which a text is traditional. */
+export const TRADITIONAL_SHARE = 0.2;
+/** Share of changed Han characters at or above which a text is mixed (below: simplified). */
+export const MIXED_SHARE = 0.02;
+
+const HAN_G = /\p{Script=Han}/gu;
+const LETTER_G = /\p{L}/gu;
+const KANA_G = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+// English function words: franc-min sometimes names a short or acronym-heavy English text as another
+// language; a high share of these words settles it.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to in is are we a an for that this with on by as from be our which it can these their not or at has have been show propose'.split(
+    ' ',
+  ),
+);
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** Share of English function words among the Latin words of `text`, 0-1. */
+function englishFunctionShare(text: string): number {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length === 0) return 0;
+  return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length;
+}
+
+/**
+ * Language of `text`: `zh` when Han characters make at least HAN_RATIO_ZH of letters plus Han, otherwise
+ * franc-min (with an English function-word fallback) tells `en` from `other`; `und` under MIN_LANGUAGE_CHARS.
+ * `hanRatio` is the share of Han characters among letters and Han characters, 0-1.
+ */
+export function detectLanguage(text: string): { language: Language; hanRatio: number } {
+  const han = count(text, HAN_G);
+  const letters = count(text, LETTER_G); // \p{L} includes Han
+  const hanRatio = letters === 0 ? 0 : han / letters;
+  if (letters < MIN_LANGUAGE_CHARS) return { language: 'und', hanRatio };
+  const kana = count(text, KANA_G);
+  if (kana >= 0.05 * letters) return { language: 'other', hanRatio };
+  if (hanRatio >= HAN_RATIO_ZH) return { language: 'zh', hanRatio };
+  // URLs, LaTeX commands and digits carry no language; long texts are decided by their start.
+  const rest = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\\[a-zA-Z]+/g, ' ')
+    .replace(HAN_G, ' ')
+    .slice(0, 1000);
+  // Plainly English prose skips franc (about 1.4 ms a text); Romance and Germanic texts stay far below 0.25.
+  const functionShare = englishFunctionShare(rest);
+  if (functionShare >= 0.25) return { language: 'en', hanRatio };
+  const guess = franc(rest, { minLength: MIN_LANGUAGE_CHARS });
+  if (guess === 'eng' || functionShare >= 0.15) return { language: 'en', hanRatio };
+  return { language: guess === 'und' ? 'und' : 'other', hanRatio };
+}
+
+let toSimplified: ConverterFunction | undefined;
+
+/** The traditional→simplified converter, built once on first use (only this one: all of them cost 143 MB). */
+function simplify(text: string): string {
+  toSimplified ??= Converter({ from: 't', to: 'cn' });
+  return toSimplified(text);
+}
+
+/** Han characters of `text` and how many of them the traditional→simplified conversion changes. */
+function changedHan(text: string): { han: number; changed: number } {
+  const before = [...text];
+  const after = [...simplify(text)];
+  let han = 0;
+  let changed = 0;
+  if (before.length === after.length) {
+    for (let i = 0; i < before.length; i++) {
+      const ch = before[i] as string;
+      if (!/\p{Script=Han}/u.test(ch)) continue;
+      han++;
+      if (after[i] !== ch) changed++;
+    }
+    return { han, changed };
+  }
+  // A phrase changed length: compare character by character instead.
+  for (const ch of before) {
+    if (!/\p{Script=Han}/u.test(ch)) continue;
+    han++;
+    if (simplify(ch) !== ch) changed++;
+  }
+  return { han, changed };
+}
+
+/**
+ * Script of Chinese text: the share of Han characters the traditional→simplified conversion changes is
+ * about 0 for simplified and 37–43 % for traditional text; a traditional sentence in simplified text
+ * gives `mixed` (overall share at least MIXED_SHARE, or one sentence of 10+ Han characters mostly
+ * traditional). `none` when the text has no Han characters.
+ */
+export function detectScript(text: string): Script {
+  const { han, changed } = changedHan(text);
+  if (han === 0) return 'none';
+  const share = changed / han;
+  if (share >= TRADITIONAL_SHARE) return 'traditional';
+  if (share >= MIXED_SHARE && changed >= 2) return 'mixed';
+  if (changed >= 3) {
+    for (const sentence of text.split(/(?<=[。！？；!?;])/u)) {
+      const s = changedHan(sentence);
+      if (s.han >= 10 && s.changed >= 3 && s.changed / s.han >= TRADITIONAL_SHARE) return 'mixed';
+    }
+  }
+  return 'simplified';
+}
+
+/** Role from what the page claimed and the language found. */
+function roleOf(claimed: Block['claimed'], language: Language): Role {
+  if (language === 'zh') return 'translation';
+  if (language === 'en') return claimed === 'translation' ? 'untranslated' : 'original';
+  return 'other';
+}
+
+/** Adds language, script, role and Han share to every block (dropped boilerplate never reaches here). */
+export function identifyBlocks(blocks: readonly Block[]): IdentifiedBlock[] {
+  return blocks.map((block) => {
+    const { language, hanRatio } = detectLanguage(block.text);
+    const script = hanRatio > 0 ? detectScript(block.text) : 'none';
+    return { ...block, language, script, role: roleOf(block.claimed, language), hanRatio };
+  });
+}
+
+/** Hash of a text for identity: NFC, whitespace runs collapsed. */
+function textKey(text: string): string {
+  return createHash('sha1').update(text.normalize('NFC').replace(/\s+/gu, ' ').trim()).digest('hex');
+}
+
+/**
+ * Identical texts across all files (and within one): for every block whose text occurs elsewhere, the
+ * other locations, keyed by block id. Blocks found only once are absent.
+ */
+export function findDuplicates(
+  files: readonly { file: string; blocks: readonly IdentifiedBlock[] }[],
+): Map<string, DocumentLocation[]> {
+  const byKey = new Map<string, DocumentLocation[]>();
+  for (const { file, blocks } of files) {
+    for (const block of blocks) {
+      if (block.text === '') continue;
+      const key = textKey(block.text);
+      const locations = byKey.get(key) ?? [];
+      locations.push({ file, block: block.id, lines: block.lines });
+      byKey.set(key, locations);
+    }
+  }
+  const out = new Map<string, DocumentLocation[]>();
+  for (const locations of byKey.values()) {
+    if (locations.length < 2) continue;
+    for (const here of locations) {
+      out.set(
+        here.block,
+        locations.filter((l) => l !== here),
+      );
+    }
+  }
+  return out;
+}

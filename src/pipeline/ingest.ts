@@ -1,0 +1,116 @@
+// Pipeline stage 1: reads input files into blocks (decoding, layout detection, per-format readers).
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { InputFileError } from '../core/errors.js';
+import type { Block, IngestedFile } from '../core/types.js';
+import { decodeBytes } from './ingest/decode.js';
+import type { ReadResult } from './ingest/draft.js';
+import { findMarker, markerKey, readLinePage, readMarkerPage, readParagraphs } from './ingest/pages.js';
+import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJsonl } from './ingest/records.js';
+
+export { expandInputs, TEXT_EXTENSIONS } from './ingest/inputs.js';
+
+/** Lines that mark the block before them as a machine translation (compared case-insensitively, brackets ignored). */
+export const DEFAULT_MARKERS: readonly string[] = [
+  'translated by 谷歌翻译',
+  'translated by Google',
+  'translated by Google Translate',
+  'Abstract (translated by Google)',
+  'translated by machine',
+  'machine translated',
+  'machine translation',
+  '由谷歌翻译',
+  '谷歌翻译',
+  '机器翻译',
+  '機器翻譯',
+  '由机器翻译',
+];
+
+/** Options of ingest. */
+export interface IngestOptions {
+  /** Marker lines that say "the block above is a translation"; DEFAULT_MARKERS when absent. */
+  markers?: readonly string[];
+}
+
+/** Picks the reader for a file from its extension and its content. */
+function read(name: string, text: string, markers: ReadonlySet<string>): ReadResult {
+  const lines = text.split('\n');
+  const ext = extname(name).toLowerCase();
+  if (ext === '.json') {
+    const document = readJsonDocument(text);
+    if (document) return document;
+  }
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json' || looksLikeJsonl(lines)) return readJsonl(lines);
+  const notes: string[] = [];
+  for (const [layout, extension] of [
+    ['tsv', '.tsv'],
+    ['csv', '.csv'],
+  ] as const) {
+    const delimiter = layout === 'csv' ? ',' : '\t';
+    if (ext !== extension && !looksDelimited(lines, delimiter)) continue;
+    const records = readDelimited(text, layout);
+    if (records) return records;
+    if (ext === extension) notes.push(`no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
+  }
+  const page = findMarker(lines, markers) >= 0 ? readMarkerPage(lines, markers) : (readLinePage(lines) ?? readParagraphs(lines));
+  return { ...page, notes: [...notes, ...page.notes] };
+}
+
+/**
+ * Pure: decodes `bytes`, detects the layout and reads its blocks. `name` is the file path as given (or `-`),
+ * `index` the file's position in the run (block ids are `<index>:<n>`). Throws InputFileError for a binary file.
+ */
+export function ingestBytes(name: string, bytes: Uint8Array, index: number, options: IngestOptions = {}): IngestedFile {
+  const decoded = decodeBytes(name, bytes);
+  const markers = new Set((options.markers ?? DEFAULT_MARKERS).map(markerKey).filter((m) => m !== ''));
+  if (decoded.text.trim() === '') {
+    return { file: name, index, layout: 'paragraphs', encoding: decoded.encoding, blocks: [], dropped: [], notes: [...decoded.notes, 'empty file: no text to audit'] };
+  }
+  const result = read(name, decoded.text, markers);
+  // Ids are given after empty drafts are left out, so `attachedTo` is mapped through them.
+  const byDraft = new Map<number, Block>();
+  const blocks: Block[] = [];
+  result.blocks.forEach((draft, i) => {
+    const text = draft.raw.normalize('NFC').trim();
+    if (text === '') return;
+    const block: Block = { id: `${index}:${blocks.length}`, file: name, lines: draft.lines, raw: draft.raw, text, claimed: draft.claimed };
+    if (draft.title !== undefined) block.title = draft.title.normalize('NFC').trim();
+    if (draft.recordId !== undefined) block.recordId = draft.recordId;
+    byDraft.set(i, block);
+    blocks.push(block);
+  });
+  result.blocks.forEach((draft, i) => {
+    const partner = draft.attachedTo === undefined ? undefined : byDraft.get(draft.attachedTo);
+    const block = byDraft.get(i);
+    if (block && partner) block.attachedTo = partner.id;
+  });
+  const notes = [...decoded.notes, ...result.notes];
+  if (blocks.length === 0) notes.push('no text blocks found');
+  return { file: name, index, layout: result.layout, encoding: decoded.encoding, blocks, dropped: result.dropped, notes };
+}
+
+/** Reads a file (or stdin for `-`) and ingests it; throws InputFileError naming the path when it cannot be read or is binary. */
+export async function ingestFile(path: string, index: number, options: IngestOptions = {}): Promise<IngestedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = path === '-' ? await readStdin() : await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : `cannot be read (${(error as Error).message})`;
+    throw new InputFileError(path, problem, 'check the path; folders and globs are expanded by the audit command');
+  }
+  return ingestBytes(path, bytes, index, options);
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,90 @@
+// Ingest: turns a file's bytes into text (BOM, BOM-less UTF-16, UTF-8, GB18030) and rejects binary files.
+import { InputFileError } from '../../core/errors.js';
+
+/** Decoded text of one file and how it was decoded. */
+export interface Decoded {
+  /** Text with the BOM removed and CRLF / CR line ends turned into LF. */
+  text: string;
+  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `gb18030`. */
+  encoding: string;
+  notes: string[];
+}
+
+const BINARY_HINT = 'transcheck reads text files: UTF-8, UTF-16 or GB18030 (.txt .md .jsonl .json .csv .tsv)';
+
+function decode(label: string, bytes: Uint8Array, fatal: boolean): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which UTF-16 byte order the NUL bytes suggest, or undefined when they do not look like UTF-16. */
+function utf16FromNuls(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = Math.floor(bytes.length / 2);
+  // ASCII in UTF-16 puts its zero byte on one side only (odd offsets for LE); binary data scatters them.
+  if (odd > 0 && even <= odd * 0.02 && odd >= pairs * 0.05) return 'utf-16le';
+  if (even > 0 && odd <= even * 0.02 && even >= pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of C0 control characters other than tab, LF, VT, FF and CR. */
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return controls / text.length;
+}
+
+/**
+ * Decodes a file: a BOM decides; otherwise NUL bytes mean UTF-16 (by their parity) or binary; otherwise
+ * strict UTF-8, then strict GB18030, then UTF-8 with replacement characters (noted).
+ * Throws InputFileError naming `name` for a binary file.
+ */
+export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
+  const notes: string[] = [];
+  let text: string | undefined;
+  let encoding: string;
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    encoding = 'utf-8-bom';
+    text = decode('utf-8', bytes, true);
+    if (text === undefined) {
+      notes.push('invalid UTF-8 byte sequences were replaced with U+FFFD');
+      text = decode('utf-8', bytes, false) ?? '';
+    }
+  } else if (b0 === 0xff && b1 === 0xfe) {
+    encoding = 'utf-16le';
+    text = decode('utf-16le', bytes, false) ?? '';
+  } else if (b0 === 0xfe && b1 === 0xff) {
+    encoding = 'utf-16be';
+    text = decode('utf-16be', bytes, false) ?? '';
+  } else if (bytes.includes(0)) {
+    const order = utf16FromNuls(bytes);
+    if (!order) throw new InputFileError(name, 'binary file (NUL bytes that are not UTF-16 text)', BINARY_HINT);
+    encoding = order;
+    text = decode(order, bytes, false) ?? '';
+    notes.push(`decoded as ${order.toUpperCase()} without a byte order mark (from the pattern of NUL bytes)`);
+  } else if ((text = decode('utf-8', bytes, true)) !== undefined) {
+    encoding = 'utf-8';
+  } else if ((text = decode('gb18030', bytes, true)) !== undefined) {
+    encoding = 'gb18030';
+  } else {
+    encoding = 'utf-8';
+    text = decode('utf-8', bytes, false) ?? '';
+    notes.push('neither valid UTF-8 nor GB18030: invalid byte sequences were replaced with U+FFFD');
+  }
+  if (controlShare(text) > 0.01) {
+    throw new InputFileError(name, `binary file (control characters after decoding as ${encoding})`, BINARY_HINT);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text: text.replace(/\r\n?/g, '\n'), encoding, notes };
+}

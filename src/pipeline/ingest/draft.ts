@@ -1,0 +1,52 @@
+// Ingest: what every format reader returns (blocks before ids are assigned) and small line measures they share.
+import { countEnglishWords, countHan } from '../../core/text.js';
+import type { ClaimedRole, DroppedText, Layout, LineRange } from '../../core/types.js';
+
+/** A block as a reader found it; ingest assigns the id, file and normalized text. */
+export interface BlockDraft {
+  /** 1-based inclusive line range. */
+  lines: LineRange;
+  raw: string;
+  claimed: ClaimedRole;
+  title?: string;
+  recordId?: string;
+  /** Index (in the reader's draft list) of the block the input attaches this one to. */
+  attachedTo?: number;
+}
+
+/** What a format reader found in one file. */
+export interface ReadResult {
+  layout: Layout;
+  blocks: BlockDraft[];
+  dropped: DroppedText[];
+  notes: string[];
+}
+
+/** Size of a line in English-word units: Latin words plus Han characters / 2 (a Chinese word is ~2 characters). */
+export function wordUnits(text: string): number {
+  return countEnglishWords(text) + countHan(text) / 2;
+}
+
+/** True when Han characters are at most half of the letters: the page shows it as an English text. */
+export function mostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && countHan(text) <= letters / 2;
+}
+
+/**
+ * Collects per-line problems as notes: the first `limit` in full, then one line counting the rest, so a
+ * badly broken corpus does not flood the report.
+ */
+export class NoteList {
+  readonly notes: string[] = [];
+  private extra = 0;
+  constructor(private readonly limit = 20) {}
+  add(note: string): void {
+    if (this.notes.length < this.limit) this.notes.push(note);
+    else this.extra++;
+  }
+  /** The notes, with a closing count of those left out. */
+  done(what: string): string[] {
+    return this.extra > 0 ? [...this.notes, `… and ${this.extra} more ${what}`] : this.notes;
+  }
+}

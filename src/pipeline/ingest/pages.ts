@@ -1,0 +1,191 @@
+// Ingest: page layouts: marker pages, one-text-a-line lists, title-then-abstract pages, and the paragraph fallback.
+import type { DroppedText } from '../../core/types.js';
+import { type BlockDraft, mostlyLatin, type ReadResult, wordUnits } from './draft.js';
+
+/** Lower-cased, whitespace-collapsed form of a marker line without surrounding brackets or punctuation. */
+export function markerKey(line: string): string {
+  return line
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[\s([{【〔（<«"'*_\-—:：]+|[\s)\]}】〕）>»"'*_\-—:：.。]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** Index of the first line that is a marker, or -1. */
+export function findMarker(lines: readonly string[], markers: ReadonlySet<string>): number {
+  return lines.findIndex((l) => l.trim() !== '' && markers.has(markerKey(l)));
+}
+
+/** The text of lines [from, to] (0-based, inclusive) trimmed of blank lines at both ends, with its 1-based range. */
+function span(lines: readonly string[], from: number, to: number): { raw: string; lines: [number, number] } | undefined {
+  let a = from;
+  let b = to;
+  while (a <= b && (lines[a] ?? '').trim() === '') a++;
+  while (b >= a && (lines[b] ?? '').trim() === '') b--;
+  if (a > b) return undefined;
+  return { raw: lines.slice(a, b + 1).join('\n'), lines: [a + 1, b + 1] };
+}
+
+/**
+ * Marker page: each block is the text since the previous marker, and a marker line after it says the block
+ * is a translation. A marker with nothing before it, and text after the last marker, are noted.
+ */
+export function readMarkerPage(lines: readonly string[], markers: ReadonlySet<string>): ReadResult {
+  const blocks: BlockDraft[] = [];
+  const notes: string[] = [];
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (line.trim() === '' || !markers.has(markerKey(line))) return;
+    const block = span(lines, start, i - 1);
+    if (block) blocks.push({ ...block, claimed: 'translation' });
+    else notes.push(`line ${i + 1}: translation marker \`${line.trim()}\` with no text before it`);
+    start = i + 1;
+  });
+  const tail = span(lines, start, lines.length - 1);
+  if (tail) {
+    blocks.push({ ...tail, claimed: 'unknown' });
+    notes.push(`lines ${tail.lines[0]}–${tail.lines[1]}: text after the last marker, not claimed as a translation`);
+  }
+  return { layout: 'marker-page', blocks, dropped: [], notes };
+}
+
+/** A line long enough to be an abstract: 40+ word units, or 15+ with at least two sentence ends. */
+function isParagraph(line: string): boolean {
+  const units = wordUnits(line);
+  if (units >= 40) return true;
+  return units >= 15 && (line.match(/[.!?。！？](?=\s|$)/gu)?.length ?? 0) >= 2;
+}
+
+/** A line shaped like a title: short, starts with a letter or digit (maybe quoted), no final full stop. */
+function isTitleShaped(line: string): boolean {
+  const t = line.trim();
+  return (
+    t.length <= 300 &&
+    wordUnits(t) <= 30 &&
+    /^["'“‘(\[]?[\p{L}\p{N}]/u.test(t) &&
+    !/[.。]$/u.test(t) &&
+    !isParagraph(t)
+  );
+}
+
+// Page-interface labels that scrapers glue to the first heading after them ("SubscribeGraph-Based …").
+const UI_LABELS = [
+  'Subscribe',
+  'Unsubscribe',
+  'Sign up',
+  'Sign in',
+  'Log in',
+  'Login',
+  'Register',
+  'Follow',
+  'Share',
+  'Menu',
+  'Home',
+  'Search',
+  'Download',
+  'Bookmark',
+  'Newsletter',
+  'Trending',
+  'Accept',
+  'Close',
+];
+const GLUED_LABEL = new RegExp(`^(${UI_LABELS.join('|')})(?=[\\p{Lu}\\p{N}"“])`, 'u');
+
+interface Entry {
+  /** 0-based line of the title, if any, and of the text. */
+  titleLine?: number;
+  textLine: number;
+}
+
+/** Pairs each title-shaped line with the paragraph line that follows it; other paragraphs stand alone. */
+function scanEntries(lines: readonly string[]): { entries: Entry[]; leftovers: number[] } {
+  const nonEmpty = lines.flatMap((l, i) => (l.trim() === '' ? [] : [i]));
+  const entries: Entry[] = [];
+  const leftovers: number[] = [];
+  for (let k = 0; k < nonEmpty.length; k++) {
+    const i = nonEmpty[k] as number;
+    const line = lines[i] as string;
+    const next = nonEmpty[k + 1];
+    if (isParagraph(line)) {
+      entries.push({ textLine: i });
+    } else if (next !== undefined && isTitleShaped(line) && isParagraph(lines[next] as string)) {
+      entries.push({ titleLine: i, textLine: next });
+      k++;
+    } else {
+      leftovers.push(i);
+    }
+  }
+  return { entries, leftovers };
+}
+
+function entryBlock(lines: readonly string[], entry: Entry, title?: string): BlockDraft {
+  const raw = lines[entry.textLine] as string;
+  return {
+    lines: [(entry.titleLine ?? entry.textLine) + 1, entry.textLine + 1],
+    raw,
+    claimed: mostlyLatin(raw) ? 'original' : 'unknown',
+    ...(title ? { title } : {}),
+  };
+}
+
+/**
+ * Title-then-abstract page or one-text-a-line list, when the lines have that shape; otherwise undefined.
+ * Short lines outside the entries are page boilerplate: dropped and listed. A UI label glued to the first
+ * title after boilerplate ("SubscribeGraph-Based …") is cut off and listed too.
+ */
+export function readLinePage(lines: readonly string[]): ReadResult | undefined {
+  const scan = scanEntries(lines);
+  let { entries, leftovers } = scan;
+  if (entries.length === 0) return undefined;
+  const titled = entries.filter((e) => e.titleLine !== undefined).length;
+  const titlePage = titled >= 2 && titled * 2 >= entries.length;
+  if (!titlePage) {
+    // A list: a lone "title" is just a short line before an abstract.
+    leftovers = [...leftovers, ...entries.flatMap((e) => (e.titleLine === undefined ? [] : [e.titleLine]))].sort((a, b) => a - b);
+    entries = entries.map((e) => ({ textLine: e.textLine }));
+    if (entries.length < 0.8 * (entries.length + leftovers.length)) return undefined;
+  }
+  const dropReason = titlePage
+    ? 'page boilerplate: a short line that is not the title of an abstract'
+    : 'page boilerplate: a short line that is not an abstract';
+  const dropped: DroppedText[] = leftovers.map((i) => ({ lines: [i + 1, i + 1], text: (lines[i] as string).trim(), reason: dropReason }));
+  const blocks: BlockDraft[] = [];
+  let afterBoilerplate = leftovers.length > 0 && (leftovers[0] as number) < (entries[0]?.textLine ?? 0);
+  for (const entry of entries) {
+    let title = entry.titleLine === undefined ? undefined : (lines[entry.titleLine] as string).trim();
+    if (afterBoilerplate && title !== undefined) {
+      const glued = GLUED_LABEL.exec(title);
+      if (glued) {
+        title = title.slice(glued[0].length);
+        dropped.push({
+          lines: [(entry.titleLine as number) + 1, (entry.titleLine as number) + 1],
+          text: glued[0],
+          reason: 'page boilerplate: an interface label glued to the start of the title',
+        });
+      }
+    }
+    afterBoilerplate = false;
+    blocks.push(entryBlock(lines, entry, title));
+  }
+  dropped.sort((a, b) => a.lines[0] - b.lines[0]);
+  return { layout: titlePage ? 'title-abstract-page' : 'english-list', blocks, dropped, notes: [] };
+}
+
+/** Fallback: blank-line separated paragraphs, claimed nothing, with a note saying so. */
+export function readParagraphs(lines: readonly string[]): ReadResult {
+  const blocks: BlockDraft[] = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && (lines[i] as string).trim() !== '') continue;
+    const block = span(lines, start, i - 1);
+    if (block) blocks.push({ ...block, claimed: 'unknown' });
+    start = i + 1;
+  }
+  return {
+    layout: 'paragraphs',
+    blocks,
+    dropped: [],
+    notes: ['layout not recognized (no translation markers, records or one-text-a-line shape): read as blank-line separated paragraphs'],
+  };
+}

@@ -1,0 +1,275 @@
+// Ingest: record formats (JSONL, a JSON array, CSV and TSV with RFC 4180 quoting) with en/zh-like fields.
+import type { Layout } from '../../core/types.js';
+import { type BlockDraft, NoteList, type ReadResult } from './draft.js';
+
+/** Field names read as the English original, in order of preference (lower-cased). */
+export const ENGLISH_FIELDS = ['en', 'source', 'abstract', 'english', 'src'] as const;
+/** Field names read as the Chinese translation, in order of preference (lower-cased). */
+export const CHINESE_FIELDS = ['zh', 'target', 'translation', 'chinese', 'tgt'] as const;
+const ID_FIELDS = ['id'];
+const TITLE_FIELDS = ['title'];
+const FIELD_HELP = 'expected `en`/`zh`, `source`/`target`, `abstract` or `translation`';
+
+/** One record's fields by lower-cased name, with its 1-based line range. */
+interface RawRecord {
+  fields: Map<string, unknown>;
+  lines: [number, number];
+}
+
+function pick(fields: Map<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = fields.get(name);
+    if (typeof value === 'string' && value.trim() !== '') return value.replace(/\r\n?/g, '\n');
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+/** Turns records into blocks: English → original, Chinese → translation, both → attached to each other. */
+function recordsToBlocks(records: RawRecord[], layout: Layout, notes: NoteList): ReadResult {
+  const blocks: BlockDraft[] = [];
+  for (const { fields, lines } of records) {
+    const en = pick(fields, ENGLISH_FIELDS);
+    const zh = pick(fields, CHINESE_FIELDS);
+    if (en === undefined && zh === undefined) {
+      notes.add(`line ${lines[0]}: record skipped, no text field (${FIELD_HELP})`);
+      continue;
+    }
+    const recordId = pick(fields, ID_FIELDS);
+    const title = pick(fields, TITLE_FIELDS)?.trim();
+    const common = { lines, ...(recordId === undefined ? {} : { recordId }), ...(title ? { title } : {}) };
+    const enIndex = blocks.length;
+    if (en !== undefined) blocks.push({ ...common, raw: en, claimed: 'original' });
+    if (zh !== undefined) {
+      if (en !== undefined) {
+        blocks.push({ ...common, raw: zh, claimed: 'translation', attachedTo: enIndex });
+        (blocks[enIndex] as BlockDraft).attachedTo = enIndex + 1;
+      } else {
+        blocks.push({ ...common, raw: zh, claimed: 'translation' });
+      }
+    }
+  }
+  if (records.length === 0) notes.add('no records found');
+  return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
+}
+
+function lowerKeys(object: Record<string, unknown>): Map<string, unknown> {
+  return new Map(Object.entries(object).map(([k, v]) => [k.trim().toLowerCase(), v]));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when the first non-empty line is a JSON object (a JSONL file whatever its name). */
+export function looksLikeJsonl(lines: readonly string[]): boolean {
+  const first = lines.find((l) => l.trim() !== '')?.trim();
+  if (!first?.startsWith('{')) return false;
+  try {
+    return isObject(JSON.parse(first));
+  } catch {
+    return false;
+  }
+}
+
+/** JSONL: one JSON object a line; a bad line is skipped with a note naming it. */
+export function readJsonl(lines: readonly string[]): ReadResult {
+  const notes = new NoteList();
+  const records: RawRecord[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      notes.add(`line ${i + 1}: record skipped, invalid JSON (${(error as Error).message})`);
+      return;
+    }
+    if (!isObject(value)) {
+      notes.add(`line ${i + 1}: record skipped, not a JSON object`);
+      return;
+    }
+    records.push({ fields: lowerKeys(value), lines: [i + 1, i + 1] });
+  });
+  return recordsToBlocks(records, 'jsonl', notes);
+}
+
+/** 0-based offsets where the top-level elements of a JSON array start (the text must be valid JSON). */
+function arrayElementOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(ch)) continue;
+    if (depth === 1 && expectElement && ch !== ']') {
+      offsets.push(i);
+      expectElement = false;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth === 1) expectElement = true;
+    } else if (ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 1) expectElement = true;
+  }
+  return offsets;
+}
+
+/**
+ * A `.json` file: an array of records (each located at the line where it starts) or a single record.
+ * Returns undefined when the text is not one JSON value (the caller then tries JSONL).
+ */
+export function readJsonDocument(text: string): ReadResult | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const notes = new NoteList();
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const records: RawRecord[] = [];
+  if (Array.isArray(value)) {
+    const offsets = arrayElementOffsets(text);
+    value.forEach((item, i) => {
+      const start = lineAt(offsets[i] ?? 0);
+      if (isObject(item)) records.push({ fields: lowerKeys(item), lines: [start, start] });
+      else notes.add(`line ${start}: element ${i + 1} skipped, not a JSON object`);
+    });
+  } else if (isObject(value)) {
+    records.push({ fields: lowerKeys(value), lines: [1, text.trimEnd().split('\n').length] });
+  } else {
+    notes.add('the JSON value is neither a record nor an array of records');
+  }
+  return recordsToBlocks(records, 'jsonl', notes);
+}
+
+/** One parsed CSV/TSV record: fields and its 1-based line range, or an error. */
+interface DelimitedRecord {
+  fields: string[];
+  lines: [number, number];
+  error?: string;
+}
+
+/**
+ * Splits delimited text into records, RFC 4180 style: a field starting with `"` is quoted, `""` is a
+ * quote inside it, and it may span lines. An unterminated quote skips that record's first line only.
+ */
+export function parseDelimited(text: string, delimiter: string): DelimitedRecord[] {
+  const records: DelimitedRecord[] = [];
+  let pos = 0;
+  let line = 1;
+  while (pos < text.length) {
+    const startLine = line;
+    const startPos = pos;
+    const fields: string[] = [];
+    let field = '';
+    let error: string | undefined;
+    let atFieldStart = true;
+    let done = false;
+    while (!done) {
+      if (pos >= text.length) {
+        fields.push(field);
+        break;
+      }
+      const ch = text[pos] as string;
+      if (atFieldStart && ch === '"') {
+        const close = findClosingQuote(text, pos + 1);
+        if (close < 0) {
+          error = 'unterminated quoted field';
+          break;
+        }
+        const quoted = text.slice(pos + 1, close);
+        line += quoted.split('\n').length - 1;
+        field += quoted.replace(/""/g, '"');
+        pos = close + 1;
+        atFieldStart = false;
+        continue;
+      }
+      atFieldStart = false;
+      if (ch === delimiter) {
+        fields.push(field);
+        field = '';
+        atFieldStart = true;
+      } else if (ch === '\n') {
+        fields.push(field);
+        line++;
+        done = true;
+      } else {
+        field += ch;
+      }
+      pos++;
+    }
+    if (error !== undefined) {
+      const next = text.indexOf('\n', startPos);
+      pos = next < 0 ? text.length : next + 1;
+      line = startLine + 1;
+      records.push({ fields: [], lines: [startLine, startLine], error });
+      continue;
+    }
+    const endLine = done ? line - 1 : line;
+    records.push({ fields, lines: [startLine, endLine] });
+  }
+  return records;
+}
+
+function findClosingQuote(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    if (q < 0) return -1;
+    if (text[q + 1] === '"') {
+      i = q + 2;
+      continue;
+    }
+    return q;
+  }
+}
+
+/** Column names of a header row, or undefined when none is a known text field. */
+function knownHeader(fields: readonly string[]): string[] | undefined {
+  const names = fields.map((f) => f.trim().toLowerCase());
+  const known = [...ENGLISH_FIELDS, ...CHINESE_FIELDS] as readonly string[];
+  return names.some((n) => known.includes(n)) ? names : undefined;
+}
+
+/** True when the first line, split by `delimiter`, is a header naming a known text field. */
+export function looksDelimited(lines: readonly string[], delimiter: string): boolean {
+  const first = lines.find((l) => l.trim() !== '');
+  if (first === undefined || !first.includes(delimiter)) return false;
+  const header = parseDelimited(first, delimiter)[0];
+  return header !== undefined && knownHeader(header.fields) !== undefined;
+}
+
+/**
+ * CSV or TSV with a header row naming the columns. Returns undefined when the header names no known text
+ * field (the caller falls back to page layouts). Rows with the wrong column count are skipped with a note.
+ */
+export function readDelimited(text: string, layout: 'csv' | 'tsv'): ReadResult | undefined {
+  const delimiter = layout === 'csv' ? ',' : '\t';
+  const rows = parseDelimited(text, delimiter).filter((r) => r.error !== undefined || r.fields.some((f) => f.trim() !== ''));
+  const headerRow = rows[0];
+  if (headerRow === undefined) return undefined;
+  const header = headerRow.error === undefined ? knownHeader(headerRow.fields) : undefined;
+  if (!header) return undefined;
+  const notes = new NoteList();
+  const records: RawRecord[] = [];
+  for (const row of rows.slice(1)) {
+    const at = row.lines[0] === row.lines[1] ? `line ${row.lines[0]}` : `lines ${row.lines[0]}–${row.lines[1]}`;
+    if (row.error !== undefined) {
+      notes.add(`${at}: record skipped, ${row.error}`);
+    } else if (row.fields.length !== header.length) {
+      notes.add(`${at}: record skipped, ${row.fields.length} columns where the header has ${header.length}`);
+    } else {
+      records.push({ fields: new Map(header.map((name, i) => [name, row.fields[i]])), lines: row.lines });
+    }
+  }
+  return recordsToBlocks(records, layout, notes);
+}
