@@ -1,0 +1,304 @@
+// The judge run: cached pairs first, then live calls under p-limit (or one Batch API job), each
+// finished pair written to the cache at once; budget, fatal errors and Ctrl-C stop it cleanly.
+import pLimit from 'p-limit';
+import type OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError } from 'openai';
+import type { Judge, JudgeProgress, JudgeRunOutcome, JudgeTerm } from '../core/judge.js';
+import type { Finding, LlmUsage, PairResult } from '../core/types.js';
+import { runBatch } from './batch.js';
+import { JudgeCache, cacheKey } from './cache.js';
+import { classifyError, createClient, fatalError, LlmFatalError, type Endpoint } from './client.js';
+import { answerToFindings, judgeFailedFinding } from './findings.js';
+import type { JudgeOptions, ModelPrice } from './options.js';
+import { DEFAULT_JUDGE_OPTIONS } from './options.js';
+import { formatFindings, formatTerms, loadPrompt, renderPrompt, type PromptTemplate } from './prompt.js';
+import { JUDGE_JSON_SCHEMA, judgeAnswerSchema, type JudgeAnswer } from './schema.js';
+import { askValidated, modeFor } from './structured.js';
+import { addCall, costOf, emptyUsage, estimateTokens, priceFor } from './usage.js';
+
+/** Completion tokens expected per pair (a handful of short error records). */
+export const COMPLETION_TOKENS_ESTIMATE = 300;
+
+/** The JSON schema given as response_format (name and schema). */
+export const JUDGE_RESPONSE_SCHEMA = { name: 'mqm_errors', schema: JUDGE_JSON_SCHEMA as unknown as Record<string, unknown> };
+
+/** One distinct (source, translation) to judge and the pairs that share it. */
+export interface JudgeJob {
+  key: string;
+  pairs: PairResult[];
+  /** Placeholder values of the judge prompt. */
+  data: Record<string, string>;
+}
+
+/** True for pairs the judge looks at: a translation with its original. */
+export function isJudgeable(result: PairResult): boolean {
+  return result.pair.status === 'paired' && result.pair.original !== null;
+}
+
+/** Prompt placeholder values of one pair. */
+export function promptData(result: PairResult, terms: readonly JudgeTerm[]): Record<string, string> {
+  return {
+    source: result.pair.original?.text ?? '',
+    translation: result.pair.translation.text,
+    findings: formatFindings(result.findings),
+    terms: formatTerms(terms),
+  };
+}
+
+/** Estimated prompt and completion tokens of one job. */
+export function estimateJob(template: PromptTemplate, data: Record<string, string>, withSchema: boolean): {
+  prompt: number;
+  completion: number;
+} {
+  const rendered = renderPrompt(template, data, withSchema ? JUDGE_JSON_SCHEMA : undefined);
+  // Chat framing adds a few tokens per message.
+  return { prompt: estimateTokens(rendered.system) + estimateTokens(rendered.user) + 12, completion: COMPLETION_TOKENS_ESTIMATE };
+}
+
+/** Keeps the spend under --max-cost: requests reserve their estimate before they start. */
+export class Budget {
+  private spent = 0;
+  private reserved = 0;
+  constructor(private readonly maxUsd: number | undefined) {}
+  /** Reserves `usd` if it fits; false when starting the request could exceed the budget. */
+  reserve(usd: number): boolean {
+    if (this.maxUsd === undefined) return true;
+    if (this.spent + this.reserved + usd > this.maxUsd) return false;
+    this.reserved += usd;
+    return true;
+  }
+  /** Replaces a reservation by what the request actually cost. */
+  settle(reservedUsd: number, actualUsd: number): void {
+    if (this.maxUsd !== undefined) this.reserved -= reservedUsd;
+    this.spent += actualUsd;
+  }
+}
+
+/** Shared state of one run, handed to live and batch execution. */
+export interface RunState {
+  options: JudgeOptions;
+  endpoint: Endpoint;
+  client: OpenAI;
+  template: PromptTemplate;
+  cache: JudgeCache;
+  usage: LlmUsage;
+  price: ModelPrice | undefined;
+  budget: Budget;
+  notes: string[];
+  findings: Map<string, Finding[]>;
+  /** `baseUrl|model`. */
+  server: string;
+  signal: AbortSignal;
+  /** Reports progress; `extra` counts pairs finished elsewhere (a running batch). */
+  progress: (extra?: number) => void;
+  /** Records a validated answer: cache line, findings of every pair of the job. */
+  finish(job: JudgeJob, answer: JudgeAnswer, tokens: { prompt: number; completion: number; cached: number }): void;
+  /** Records a failure (not cached): a judge-failed finding on every pair of the job. */
+  fail(job: JudgeJob, reason: string): void;
+}
+
+/** The LLM judge behind the pipeline's `Judge` interface. */
+export class LlmJudge implements Judge {
+  readonly options: JudgeOptions;
+  private readonly client: OpenAI;
+
+  constructor(
+    options: JudgeOptions,
+    readonly endpoint: Endpoint,
+  ) {
+    this.options = { ...DEFAULT_JUDGE_OPTIONS, ...options };
+    this.client = createClient(endpoint, this.options.timeoutMs, this.options.maxRetries ?? 3);
+  }
+
+  async judgeAll(
+    pairs: readonly PairResult[],
+    termsFor: (pair: PairResult) => JudgeTerm[],
+    hooks: { onProgress?: JudgeProgress; signal?: AbortSignal },
+  ): Promise<JudgeRunOutcome> {
+    const options = this.options;
+    const template = loadPrompt('judge');
+    const usage = emptyUsage(options.model);
+    const notes: string[] = [];
+    const findings = new Map<string, Finding[]>();
+    const cache = new JudgeCache(options.cacheDir, options.cache);
+    if (cache.skippedLines > 0) notes.push(`LLM cache: skipped ${cache.skippedLines} unreadable line(s) (an interrupted write)`);
+    const price = priceFor(options.model, options.prices);
+    if (!price && options.maxCostUsd !== undefined) {
+      notes.push(`LLM cost: no price known for \`${options.model}\`, counted as 0 (add it to llm.prices for --max-cost to apply)`);
+    }
+
+    const eligible = pairs.filter(isJudgeable);
+    const keyOptions = { temperature: options.temperature ?? 0 };
+    const jobs = new Map<string, JudgeJob>();
+    let done = 0;
+    const total = eligible.length;
+    const progress = (extra = 0) => hooks.onProgress?.(Math.min(total, done + extra), total);
+    for (const result of eligible) {
+      const key = cacheKey({
+        model: options.model,
+        baseUrl: this.endpoint.baseUrl,
+        prompt: template.ref,
+        options: keyOptions,
+        source: result.pair.original?.text ?? '',
+        translation: result.pair.translation.text,
+      });
+      const cached = cache.get(key);
+      const parsed = cached ? judgeAnswerSchema.safeParse(cached.answer) : undefined;
+      if (parsed?.success) {
+        findings.set(result.pair.id, answerToFindings(parsed.data, result, template.ref));
+        usage.cachedPairs++;
+        done++;
+        continue;
+      }
+      const job = jobs.get(key);
+      if (job) job.pairs.push(result);
+      else jobs.set(key, { key, pairs: [result], data: promptData(result, termsFor(result)) });
+    }
+    progress();
+
+    if (options.dryRun) {
+      usage.unjudged = total - done;
+      notes.push(`LLM judge dry run: ${jobs.size} request(s) not sent`);
+      return { findings, usage, promptVersions: [template.ref], notes };
+    }
+
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    if (hooks.signal?.aborted) controller.abort();
+    const state: RunState = {
+      options,
+      endpoint: this.endpoint,
+      client: this.client,
+      template,
+      cache,
+      usage,
+      price,
+      budget: new Budget(options.maxCostUsd),
+      notes,
+      findings,
+      server: `${this.endpoint.baseUrl}|${options.model}`,
+      signal: controller.signal,
+      progress,
+      finish: (job, answer, tokens) => {
+        cache.put({ key: job.key, prompt: template.ref, model: options.model, answer, tokens, at: new Date().toISOString() });
+        for (const result of job.pairs) findings.set(result.pair.id, answerToFindings(answer, result, template.ref));
+        done += job.pairs.length;
+        progress();
+      },
+      fail: (job, reason) => {
+        usage.failures += job.pairs.length;
+        for (const result of job.pairs) findings.set(result.pair.id, [judgeFailedFinding(reason, template.ref)]);
+        done += job.pairs.length;
+        progress();
+      },
+    };
+    try {
+      const todo = [...jobs.values()];
+      if (options.batch) await runBatch(state, todo);
+      else await runLive(state, todo);
+    } finally {
+      hooks.signal?.removeEventListener('abort', onAbort);
+    }
+    if (hooks.signal?.aborted) notes.push('LLM judge interrupted: finished pairs are cached; rerun to judge the rest');
+    if (usage.unjudged > 0 && !notes.some((n) => n.includes('unjudged'))) {
+      notes.push(`LLM judge: ${usage.unjudged} pair(s) unjudged`);
+    }
+    if (usage.failures > 0) notes.push(`LLM judge failed on ${usage.failures} pair(s) (see judge-failed findings)`);
+    return { findings, usage, promptVersions: [template.ref], notes };
+  }
+}
+
+/** Live mode: one validated ask per job, `concurrency` at a time. Throws LlmFatalError on a fatal error. */
+async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void> {
+  const { options, usage, budget, template } = state;
+  const limit = pLimit(Math.max(1, options.concurrency));
+  const runController = new AbortController();
+  const stop = () => runController.abort();
+  state.signal.addEventListener('abort', stop, { once: true });
+  let fatal: unknown;
+  let successes = 0;
+  let connectionFailures = 0;
+  let budgetSkipped = 0;
+  await Promise.all(
+    jobs.map((job) =>
+      limit(async () => {
+        if (runController.signal.aborted) {
+          usage.unjudged += job.pairs.length;
+          return;
+        }
+        const estimate = estimateJob(template, job.data, modeFor(state.server) !== 'json_schema');
+        const reserved = costOf({ prompt: estimate.prompt, completion: 2 * estimate.completion, cached: 0 }, state.price);
+        if (!budget.reserve(reserved)) {
+          budgetSkipped += job.pairs.length;
+          usage.unjudged += job.pairs.length;
+          return;
+        }
+        let spent = 0;
+        let tokens = { prompt: 0, completion: 0, cached: 0 };
+        try {
+          const outcome = await askValidated(
+            {
+              client: state.client,
+              model: options.model,
+              temperature: options.temperature ?? 0,
+              server: state.server,
+              signal: runController.signal,
+              onCall: (t) => {
+                const c = costOf(t, state.price);
+                spent += c;
+                tokens = { prompt: tokens.prompt + t.prompt, completion: tokens.completion + t.completion, cached: tokens.cached + t.cached };
+                addCall(usage, t, c);
+              },
+            },
+            template,
+            job.data,
+            judgeAnswerSchema,
+            JUDGE_RESPONSE_SCHEMA,
+          );
+          successes++;
+          if (outcome.ok) state.finish(job, outcome.value, tokens);
+          else state.fail(job, outcome.reason);
+        } catch (error) {
+          const kind = classifyError(error);
+          if (kind === 'aborted' || runController.signal.aborted) {
+            usage.unjudged += job.pairs.length;
+          } else if (kind === 'fatal') {
+            fatal ??= error;
+            usage.unjudged += job.pairs.length;
+            runController.abort();
+          } else {
+            const unreachable = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
+            // A server that cannot be reached at all fails every pair: stop instead of retrying each one.
+            if (unreachable && successes === 0 && ++connectionFailures >= 2) {
+              fatal ??= new LlmFatalError(
+                `Cannot connect to the LLM server ${state.endpoint.baseUrl}; the judge stopped`,
+                'Check --base-url (or OPENAI_BASE_URL) and that the server is running',
+              );
+              usage.unjudged += job.pairs.length;
+              runController.abort();
+              return;
+            }
+            state.fail(job, describeError(error));
+          }
+        } finally {
+          budget.settle(reserved, spent);
+        }
+      }),
+    ),
+  );
+  state.signal.removeEventListener('abort', stop);
+  if (budgetSkipped > 0) {
+    state.notes.push(
+      `LLM budget: --max-cost ${options.maxCostUsd} USD reached; ${budgetSkipped} pair(s) left unjudged`,
+    );
+  }
+  if (fatal) throw fatalError(fatal, state.endpoint, options.model);
+}
+
+/** A short reason for a judge-failed finding. */
+export function describeError(error: unknown): string {
+  if (error instanceof APIConnectionTimeoutError) return 'the request timed out (after retries)';
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}
