@@ -1,0 +1,156 @@
+// Check `punctuation`: half-width punctuation written in Chinese text where full-width is expected
+// (counted once per document), and sentence-end punctuation that does not match the source's.
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import { FULL_WIDTH, isHan, protectedSpans, spanMask } from '../lexicon/typography.js';
+
+const options = z.object({
+  /** Also count half-width parentheses around Latin-only content, e.g. `(SFDA)`, common in technical Chinese. */
+  latinParentheses: z.boolean().default(false),
+  /** Report a source `?`/`!` rendered with `。` at the end of an aligned sentence. */
+  endPunctuation: z.boolean().default(true),
+});
+
+/** Options of the `punctuation` check. */
+export type PunctuationOptions = z.infer<typeof options>;
+
+const ORDER = ',.:;?!()';
+const CLOSING = /[)\]}"'”’）】》」』]/u;
+
+/** The nearest character before `i` that is not a space, or ''. */
+function before(text: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && text[j] === ' ') j--;
+  return j >= 0 ? (text[j] as string) : '';
+}
+
+/** The nearest character after `i` that is not a space, or ''. */
+function after(text: string, i: number): string {
+  let j = i + 1;
+  while (j < text.length && text[j] === ' ') j++;
+  return j < text.length ? (text[j] as string) : '';
+}
+
+/** Offsets of half-width punctuation that stands in for Chinese full-width punctuation. */
+export function halfWidthOffsets(text: string, latinParentheses = false): number[] {
+  const isProtected = spanMask(text.length, protectedSpans(text));
+  const out: number[] = [];
+  // Parentheses: a pair is Chinese punctuation when its content holds Han text.
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (isProtected(i)) continue;
+    const c = text[i] as string;
+    if (c === '(') open.push(i);
+    else if (c === ')') {
+      const start = open.pop();
+      if (start === undefined) {
+        if (isHan(before(text, i)) || isHan(after(text, i))) out.push(i);
+      } else if (latinParentheses || /\p{Script=Han}/u.test(text.slice(start + 1, i))) {
+        // A parenthesis inside Latin-only content holding Chinese (rare) still counts.
+        out.push(start, i);
+      }
+    }
+  }
+  for (const start of open) if (isHan(after(text, start))) out.push(start);
+
+  for (let i = 0; i < text.length; i++) {
+    if (isProtected(i)) continue;
+    const c = text[i] as string;
+    if (c === ',' || c === ':' || c === ';' || c === '?' || c === '!') {
+      const prev = before(text, i);
+      const next = after(text, i);
+      if (isHan(prev) || isHan(next) || (CLOSING.test(prev) && isHan(before(text, text.lastIndexOf(prev, i))))) {
+        // 3,000 and 10:30 are numbers, not Chinese punctuation.
+        if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+        if (c === ':' && /[()DPp]/.test(text[i + 1] ?? '')) continue; // an emoticon :( :)
+        out.push(i);
+      }
+    } else if (c === '.') {
+      if (text[i - 1] === '.' || text[i + 1] === '.') continue; // an ellipsis
+      const prev = text[i - 1] ?? '';
+      const next = after(text, i);
+      const endsHere = next === '' || next === '\n' || isHan(next);
+      // `1.` or `12.` opening a line or list item numbers it; it is not a full stop.
+      if (/^(?:^|[\s\n])\d{1,2}$/.test(text.slice(Math.max(0, i - 3), i)) || /^\d{1,2}$/.test(text.slice(0, i))) continue;
+      if (isHan(prev) || (/[\d%)）\]]/u.test(prev) && endsHere && !/\d/.test(text[i + 1] ?? ''))) {
+        if (/[\p{L}\d]/u.test(text[i + 1] ?? '') && !isHan(text[i + 1])) continue; // 文件.txt, 例.3
+        out.push(i);
+      }
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Strips closing quotes and brackets and spaces from the end of a sentence. */
+function lastMark(text: string): string {
+  const m = /([.?!。？！；;…])[\s"'”’)\]）】」』》]*$/u.exec(text);
+  return m ? (m[1] as string) : '';
+}
+
+export default defineCheck<PunctuationOptions>({
+  meta: {
+    id: 'punctuation',
+    description:
+      'Detects half-width punctuation in Chinese text where full-width is expected (once per document) and sentence-end punctuation that does not match the source.',
+    category: 'fluency/punctuation',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'minor',
+    messages: {
+      halfWidth:
+        'Unexpected half-width punctuation next to Chinese text (`{{count}}` times: {{found}}), expected full-width {{expected}}',
+      endMismatch:
+        'Unexpected `{{actual}}` at the end of sentence `{{sentence}}`, expected `{{expected}}` as the source sentence ends with `{{source}}`',
+    },
+    options,
+  },
+  run(ctx) {
+    const { target, options: o } = ctx;
+    const offsets = halfWidthOffsets(target, o.latinParentheses);
+    if (offsets.length > 0) {
+      const marks = [...new Set(offsets.map((i) => target[i] as string))].sort(
+        (a, b) => ORDER.indexOf(a) - ORDER.indexOf(b),
+      );
+      const first = offsets[0] as number;
+      ctx.report({
+        messageId: 'halfWidth',
+        data: {
+          count: offsets.length,
+          found: marks.map((m) => `\`${m}\``).join(' '),
+          expected: marks.map((m) => `\`${FULL_WIDTH[m]}\``).join(' '),
+        },
+        side: 'target',
+        range: [first, first + 1],
+        actual: marks.join(' '),
+        expected: marks.map((m) => FULL_WIDTH[m]).join(' '),
+        note: `${offsets.length} occurrences; the first is shown`,
+      });
+    }
+
+    if (!o.endPunctuation || ctx.source === null) return;
+    for (const bead of ctx.beads) {
+      // Only one-to-one beads: elsewhere the sentence ends need not correspond.
+      if (bead.en.length !== 1 || bead.zh.length !== 1) continue;
+      const en = bead.en[0] as number;
+      const zh = bead.zh[0] as number;
+      const source = ctx.sourceSentences[en];
+      const sentence = ctx.targetSentences[zh];
+      if (!source || !sentence) continue;
+      const s = lastMark(source.text);
+      const t = lastMark(sentence.text);
+      // A question rendered with ？ or ? anywhere in the sentence kept its question form.
+      if ((s === '?' || s === '!') && (t === '。' || t === '.') && !/[?？!！]/u.test(sentence.text)) {
+        const at = sentence.start + sentence.text.lastIndexOf(t);
+        ctx.report({
+          messageId: 'endMismatch',
+          data: { actual: t, sentence: zh + 1, expected: s === '?' ? '？' : '！', source: s },
+          side: 'target',
+          sentence: zh,
+          range: [at, at + 1],
+          actual: t,
+          expected: s === '?' ? '？' : '！',
+        });
+      }
+    }
+  },
+});

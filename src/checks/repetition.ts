@@ -1,0 +1,105 @@
+// Check `repetition`: repetition loops (a string repeated 3+ times in a row, the classic MT decoding
+// failure) and doubled function words such as 的的.
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import { segment } from '../lexicon/segment.js';
+import { protectedSpans, spanMask } from '../lexicon/typography.js';
+
+const options = z.object({
+  /** Fewest consecutive copies that make a loop (OpusFilter's rule: 3). */
+  minRepeats: z.number().int().min(2).default(3),
+  /** Longest repeated unit considered, in UTF-16 code units (OpusFilter: 100). */
+  maxUnit: z.number().int().min(2).max(500).default(100),
+  /** Single-character function words whose doubling (的的) is reported. */
+  functionWords: z
+    .array(z.string().length(1))
+    .default([...'的了是在和与及或对将被把从也都就而并以于由其该这那着向到让给使之所但因且又']),
+});
+
+/** Options of the `repetition` check. */
+export type RepetitionOptions = z.infer<typeof options>;
+
+/** The shortest unit whose repetition gives `unit` (哈哈 → 哈, abcabc → abc). */
+export function minimalPeriod(unit: string): string {
+  const n = unit.length;
+  for (let p = 1; p < n; p++) {
+    if (n % p === 0 && unit.slice(0, p).repeat(n / p) === unit) return unit.slice(0, p);
+  }
+  return unit;
+}
+
+/** A run of one unit repeated consecutively (spaces between copies allowed). */
+export interface Loop {
+  start: number;
+  end: number;
+  unit: string;
+  copies: number;
+}
+
+/** Finds repetition loops: a unit with at least two letters (Han or Latin) repeated `minRepeats`+ times. */
+export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
+  const pattern = new RegExp(`(\\S[\\s\\S]{1,${maxUnit - 1}}?)(?:\\s*\\1){${minRepeats - 1},}`, 'gu');
+  const loops: Loop[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const unit = minimalPeriod((m[1] as string).trim());
+    // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
+    // a loop repeats a unit of two or more letters.
+    const letters = unit.match(/\p{L}/gu)?.length ?? 0;
+    if (letters < 2 || [...unit].length < 2) continue;
+    const copies = m[0].split(unit).length - 1;
+    if (copies < minRepeats) continue;
+    loops.push({ start: m.index, end: m.index + m[0].length, unit, copies });
+  }
+  return loops;
+}
+
+export default defineCheck<RepetitionOptions>({
+  meta: {
+    id: 'repetition',
+    description: 'Detects repetition loops (a string repeated three or more times in a row) and doubled function words (的的).',
+    category: 'fluency/grammar',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    severities: { loop: 'major', doubledWord: 'minor' },
+    messages: {
+      loop: 'Unexpected repetition of `{{unit}}` (`{{copies}}` times in a row), expected it once',
+      doubledWord: 'Unexpected doubled word `{{text}}`, expected `{{word}}` once',
+    },
+    options,
+  },
+  run(ctx) {
+    const { target, options: o } = ctx;
+    const isProtected = spanMask(target.length, protectedSpans(target));
+    const loops = findLoops(target, o.minRepeats, o.maxUnit).filter((l) => !isProtected(l.start));
+    for (const loop of loops) {
+      ctx.report({
+        messageId: 'loop',
+        data: { unit: loop.unit, copies: loop.copies },
+        side: 'target',
+        range: [loop.start, loop.end],
+        actual: target.slice(loop.start, loop.end),
+        expected: loop.unit,
+      });
+    }
+    const inLoop = (i: number) => loops.some((l) => i >= l.start && i < l.end);
+    const words = new Set(o.functionWords);
+    const tokens = segment(target);
+    for (let k = 1; k < tokens.length; k++) {
+      const a = tokens[k - 1];
+      const b = tokens[k];
+      if (!a || !b || a.word !== b.word || !words.has(a.word)) continue;
+      // 是是是 / 对对对 (three or more) is spoken affirmation, not a typo.
+      if (tokens[k + 1]?.word === a.word || tokens[k - 2]?.word === a.word) continue;
+      if (inLoop(a.start)) continue;
+      ctx.report({
+        messageId: 'doubledWord',
+        data: { text: a.word + b.word, word: a.word },
+        side: 'target',
+        range: [a.start, b.end],
+        actual: a.word + b.word,
+        expected: a.word,
+      });
+    }
+  },
+});

@@ -1,0 +1,192 @@
+// Check `script`: traditional characters in a simplified translation (or simplified in a traditional one).
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import type { Sentence } from '../core/types.js';
+import { isHan, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
+
+const options = z.object({
+  /** Script the translation should be written in; `any` accepts either if the whole text is consistent. */
+  expected: z.enum(['simplified', 'traditional', 'any']).default('simplified'),
+  /** A sentence is in the other script when at least this share (0-1) of its Han characters are. */
+  sentenceShare: z.number().min(0).max(1).default(0.1),
+  /** …and at least this many of its characters are. */
+  sentenceMinimum: z.number().int().min(1).default(2),
+  /** The whole text is in the other script when its flagged sentences hold this share (0-1) of its Han characters. */
+  textShare: z.number().min(0).max(1).default(0.8),
+});
+
+/** Options of the `script` check. */
+export type ScriptOptions = z.infer<typeof options>;
+
+interface SentenceScript {
+  sentence: Sentence;
+  index: number;
+  han: number;
+  /** Offsets (into the whole text) of characters in the other script. */
+  marked: number[];
+}
+
+/** Offsets of traditional characters: those the phrase-aware t→s conversion changes. */
+function traditionalOffsets(text: string, start: number): number[] {
+  const converted = traditionalToSimplified(text);
+  const out: number[] = [];
+  if (converted.length === text.length) {
+    for (let i = 0; i < text.length; i++) if (text[i] !== converted[i]) out.push(start + i);
+    return out;
+  }
+  // A phrase mapping changed the length (rare): fall back to single characters.
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (isHan(c) && traditionalToSimplified(c) !== c) out.push(start + i);
+  }
+  return out;
+}
+
+function simplifiedOffsets(text: string, start: number, simplifiedOnly: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (simplifiedOnly.has(text[i] as string)) out.push(start + i);
+  return out;
+}
+
+function hanCount(text: string): number {
+  let n = 0;
+  for (const c of text) if (isHan(c)) n++;
+  return n;
+}
+
+export default defineCheck<ScriptOptions>({
+  meta: {
+    id: 'script',
+    description: 'Detects traditional characters in a simplified Chinese translation, or simplified ones in a traditional translation.',
+    category: 'locale/script',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    severities: {
+      traditionalText: 'major',
+      traditionalSentence: 'major',
+      traditionalCharacter: 'minor',
+      simplifiedText: 'major',
+      simplifiedSentence: 'major',
+    },
+    messages: {
+      traditionalText:
+        'Unexpected traditional Chinese text (`{{count}}` of `{{han}}` characters traditional), expected `simplified` characters',
+      traditionalSentence:
+        'Unexpected traditional characters in sentence `{{sentence}}` (`{{count}}` of `{{han}}`: `{{chars}}`), expected `{{expected}}`',
+      traditionalCharacter: 'Unexpected traditional character `{{char}}` in simplified text, expected `{{expected}}`',
+      simplifiedText:
+        'Unexpected simplified Chinese text (`{{count}}` of `{{han}}` characters simplified-only), expected `traditional` characters',
+      simplifiedSentence:
+        'Unexpected simplified characters in sentence `{{sentence}}` (`{{count}}` of `{{han}}`: `{{chars}}`), expected `traditional` characters',
+    },
+    options,
+  },
+  async run(ctx) {
+    const { target, options: o } = ctx;
+    if (!/\p{Script=Han}/u.test(target)) return;
+    const sentences: Sentence[] =
+      ctx.targetSentences.length > 0 ? ctx.targetSentences : [{ text: target, start: 0, end: target.length }];
+
+    const measure = (mark: (s: Sentence) => number[]): SentenceScript[] =>
+      sentences.map((sentence, index) => ({ sentence, index, han: hanCount(sentence.text), marked: mark(sentence) }));
+    // A short sentence (four Han characters or fewer) is flagged by one character in the other script.
+    const flagged = (s: SentenceScript) =>
+      (s.marked.length >= o.sentenceMinimum && s.marked.length >= o.sentenceShare * s.han) ||
+      (s.marked.length > 0 && s.marked.length >= 0.25 * s.han);
+    const sum = (list: SentenceScript[], f: (s: SentenceScript) => number) => list.reduce((a, s) => a + f(s), 0);
+
+    const traditional = measure((s) => traditionalOffsets(s.text, s.start));
+    const totalHan = sum(traditional, (s) => s.han);
+    const tradFlaggedHan = sum(traditional.filter(flagged), (s) => s.han);
+    const tradShare = totalHan === 0 ? 0 : tradFlaggedHan / totalHan;
+
+    let expected = o.expected;
+    if (expected === 'any') expected = tradShare >= 0.5 ? 'traditional' : 'simplified';
+
+    if (expected === 'simplified') {
+      const count = sum(traditional, (s) => s.marked.length);
+      if (count === 0) return;
+      if (tradShare >= o.textShare) {
+        ctx.report({
+          messageId: 'traditionalText',
+          data: { count, han: totalHan },
+          side: 'target',
+          range: [0, target.length],
+          confidence: 1,
+        });
+        return;
+      }
+      for (const s of traditional) {
+        if (s.marked.length === 0) continue;
+        if (flagged(s)) {
+          const chars = [...new Set(s.marked.map((i) => target[i]))].join('');
+          ctx.report({
+            messageId: 'traditionalSentence',
+            data: {
+              sentence: s.index + 1,
+              count: s.marked.length,
+              han: s.han,
+              chars,
+              expected: traditionalToSimplified(chars),
+            },
+            side: 'target',
+            sentence: s.index,
+            range: [s.sentence.start, s.sentence.end],
+            actual: s.sentence.text,
+            expected: traditionalToSimplified(s.sentence.text),
+          });
+          continue;
+        }
+        for (const i of s.marked) {
+          const char = target[i] as string;
+          const simplified = traditionalToSimplified(char);
+          ctx.report({
+            messageId: 'traditionalCharacter',
+            data: { char, expected: simplified },
+            side: 'target',
+            sentence: s.index,
+            range: [i, i + 1],
+            actual: char,
+            expected: simplified,
+            // Single characters are where valid simplified uses of a mapped character hide.
+            confidence: 0.7,
+          });
+        }
+      }
+      return;
+    }
+
+    // Expected traditional: simplified-only characters mark simplified text. Single characters are
+    // not reported: the table cannot tell every character that is valid in both scripts.
+    const simplifiedOnly = await simplifiedOnlyCharacters();
+    const simplified = measure((s) => simplifiedOffsets(s.text, s.start, simplifiedOnly));
+    const simpFlagged = simplified.filter(flagged);
+    if (simpFlagged.length === 0) return;
+    const simpShare = totalHan === 0 ? 0 : sum(simpFlagged, (s) => s.han) / totalHan;
+    if (simpShare >= o.textShare && o.expected === 'traditional') {
+      ctx.report({
+        messageId: 'simplifiedText',
+        data: { count: sum(simplified, (s) => s.marked.length), han: totalHan },
+        side: 'target',
+        range: [0, target.length],
+      });
+      return;
+    }
+    for (const s of simpFlagged) {
+      ctx.report({
+        messageId: 'simplifiedSentence',
+        data: {
+          sentence: s.index + 1,
+          count: s.marked.length,
+          han: s.han,
+          chars: [...new Set(s.marked.map((i) => target[i]))].join(''),
+        },
+        side: 'target',
+        sentence: s.index,
+        range: [s.sentence.start, s.sentence.end],
+        actual: s.sentence.text,
+      });
+    }
+  },
+});

@@ -1,0 +1,97 @@
+// Check `spacing`: double spaces, stray spaces between Han characters or around full-width punctuation,
+// and (opt-in) the Han–Latin spacing convention; each kind reported once per document with a count.
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import type { Span } from '../lexicon/typography.js';
+import { protectedSpans, spanMask } from '../lexicon/typography.js';
+
+const options = z.object({
+  /**
+   * Spacing between Han characters and Latin letters or digits: `off` (default: both conventions
+   * are common in Chinese technical writing), `require` a space, or `forbid` one.
+   */
+  latinSpacing: z.enum(['off', 'require', 'forbid']).default('off'),
+});
+
+/** Options of the `spacing` check. */
+export type SpacingOptions = z.infer<typeof options>;
+
+const SPACE = '[ \\u00A0\\u3000]';
+const FULL_WIDTH_PUNCT = '，。、；：？！）】》」』”’';
+const FULL_WIDTH_OPEN = '（【《「『“‘';
+
+const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'require' | 'forbid' }> = [
+  { messageId: 'doubleSpace', pattern: new RegExp(`(?<=\\S)${SPACE}{2,}(?=\\S)`, 'gu') },
+  { messageId: 'spaceBetweenHan', pattern: new RegExp(`(?<=\\p{Script=Han})${SPACE}+(?=\\p{Script=Han})`, 'gu') },
+  {
+    messageId: 'spaceAroundPunctuation',
+    // After 。？！ a space often separates joined sentences (copied from English): not reported.
+    pattern: new RegExp(`${SPACE}+(?=[${FULL_WIDTH_PUNCT}])|(?<=[${FULL_WIDTH_OPEN}，、；：])${SPACE}+`, 'gu'),
+  },
+  {
+    messageId: 'missingLatinSpace',
+    pattern: /(?<=\p{Script=Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=\p{Script=Han})/gu,
+    latin: 'require',
+  },
+  {
+    messageId: 'extraLatinSpace',
+    pattern: /(?<=\p{Script=Han}) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) +(?=\p{Script=Han})/gu,
+    latin: 'forbid',
+  },
+];
+
+export default defineCheck<SpacingOptions>({
+  meta: {
+    id: 'spacing',
+    description:
+      'Detects double spaces, stray spaces between Han characters and around full-width punctuation, and optionally the Han–Latin spacing convention.',
+    category: 'fluency/spelling',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'minor',
+    severities: { missingLatinSpace: 'info', extraLatinSpace: 'info' },
+    categories: { missingLatinSpace: 'style/awkward', extraLatinSpace: 'style/awkward' },
+    messages: {
+      doubleSpace: 'Unexpected run of `{{length}}` spaces (`{{count}}` times), expected one space',
+      spaceBetweenHan: 'Unexpected space between Chinese characters `{{text}}` (`{{count}}` times), expected no space',
+      spaceAroundPunctuation:
+        'Unexpected space next to full-width punctuation `{{text}}` (`{{count}}` times), expected no space',
+      missingLatinSpace:
+        'Unexpected missing space between Chinese and Latin text `{{text}}` (`{{count}}` times), expected a space',
+      extraLatinSpace: 'Unexpected space between Chinese and Latin text `{{text}}` (`{{count}}` times), expected no space',
+    },
+    options,
+  },
+  run(ctx) {
+    const { target, options: o } = ctx;
+    const isProtected = spanMask(target.length, protectedSpans(target));
+    const taken = new Uint8Array(target.length + 1);
+    for (const { messageId, pattern, latin } of PATTERNS) {
+      if (latin !== undefined && latin !== o.latinSpacing) continue;
+      const hits: Span[] = [];
+      for (const m of target.matchAll(pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (isProtected(start) || (start > 0 && isProtected(start - 1) && isProtected(end))) continue;
+        if (end > start && taken[start]) continue;
+        // Spaces inside a line break run (indentation, paragraph gaps) are layout, not typos.
+        if (/\n/.test(target.slice(Math.max(0, start - 1), end + 1))) continue;
+        if (end > start) taken.fill(1, start, end);
+        hits.push([start, end]);
+      }
+      const first = hits[0];
+      if (!first) continue;
+      const [start, end] = first;
+      const context = target.slice(Math.max(0, start - 1), Math.min(target.length, end + 1));
+      ctx.report({
+        messageId,
+        data: { count: hits.length, length: end - start, text: context },
+        side: 'target',
+        range: end > start ? [start, end] : [Math.max(0, start - 1), Math.min(target.length, start + 1)],
+        actual: context,
+        expected: latin === 'require' ? `${context.slice(0, 1)} ${context.slice(1)}` : context.replace(/[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
+        ...(hits.length > 1 ? { note: `${hits.length} occurrences; the first is shown` } : {}),
+      });
+    }
+  },
+});

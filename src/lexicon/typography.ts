@@ -1,0 +1,100 @@
+// Shared by the typography checks: spans to leave alone (URLs, LaTeX), width maps, and the lazily built
+// opencc-js traditional→simplified converter.
+import { Converter } from 'opencc-js/t2cn';
+
+/** A [start, end) range of 0-based UTF-16 offsets. */
+export type Span = [start: number, end: number];
+
+/** Matches one Han character (CJK unified ideograph, any extension). */
+export const HAN_CHAR = /\p{Script=Han}/u;
+
+/** True when `c` (one character or empty) is a Han character. */
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && HAN_CHAR.test(c);
+}
+
+// URLs, e-mails, DOIs, LaTeX math and commands: their punctuation, brackets and spacing belong to
+// another syntax, so typography checks skip them.
+const PROTECTED = new RegExp(
+  [
+    String.raw`(?:https?|ftp):\/\/[^\s\p{Script=Han}，。；：！？（）“”‘’【】《》]+`,
+    String.raw`\bwww\.[^\s\p{Script=Han}，。；：！？（）“”‘’【】《》]+`,
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    String.raw`\b10\.\d{4,9}\/[^\s\p{Script=Han}，。；]+`,
+    // Math holds no Han text: a `$` left unpaired by a broken translation must not swallow prose.
+    String.raw`\$\$[^$\p{Script=Han}]+\$\$`,
+    String.raw`\$[^$\n\p{Script=Han}]{1,400}\$`,
+    String.raw`\\\([\s\S]{1,400}?\\\)`,
+    String.raw`\\\[[\s\S]{1,400}?\\\]`,
+    String.raw`\\[A-Za-z]+\*?(?:\s*\{[^{}\n]*\}|\s*\[[^\[\]\n]*\])*`,
+  ].join('|'),
+  'gu',
+);
+
+/** Spans of `text` that typography checks leave alone (URLs, e-mails, DOIs, LaTeX), sorted. */
+export function protectedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PROTECTED)) {
+    let end = m.index + m[0].length;
+    // A URL does not end with sentence punctuation written right after it.
+    if (/^(?:https?|ftp|www)/i.test(m[0])) {
+      while (end > m.index && /[.,;:!?)\]'"]/.test(text[end - 1] as string)) end--;
+    }
+    spans.push([m.index, end]);
+  }
+  return spans;
+}
+
+/** A membership test for offsets in sorted, non-overlapping spans (a boolean mask, built once). */
+export function spanMask(length: number, spans: readonly Span[]): (offset: number) => boolean {
+  const mask = new Uint8Array(length);
+  for (const [s, e] of spans) mask.fill(1, s, Math.min(e, length));
+  return (offset) => mask[offset] === 1;
+}
+
+/** Half-width punctuation and the full-width form Chinese text uses instead. */
+export const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ',': '，',
+  '.': '。',
+  ':': '：',
+  ';': '；',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+let toSimplified: ((text: string) => string) | undefined;
+
+/**
+ * Converts traditional characters to simplified (opencc-js, OpenCC standard traditional → mainland
+ * simplified, phrase-aware). Only this converter is built, on first use: building every opencc-js
+ * converter costs about 143 MB, this one a few MB.
+ */
+export function traditionalToSimplified(text: string): string {
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  return convert(text);
+}
+
+let simplifiedOnly: Promise<ReadonlySet<string>> | undefined;
+
+// Loaded by a computed specifier: the dictionary module ships without type declarations.
+const ST_CHARACTERS = 'opencc-js/dict/STCharacters';
+
+/**
+ * Characters that exist only in simplified Chinese: entries of OpenCC's simplified→traditional
+ * character table whose traditional forms do not include the character itself (们, 这, 说; not 后
+ * or 干, which are also traditional characters). Loaded on first use (32 kB table).
+ */
+export function simplifiedOnlyCharacters(): Promise<ReadonlySet<string>> {
+  simplifiedOnly ??= (async () => {
+    const mod = (await import(ST_CHARACTERS)) as { default: string };
+    const chars = new Set<string>();
+    for (const entry of mod.default.split('|')) {
+      const [from, ...to] = entry.split(' ');
+      if (from !== undefined && to.length > 0 && !to.includes(from)) chars.add(from);
+    }
+    return chars;
+  })();
+  return simplifiedOnly;
+}
