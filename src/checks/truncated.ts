@@ -1,0 +1,84 @@
+// Check `truncated`: the translation stops before the source ends (or, without a source, ends mid-clause).
+import { defineCheck } from '../core/check.js';
+import { HAN } from '../core/text.js';
+
+// A pointer to a link ("available at the following address") that must be followed by the link.
+const URL_POINTER = /(?:以下|如下|下列|下面的?)(?:网址|链接|地址|网站|网页|URL)|(?:网址|链接)(?:为|是|：|:)\s*$/u;
+const URL_LIKE = /https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|edu|ai|cn)\b|github|\\url/iu;
+const SENTENCE_END = /[.!?。！？…"”’'）)\]】》」』]$/u;
+const CLAUSE_OPEN = /[，、：；,:;（(“‘\-—]$/u;
+
+export default defineCheck({
+  meta: {
+    id: 'truncated',
+    description: 'Detects a translation that stops before its source ends: last sentences missing, an unfinished clause, a link announced but lost.',
+    category: 'accuracy/omission',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    messages: {
+      lastUnaligned: 'Unexpected end of the translation before the last `{{count}}` source sentence(s) `{{text}}`, expected them translated',
+      midClause: 'Unexpected end of the translation mid-clause at `{{tail}}`, expected the sentence completed as in the source',
+      urlLost: 'Unexpected link announcement `{{pointer}}` with no link after it, expected the URL of the source',
+    },
+  },
+  run(ctx) {
+    const target = ctx.target.trimEnd();
+    if (target === '') return;
+    const tail = target.slice(-12);
+    const beads = ctx.beads;
+    // Trailing English sentences aligned to nothing: the translation stopped early.
+    let k = beads.length;
+    while (k > 0 && (beads[k - 1] as (typeof beads)[number]).zh.length === 0) k--;
+    if (ctx.source !== null && k < beads.length && k > 0) {
+      const missing = beads.slice(k).flatMap((b) => b.en);
+      const first = ctx.sourceSentences[missing[0] as number];
+      const last = ctx.sourceSentences[missing.at(-1) as number];
+      if (first && last) {
+        const text = ctx.source.slice(first.start, last.end);
+        ctx.report({
+          messageId: 'lastUnaligned',
+          data: { count: missing.length, text: text.length > 80 ? `${text.slice(0, 77)}...` : text },
+          side: 'source',
+          range: [first.start, last.end],
+          sentence: missing[0] as number,
+          actual: tail,
+          expected: text,
+        });
+        return;
+      }
+    }
+    const sourceEnds = ctx.source === null ? null : SENTENCE_END.test(ctx.source.trimEnd());
+    const lastChar = target.at(-1) as string;
+    // With a source: it ends a sentence and the translation does not. Without: an open clause mark.
+    const open = CLAUSE_OPEN.test(target) || (sourceEnds === true && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
+    if (open) {
+      const sentence = ctx.targetSentences.length - 1;
+      ctx.report({
+        messageId: 'midClause',
+        data: { tail },
+        side: 'target',
+        range: [target.length - tail.length, target.length],
+        ...(sentence >= 0 ? { sentence } : {}),
+        actual: tail,
+        ...(ctx.source !== null ? { expected: ctx.source.trimEnd().slice(-30) } : {}),
+      });
+      return;
+    }
+    const lastSentence = ctx.targetSentences.at(-1);
+    const scope = lastSentence ? ctx.target.slice(lastSentence.start, lastSentence.end) : target;
+    const pointer = URL_POINTER.exec(scope);
+    if (pointer && lastSentence && !URL_LIKE.test(scope.slice(pointer.index))) {
+      const start = lastSentence.start + pointer.index;
+      ctx.report({
+        messageId: 'urlLost',
+        data: { pointer: pointer[0].trim() },
+        side: 'target',
+        range: [start, start + pointer[0].trimEnd().length],
+        sentence: ctx.targetSentences.length - 1,
+        actual: pointer[0].trim(),
+        expected: 'a URL',
+      });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+// Cases for the `untranslated` check.
+import check from '../../src/checks/untranslated.js';
+import type { Pair } from '../../src/core/types.js';
+import { testCheck } from '../helpers/check-tester.js';
+
+const english = 'We propose a new method for semi-supervised learning with few labels and show strong results.';
+const pairWithRole = (role: 'translation' | 'untranslated'): Pair => ({
+  id: '0:1',
+  translation: { id: '0:1', file: 'f', lines: [1, 1], raw: english, text: english, claimed: 'translation', language: 'en', script: 'none', role, hanRatio: 0 },
+  original: null,
+  status: 'unpaired',
+  confidence: 0,
+  evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
+});
+
+testCheck(check, {
+  valid: [
+    { name: 'a Chinese translation', source: english, target: '我们提出了一种用于少标签半监督学习的新方法，并展示了很好的结果。' },
+    { name: 'Chinese with many acronyms', target: '我们在CIFAR-10、ImageNet和COCO上评估了ResNet-50和ViT-B/16模型。' },
+    { name: 'a short Latin-only target is a name, not a sentence', target: 'BERT-base' },
+    { name: 'target-only Chinese', target: '本文研究了图神经网络。' },
+  ],
+  invalid: [
+    {
+      name: 'claimed translation that identify found English',
+      target: english,
+      pair: pairWithRole('untranslated'),
+      findings: [{ messageId: 'claimedEnglish', side: 'target', range: [0, english.length], severity: 'critical' }],
+    },
+    {
+      name: 'target equal to the source (spacing and case aside)',
+      source: english,
+      target: `  ${english.toUpperCase()} `,
+      findings: [{ messageId: 'sameAsSource', severity: 'critical' }],
+    },
+    {
+      name: 'target with almost no Han text',
+      target: `${english} 翻译`,
+      findings: [{ messageId: 'noChinese', data: { share: '3%' } }],
+    },
+  ],
+});
