@@ -1,6 +1,22 @@
 // The registry of checks, sorted by id. Each id equals its file name, docs page and test file.
 import type { AnyCheck } from '../core/check.js';
+import addition from './addition.js';
+import duplicate from './duplicate.js';
+import lengthRatio from './length-ratio.js';
+import mismatchedPair from './mismatched-pair.js';
+import omission from './omission.js';
+import truncated from './truncated.js';
+import untranslated from './untranslated.js';
+import untranslatedSpan from './untranslated-span.js';
 
 /** Every built-in check, sorted by id. */
 export const checks: readonly AnyCheck[] = [
+  addition,
+  duplicate,
+  lengthRatio,
+  mismatchedPair,
+  omission,
+  truncated,
+  untranslated,
+  untranslatedSpan,
 ];
