@@ -77,11 +77,13 @@ export default defineCheck<EncodingOptions>({
       taken.fill(1, start, end);
       found.push({ messageId, range: [start, end], data });
     };
-    for (const m of target.matchAll(GBK_MOJIBAKE)) {
-      // 锛/銆/鈥 alone can be rare but real characters; after them a GBK fault leaves a U+FFFD or
-      // another Han character with no space, which is what makes the pair a signature.
-      const lead = m[0][0] as string;
-      if ('锛銆鈥'.includes(lead) && m[0].length < 2) continue;
+    const gbk = [...target.matchAll(GBK_MOJIBAKE)];
+    // 锛/銆/鈥 are rare but real characters (锛子, an adze): alone they count only when a U+FFFD
+    // follows; a GBK fault turns every comma and full stop of a text into one, so two or more do.
+    const punctuationSignatures = gbk.filter((m) => '锛銆鈥'.includes(m[0][0] as string)).length;
+    for (const m of gbk) {
+      const signature = '锛銆鈥'.includes(m[0][0] as string);
+      if (signature && punctuationSignatures < 2 && m[0][1] !== '\uFFFD') continue;
       add('mojibake', m.index, m.index + m[0].length, { text: m[0], fault: 'UTF-8 or garbage bytes read as GBK' });
     }
     for (const m of target.matchAll(LATIN1_MOJIBAKE)) {

@@ -71,7 +71,9 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
       const next = after(text, i);
       const endsHere = next === '' || next === '\n' || isHan(next);
       // `1.` or `12.` opening a line or list item numbers it; it is not a full stop.
-      if (/^(?:^|[\s\n])\d{1,2}$/.test(text.slice(Math.max(0, i - 3), i)) || /^\d{1,2}$/.test(text.slice(0, i))) continue;
+      let j = i;
+      while (j > 0 && /\d/.test(text[j - 1] as string)) j--;
+      if (i - j >= 1 && i - j <= 2 && (j === 0 || /\s/.test(text[j - 1] as string))) continue;
       if (isHan(prev) || (/[\d%)）\]]/u.test(prev) && endsHere && !/\d/.test(text[i + 1] ?? ''))) {
         if (/[\p{L}\d]/u.test(text[i + 1] ?? '') && !isHan(text[i + 1])) continue; // 文件.txt, 例.3
         out.push(i);
