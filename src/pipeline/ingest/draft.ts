@@ -34,19 +34,20 @@ export function mostlyLatin(text: string): boolean {
 }
 
 /**
- * Collects per-line problems as notes: the first `limit` in full, then one line counting the rest, so a
- * badly broken corpus does not flood the report.
+ * Collects per-line problems as notes, in line order: the first `limit` in full, then one line counting
+ * the rest, so a badly broken corpus does not flood the report.
  */
 export class NoteList {
-  readonly notes: string[] = [];
-  private extra = 0;
+  private readonly entries: Array<{ line: number; note: string }> = [];
   constructor(private readonly limit = 20) {}
-  add(note: string): void {
-    if (this.notes.length < this.limit) this.notes.push(note);
-    else this.extra++;
+  /** Adds a note about 1-based `line` (0 for the whole file). */
+  add(line: number, note: string): void {
+    this.entries.push({ line, note });
   }
-  /** The notes, with a closing count of those left out. */
+  /** The notes sorted by line, with a closing count of those left out (`… and N more <what>`). */
   done(what: string): string[] {
-    return this.extra > 0 ? [...this.notes, `… and ${this.extra} more ${what}`] : this.notes;
+    const sorted = [...this.entries].sort((a, b) => a.line - b.line).map((e) => e.note);
+    if (sorted.length <= this.limit) return sorted;
+    return [...sorted.slice(0, this.limit), `… and ${sorted.length - this.limit} more ${what}`];
   }
 }

@@ -54,7 +54,7 @@ export function readMarkerPage(lines: readonly string[], markers: ReadonlySet<st
 function isParagraph(line: string): boolean {
   const units = wordUnits(line);
   if (units >= 40) return true;
-  return units >= 15 && (line.match(/[.!?。！？](?=\s|$)/gu)?.length ?? 0) >= 2;
+  return units >= 15 && (line.match(/[.!?](?=\s|$)|[。！？]/gu)?.length ?? 0) >= 2;
 }
 
 /** A line shaped like a title: short, starts with a letter or digit (maybe quoted), no final full stop. */

@@ -32,7 +32,7 @@ function recordsToBlocks(records: RawRecord[], layout: Layout, notes: NoteList):
     const en = pick(fields, ENGLISH_FIELDS);
     const zh = pick(fields, CHINESE_FIELDS);
     if (en === undefined && zh === undefined) {
-      notes.add(`line ${lines[0]}: record skipped, no text field (${FIELD_HELP})`);
+      notes.add(lines[0], `line ${lines[0]}: record skipped, no text field (${FIELD_HELP})`);
       continue;
     }
     const recordId = pick(fields, ID_FIELDS);
@@ -49,7 +49,6 @@ function recordsToBlocks(records: RawRecord[], layout: Layout, notes: NoteList):
       }
     }
   }
-  if (records.length === 0) notes.add('no records found');
   return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
 }
 
@@ -82,11 +81,11 @@ export function readJsonl(lines: readonly string[]): ReadResult {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      notes.add(`line ${i + 1}: record skipped, invalid JSON (${(error as Error).message})`);
+      notes.add(i + 1, `line ${i + 1}: record skipped, invalid JSON (${(error as Error).message})`);
       return;
     }
     if (!isObject(value)) {
-      notes.add(`line ${i + 1}: record skipped, not a JSON object`);
+      notes.add(i + 1, `line ${i + 1}: record skipped, not a JSON object`);
       return;
     }
     records.push({ fields: lowerKeys(value), lines: [i + 1, i + 1] });
@@ -141,12 +140,12 @@ export function readJsonDocument(text: string): ReadResult | undefined {
     value.forEach((item, i) => {
       const start = lineAt(offsets[i] ?? 0);
       if (isObject(item)) records.push({ fields: lowerKeys(item), lines: [start, start] });
-      else notes.add(`line ${start}: element ${i + 1} skipped, not a JSON object`);
+      else notes.add(start, `line ${start}: element ${i + 1} skipped, not a JSON object`);
     });
   } else if (isObject(value)) {
     records.push({ fields: lowerKeys(value), lines: [1, text.trimEnd().split('\n').length] });
   } else {
-    notes.add('the JSON value is neither a record nor an array of records');
+    notes.add(0, 'the JSON value is neither a record nor an array of records');
   }
   return recordsToBlocks(records, 'jsonl', notes);
 }
@@ -264,9 +263,9 @@ export function readDelimited(text: string, layout: 'csv' | 'tsv'): ReadResult |
   for (const row of rows.slice(1)) {
     const at = row.lines[0] === row.lines[1] ? `line ${row.lines[0]}` : `lines ${row.lines[0]}–${row.lines[1]}`;
     if (row.error !== undefined) {
-      notes.add(`${at}: record skipped, ${row.error}`);
+      notes.add(row.lines[0], `${at}: record skipped, ${row.error}`);
     } else if (row.fields.length !== header.length) {
-      notes.add(`${at}: record skipped, ${row.fields.length} columns where the header has ${header.length}`);
+      notes.add(row.lines[0], `${at}: record skipped, ${row.fields.length} columns where the header has ${header.length}`);
     } else {
       records.push({ fields: new Map(header.map((name, i) => [name, row.fields[i]])), lines: row.lines });
     }
