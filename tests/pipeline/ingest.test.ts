@@ -64,6 +64,13 @@ describe('one-text-a-line lists', () => {
     ]);
   });
 
+  it('keeps a short one-sentence abstract in a list', () => {
+    const short = 'This paper has been removed from arXiv as the submitter did not have ownership of the data.';
+    const file = ingestText([EN('graphs'), short, EN('vision')].join('\n'));
+    expect(file.blocks.map((b) => b.text)).toEqual([EN('graphs'), short, EN('vision')]);
+    expect(file.dropped).toEqual([]);
+  });
+
   it('does not claim Chinese lines as originals', () => {
     const file = ingestText([ZH, ZH.replace('五', '六')].join('\n'));
     expect(file.layout).toBe('english-list');
@@ -99,6 +106,26 @@ describe('title-then-abstract pages', () => {
       [[9, 9], 'Load more'],
     ]);
     expect(file.dropped.every((d) => d.reason.startsWith('page boilerplate'))).toBe(true);
+  });
+
+  it('accepts titles starting with LaTeX or quotes, and a one-sentence abstract', () => {
+    const file = ingestText(
+      [
+        '$\\ell_p$-Box ADMM: A Versatile Framework',
+        EN('integer programs'),
+        'The Yahoo Query Treebank, V. 1.0',
+        'A description and annotation guidelines for the Yahoo Webscope release of Query Treebank, Version 1.0, May 2016.',
+        "`Who would have thought of that!': Sarcasm Detection",
+        EN('sarcasm'),
+      ].join('\n'),
+    );
+    expect(file.layout).toBe('title-abstract-page');
+    expect(file.blocks.map((b) => [b.lines, b.title?.slice(0, 12)])).toEqual([
+      [[1, 2], '$\\ell_p$-Box'],
+      [[3, 4], 'The Yahoo Qu'],
+      [[5, 6], "`Who would h"],
+    ]);
+    expect(file.dropped).toEqual([]);
   });
 
   it('leaves a camel-case title alone when no boilerplate precedes it', () => {

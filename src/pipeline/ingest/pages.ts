@@ -50,23 +50,22 @@ export function readMarkerPage(lines: readonly string[], markers: ReadonlySet<st
   return { layout: 'marker-page', blocks, dropped: [], notes };
 }
 
-/** A line long enough to be an abstract: 40+ word units, or 15+ with at least two sentence ends. */
+/**
+ * A line that is a text of its own (an abstract): 40+ word units, or 15+ with two sentence ends, or a
+ * declarative sentence of 12+ units (short abstracts exist; page slogans end in `!`, not a full stop).
+ */
 function isParagraph(line: string): boolean {
-  const units = wordUnits(line);
+  const t = line.trim();
+  const units = wordUnits(t);
   if (units >= 40) return true;
-  return units >= 15 && (line.match(/[.!?](?=\s|$)|[。！？]/gu)?.length ?? 0) >= 2;
+  if (units >= 15 && (t.match(/[.!?](?=\s|$)|[。！？]/gu)?.length ?? 0) >= 2) return true;
+  return units >= 12 && /[.。]$/u.test(t);
 }
 
-/** A line shaped like a title: short, starts with a letter or digit (maybe quoted), no final full stop. */
+/** A line shaped like a title: short, not a sentence (no final full stop), not a paragraph. */
 function isTitleShaped(line: string): boolean {
   const t = line.trim();
-  return (
-    t.length <= 300 &&
-    wordUnits(t) <= 30 &&
-    /^["'“‘(\[]?[\p{L}\p{N}]/u.test(t) &&
-    !/[.。]$/u.test(t) &&
-    !isParagraph(t)
-  );
+  return t.length <= 300 && wordUnits(t) <= 30 && !/[.。]$/u.test(t) && !isParagraph(t);
 }
 
 // Page-interface labels that scrapers glue to the first heading after them ("SubscribeGraph-Based …").
@@ -101,15 +100,15 @@ interface Entry {
 /** Pairs each title-shaped line with the paragraph line that follows it; other paragraphs stand alone. */
 function scanEntries(lines: readonly string[]): { entries: Entry[]; leftovers: number[] } {
   const nonEmpty = lines.flatMap((l, i) => (l.trim() === '' ? [] : [i]));
+  const paragraph = new Map(nonEmpty.map((i) => [i, isParagraph(lines[i] as string)]));
   const entries: Entry[] = [];
   const leftovers: number[] = [];
   for (let k = 0; k < nonEmpty.length; k++) {
     const i = nonEmpty[k] as number;
-    const line = lines[i] as string;
     const next = nonEmpty[k + 1];
-    if (isParagraph(line)) {
+    if (paragraph.get(i)) {
       entries.push({ textLine: i });
-    } else if (next !== undefined && isTitleShaped(line) && isParagraph(lines[next] as string)) {
+    } else if (next !== undefined && paragraph.get(next) && isTitleShaped(lines[i] as string)) {
       entries.push({ titleLine: i, textLine: next });
       k++;
     } else {

@@ -133,7 +133,13 @@ export function readJsonDocument(text: string): ReadResult | undefined {
     return undefined;
   }
   const notes = new NoteList();
-  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  // Offsets come in increasing order: count newlines incrementally (slicing each time is quadratic).
+  let counted = 0;
+  let line = 1;
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
   const records: RawRecord[] = [];
   if (Array.isArray(value)) {
     const offsets = arrayElementOffsets(text);
