@@ -1,10 +1,17 @@
 // The registry of checks, sorted by id. Each id equals its file name, docs page and test file.
 import type { AnyCheck } from '../core/check.js';
 import addition from './addition.js';
+import brackets from './brackets.js';
 import duplicate from './duplicate.js';
+import encoding from './encoding.js';
 import lengthRatio from './length-ratio.js';
 import mismatchedPair from './mismatched-pair.js';
+import numbers from './numbers.js';
 import omission from './omission.js';
+import punctuation from './punctuation.js';
+import repetition from './repetition.js';
+import script from './script.js';
+import spacing from './spacing.js';
 import truncated from './truncated.js';
 import untranslated from './untranslated.js';
 import untranslatedSpan from './untranslated-span.js';

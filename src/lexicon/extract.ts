@@ -29,7 +29,8 @@ export interface NumberAnchor extends Anchor {
   unit?: string;
   /**
    * Every value this number may be rendered as on the other side: `value` plus, for numbers with a
-   * multiplier, the bare mantissa (0.8k → [800, 0.8]).
+   * multiplier, the bare mantissa (0.8k → [800, 0.8]); for a decade its last two digits and century
+   * (1970s → [1970, 70, 20]); for two digits after a dash or apostrophe the years (1981-87 → 87, 1987, 2087).
    */
   values: number[];
 }
@@ -73,7 +74,7 @@ const BARE_DOMAIN_RE = new RegExp(
 );
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const DOI_RE = new RegExp(String.raw`\b10\.\d{4,9}\/${URL_BODY}`, 'gu');
-const ARXIV_RE = /\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/gi;
+const ARXIV_RE = /\barXiv\s*[:：]?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/gi;
 
 /** Drops trailing punctuation that ends the sentence rather than the link, and unbalanced closing brackets. */
 function trimLinkEnd(text: string): string {
@@ -201,7 +202,7 @@ const ENGLISH_MULTIPLIERS: Readonly<Record<string, number>> = {
   trillion: 1e12,
 };
 
-const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9 };
+const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, B: 1e9, bn: 1e9 };
 
 /** Canonical string of a value: up to 12 significant digits, no exponent for ordinary magnitudes. */
 export function numberKey(value: number, percent = false): string {
@@ -243,22 +244,24 @@ function readSuffix(w: string, i: number): { end: number; percent: boolean; unit
   if (m) return { end: i + m[0].length, percent: !m[0].includes('‰'), unit: m[0].includes('‰') ? '‰' : '%', factor: 1 };
   m = /^ ?个百分点/.exec(w.slice(i, i + 6));
   if (m) return { end: i + m[0].length, percent: true, unit: '%', factor: 1 };
-  const c = w[i];
-  if (c !== undefined && c in SUFFIX_MULTIPLIERS && !/[A-Za-z0-9]/.test(w[i + 1] ?? '')) {
-    return { end: i + 1, percent: false, unit: c, factor: SUFFIX_MULTIPLIERS[c] as number };
+  const suffix = /^(?:bn|[kKmMB])(?![A-Za-z0-9])/.exec(w.slice(i, i + 3));
+  if (suffix) {
+    return { end: i + suffix[0].length, percent: false, unit: suffix[0], factor: SUFFIX_MULTIPLIERS[suffix[0]] as number };
   }
   m = /^ ?[x×](?![A-Za-z0-9])/.exec(w.slice(i, i + 3));
   if (m && (m[0].length === 1 || m[0].includes('×'))) return { end: i + m[0].length, percent: false, unit: 'x', factor: 1 };
   if (w[i] === '倍') return { end: i + 1, percent: false, unit: 'x', factor: 1 };
-  m = /^ (thousand|million|billion|trillion)\b/i.exec(w.slice(i, i + 10));
+  m = /^\+? (thousand|million|billion|trillion)\b/i.exec(w.slice(i, i + 11));
   if (m) {
     const word = (m[1] as string).toLowerCase();
     return { end: i + m[0].length, percent: false, unit: word, factor: ENGLISH_MULTIPLIERS[word] as number };
   }
+  // 800多万, 120余万: "more than" between the digits and the multiplier.
+  const more = w[i] === '多' || w[i] === '余' ? 1 : 0;
   for (const len of [2, 1]) {
-    const s = w.slice(i, i + len);
+    const s = w.slice(i + more, i + more + len);
     const f = CHINESE_MULTIPLIERS[s];
-    if (s.length === len && f !== undefined) return { end: i + len, percent: false, unit: s, factor: f };
+    if (s.length === len && f !== undefined) return { end: i + more + len, percent: false, unit: s, factor: f };
   }
   return { end: i, percent: false, factor: 1 };
 }
@@ -288,6 +291,8 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       continue;
     }
     let j = start;
+    // .8s: a decimal written without its leading zero.
+    const leadingDot = before === '.' && !/[A-Za-z0-9]/.test(w[start - 2] ?? '');
     if (/^\d{1,3}(?:,\d{3})+(?!\d)/.test(w.slice(start, start + 40))) {
       j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
     } else {
@@ -303,18 +308,19 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
         continue;
       }
     }
-    let mantissa = Number(w.slice(start, j).replace(/,/g, ''));
+    let mantissa = Number((leadingDot ? '0.' : '') + w.slice(start, j).replace(/,/g, ''));
     let value = mantissa;
     let unit: string | undefined;
     const exp = /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6));
-    const pow = /^\^\{?([-−]?\d+)\}?/.exec(w.slice(j, j + 8));
+    // Machine translation often spaces out LaTeX: 10 ^ { -  3} is 10^{-3}.
+    const pow = /^ ?\^ ?[{（(]? ?([-−]) *(\d+) ?[}）)]?|^ ?\^ ?[{（(]? ?()(\d+) ?[}）)]?/.exec(w.slice(j, j + 16));
     if (exp && isDigit(w[j - 1])) {
       value = mantissa * 10 ** Number((exp[1] as string).replace('−', '-'));
       mantissa = value;
       unit = 'e';
       j += exp[0].length;
     } else if (pow) {
-      value = mantissa ** Number((pow[1] as string).replace('−', '-'));
+      value = mantissa ** Number(`${pow[1] || pow[3] ? '-' : ''}${pow[2] ?? pow[4]}`);
       mantissa = value;
       unit = '^';
       j += pow[0].length;
@@ -327,9 +333,37 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
         percent ||= suffix.percent;
         unit = suffix.unit;
         value = mantissa * suffix.factor;
+        // 4亿5千万 = 450 million: a smaller Chinese multiplier group continues the number.
+        let factor = suffix.factor;
+        for (;;) {
+          const more = /^(\d+(?:\.\d+)?)(十万|百万|千万|万|千|百)/.exec(w.slice(j, j + 12));
+          const f = more ? CHINESE_MULTIPLIERS[more[2] as string] : undefined;
+          if (!more || f === undefined || f >= factor || suffix.factor < 1e4) break;
+          value += Number(more[1]) * f;
+          factor = f;
+          j += more[0].length;
+        }
       }
     }
-    if (!masked(start)) out.push(numberAnchor(text, start, j, Math.abs(value), percent, unit, Math.abs(mantissa)));
+    const alternatives: number[] = [];
+    if (unit === undefined && percent === false) {
+      // 1970s → 20世纪70年代: a decade may be rendered as its century and its last two digits.
+      const decade = /^['’]?s(?![A-Za-z])/.test(w.slice(j, j + 3));
+      if (decade && /^(?:1\d|20)\d0$/.test(w.slice(start, j))) alternatives.push(value % 100, Math.floor(value / 100) + 1);
+      if (decade && j - start === 2) alternatives.push(1900 + value, 2000 + value);
+      // 0430 (hours): a clock time may be rendered as hours and minutes (四点半).
+      const hour = Math.floor(value / 100);
+      if (j - start === 4 && w[start] === '0' && hour >= 1 && value % 100 < 60) alternatives.push(hour, value % 100);
+      // 1981-87, '90s: two digits may stand for a year.
+      if (j - start === 2 && (w[start - 1] === '-' || w[start - 1] === '–' || w[start - 1] === "'" || w[start - 1] === '’')) {
+        alternatives.push(1900 + value, 2000 + value);
+      }
+    }
+    if (!masked(start)) {
+      const n = numberAnchor(text, start, j, Math.abs(value), percent, unit, Math.abs(mantissa));
+      for (const a of alternatives) if (!n.values.includes(a)) n.values.push(a);
+      out.push(n);
+    }
     i = j;
   }
   return out;
@@ -377,6 +411,18 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
       }
     }
     const value = parseChineseNumeral(run);
+    // 三四个, 十四五年: two neighbouring digits give an approximate range; both ends count.
+    const approx = /^(十?)([一二三四五六七八])([二三四五六七八九])$/.exec(run);
+    if (value === null && approx && MEASURE_WORDS.some((w) => after.startsWith(w))) {
+      const tens = approx[1] === '十' ? 10 : 0;
+      const a = tens + (parseChineseNumeral(approx[2] as string) as number);
+      const b = tens + (parseChineseNumeral(approx[3] as string) as number);
+      if (b === a + 1) {
+        out.push(numberAnchor(text, start, end - 1, a, false, undefined));
+        out.push(numberAnchor(text, end - 1, end, b, false, undefined));
+      }
+      continue;
+    }
     if (value === null) continue;
     if (before !== undefined && VAGUE_BEFORE.has(before)) continue;
     const ordinal = before === '第';

@@ -1,0 +1,178 @@
+// Check `numbers`: every number of the English source must appear, with the same value, in the Chinese translation.
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import type { NumberAnchor } from '../lexicon/extract.js';
+import { extractNumbers, toHalfWidth } from '../lexicon/extract.js';
+import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
+
+const options = z.object({
+  /**
+   * Accept a source integer from 1 to this value when its Chinese numeral character (三 for 3, 两 or 二
+   * for 2) occurs in the aligned target sentence even where the extractor did not take it as a number.
+   */
+  spelledOutUpTo: z.number().int().min(0).max(10).default(10),
+});
+
+/** Options of the `numbers` check. */
+export type NumbersOptions = z.infer<typeof options>;
+
+const CHINESE_FOR: Readonly<Record<number, string>> = {
+  1: '一',
+  2: '二两',
+  3: '三',
+  4: '四',
+  5: '五',
+  6: '六',
+  7: '七',
+  8: '八',
+  9: '九',
+  10: '十',
+};
+
+function equal(x: number, y: number): boolean {
+  return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/** Same value: `exact` compares the values as written with multipliers; otherwise any alternative rendering. */
+function sameValue(a: NumberAnchor, b: NumberAnchor, exact: boolean): boolean {
+  if (exact) return equal(a.value, b.value);
+  return a.values.some((x) => b.values.some((y) => equal(x, y)));
+}
+
+/** True when `digits` occur in `target` glued to letters (RobDog_747, E6000) at a place that is not an extracted number. */
+function insideIdentifier(target: string, digits: string, numbers: NumberAnchor[]): boolean {
+  const re = new RegExp(`(?<![0-9])${digits}(?![0-9])`, 'g');
+  for (const m of target.matchAll(re)) {
+    const glued = /[A-Za-z_]/.test(target[m.index - 1] ?? '') || /[A-Za-z_]/.test(target[m.index + digits.length] ?? '');
+    if (glued && !numbers.some((n) => n.start <= m.index && m.index < n.end)) return true;
+  }
+  return false;
+}
+
+/** How a number is shown in messages: as written, whitespace collapsed. */
+function shown(n: NumberAnchor): string {
+  return n.text.replace(/\s+/g, ' ');
+}
+
+export default defineCheck<NumbersOptions>({
+  meta: {
+    id: 'numbers',
+    description:
+      'Detects numbers, percentages, ranges and multipliers of the source that are missing or changed in the translation.',
+    category: 'accuracy/mistranslation',
+    scope: 'document',
+    needs: 'pair',
+    defaultSeverity: 'major',
+    messages: {
+      missing: 'Unexpected missing number `{{number}}` in the translation, expected it as in the source',
+      changed: 'Unexpected number `{{actual}}` in the translation, expected `{{expected}}` as in the source',
+    },
+    options,
+  },
+  run(ctx) {
+    const { source, target } = ctx;
+    if (source === null) return;
+    const units = anchorUnits(ctx);
+    const src = extractNumbers(source);
+    const tgt = extractNumbers(target);
+    const srcUnit = src.map((n) => unitAt(units, 'source', n.start));
+    const tgtUnit = tgt.map((n) => unitAt(units, 'target', n.start));
+    const matched = new Array<boolean>(src.length).fill(false);
+    const used = new Array<boolean>(tgt.length).fill(false);
+
+    const arabic = tgt.map((t) => /[0-9０-９]/.test(t.text));
+    const match = (i: number, sameUnitOnly: boolean, exact: boolean, arabicOnly: boolean): boolean => {
+      const s = src[i] as NumberAnchor;
+      for (let j = 0; j < tgt.length; j++) {
+        if (used[j] || (sameUnitOnly && tgtUnit[j] !== srcUnit[i]) || (arabicOnly && !arabic[j])) continue;
+        if (sameValue(s, tgt[j] as NumberAnchor, exact)) {
+          used[j] = true;
+          matched[i] = true;
+          return true;
+        }
+      }
+      return false;
+    };
+    const passes = [[true, true], [true, false], [false, true], [false, false]] as const;
+    const leftover = (i: number, sameUnit: boolean): number =>
+      tgt.findIndex((t, k) => !used[k] && arabic[k] && (!sameUnit || tgtUnit[k] === srcUnit[i]));
+    // 1. Digits to digits: within the aligned bead first, then anywhere (a misaligned bead must not
+    // produce a finding); exact values before alternative renderings, so 10K does not take the 10万
+    // that 100K needs.
+    for (const [sameUnit, exact] of passes) {
+      for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, true);
+    }
+    // 2. A source number left over beside a leftover target digit was changed, not dropped; this
+    // comes before Chinese numerals so that (2) changed to (5) is not excused by the 两 of "two".
+    const changed = new Map<number, number>();
+    for (let i = 0; i < src.length; i++) {
+      if (matched[i]) continue;
+      const j = srcUnit[i] !== -1 && leftover(i, true) !== -1 ? leftover(i, true) : leftover(i, false);
+      if (j === -1) continue;
+      used[j] = true;
+      matched[i] = true;
+      changed.set(i, j);
+    }
+    // 3. Digits rendered as Chinese numerals (3 → 三个).
+    for (const [sameUnit, exact] of passes) {
+      for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, false);
+    }
+
+    for (let i = 0; i < src.length; i++) {
+      const s = src[i] as NumberAnchor;
+      const note = `source offsets [${s.start}, ${s.end})`;
+      const j = changed.get(i);
+      if (j !== undefined) {
+        const t = tgt[j] as NumberAnchor;
+        const sentence = units[tgtUnit[j] as number]?.targetSentence;
+        ctx.report({
+          messageId: 'changed',
+          data: { actual: shown(t), expected: shown(s) },
+          side: 'target',
+          range: [t.start, t.end],
+          ...(sentence !== undefined ? { sentence } : {}),
+          actual: t.text,
+          expected: s.text,
+          note,
+        });
+        continue;
+      }
+      if (matched[i]) continue;
+      const unit = units[srcUnit[i] as number];
+      const range = unit?.target ?? [0, target.length];
+      // Digits kept inside a target identifier (RobDog_747, E6000) are the number, unchanged.
+      const digits = s.text.replace(/[^0-9０-９]/g, '');
+      if (digits.length >= 3 && s.unit === undefined && insideIdentifier(toHalfWidth(target), digits, tgt)) continue;
+      // A small integer whose Chinese numeral occurs in the aligned sentence (一关, 第二) is rendered.
+      const chars = CHINESE_FOR[s.value];
+      if (
+        chars !== undefined &&
+        s.value <= ctx.options.spelledOutUpTo &&
+        s.unit === undefined &&
+        [...chars].some((c) => target.slice(range[0], range[1]).includes(c))
+      ) {
+        continue;
+      }
+      if (unit?.target && unit.targetSentence !== undefined) {
+        ctx.report({
+          messageId: 'missing',
+          data: { number: shown(s) },
+          side: 'target',
+          range: unit.target,
+          sentence: unit.targetSentence,
+          expected: s.text,
+          note,
+        });
+      } else {
+        ctx.report({
+          messageId: 'missing',
+          data: { number: shown(s) },
+          side: 'source',
+          range: [s.start, s.end],
+          expected: s.text,
+          note: 'no aligned target sentence; the range marks the number in the source',
+        });
+      }
+    }
+  },
+});

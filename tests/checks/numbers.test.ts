@@ -1,0 +1,64 @@
+// Valid and invalid cases of the `numbers` check.
+import numbers from '../../src/checks/numbers.js';
+import { testCheck } from '../helpers/check-tester.js';
+
+const twoSentences = {
+  source: 'Accuracy rises by 3.5%. We use 12 layers.',
+  sourceSentences: [
+    { text: 'Accuracy rises by 3.5%.', start: 0, end: 23 },
+    { text: 'We use 12 layers.', start: 24, end: 41 },
+  ],
+  beads: [
+    { en: [0], zh: [0], cost: 0 },
+    { en: [1], zh: [1], cost: 0 },
+  ],
+};
+
+testCheck(numbers, {
+  valid: [
+    { name: 'same numbers', source: 'We train on 10,000 images for 3.5 hours.', target: '我们在10000张图像上训练3.5小时。' },
+    { name: 'escaped percent and full-width tilde', source: 'the success rate (~4.4\\%)', target: '成功率(〜4.4 \\%)' },
+    { name: 'full-width digits', source: 'an accuracy of 95%', target: '准确率为９５％' },
+    { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
+    { name: 'digit rendered as a Chinese numeral', source: 'We propose 3 modules.', target: '我们提出了三个模块。' },
+    { name: 'spelled-out source number not required', source: 'a three-layer network with two heads', target: '一个3层网络，有2个头' },
+    { name: 'extra target numerals allowed', source: 'ten runs', target: '10次运行' },
+    { name: 'identifiers', source: 'GPT-4 beats ResNet-50 on COVID-19 data', target: 'GPT-4在COVID-19数据上胜过ResNet-50' },
+    { name: 'ranges', source: '3-5 layers', target: '3至5层' },
+    { name: 'target-only mode does nothing', source: null, target: '准确率为95%' },
+    { name: 'decades', source: 'in the 1990s', target: '在20世纪90年代' },
+  ],
+  invalid: [
+    {
+      name: 'changed number',
+      source: 'Accuracy rises by 3.5%.',
+      target: '准确率提高了4.5%。',
+      findings: [{ messageId: 'changed', side: 'target', range: [6, 10], actual: '4.5%', expected: '3.5%' }],
+    },
+    {
+      name: 'missing number without beads points at the source',
+      source: 'We use 12 layers and 3.5% dropout.',
+      target: '我们使用十二层和一些丢弃。',
+      sourceSentences: [],
+      targetSentences: [],
+      beads: [],
+      findings: [{ messageId: 'missing', side: 'source', range: [21, 25], data: { number: '3.5%' } }],
+    },
+    {
+      name: 'missing number points at the aligned target sentence',
+      ...twoSentences,
+      target: '准确率提高了3.5%。我们使用许多层。',
+      targetSentences: [
+        { text: '准确率提高了3.5%。', start: 0, end: 11 },
+        { text: '我们使用许多层。', start: 11, end: 19 },
+      ],
+      findings: [{ messageId: 'missing', side: 'target', sentence: 1, range: [11, 19], expected: '12' }],
+    },
+    {
+      name: 'a wrong multiplier',
+      source: '100K candidate terms',
+      target: '10K个候选术语',
+      findings: [{ messageId: 'changed', actual: '10K', expected: '100K' }],
+    },
+  ],
+});
