@@ -1,0 +1,147 @@
+// `npm run bench -- mine-glossary`: mines arxiv-gt-zh for ML terms and how Google Translate rendered them; prints candidates for hand curation, writes nothing.
+import { join } from 'node:path';
+import { createGlossary, loadGlossary, parseGlossaryTsv } from '../src/lexicon/glossary.js';
+import type { Glossary, GlossaryEntry } from '../src/lexicon/glossary.js';
+import { readFileSync } from 'node:fs';
+import { option, readJsonl, sharedDir } from './common.js';
+
+interface Record_ {
+  en: string;
+  zh: string;
+}
+interface WmtRecord {
+  system: string;
+  target: string;
+}
+
+const STOP = new Set(
+  'a an the of in on for to and or with by from as at is are be been this that these those we our it its which can show results method methods approach paper propose proposed based using use used new two one also than more such both can not via into over under between each other their has have'.split(
+    ' ',
+  ),
+);
+
+/** Distinct Han n-grams (lengths min..max) of a text. */
+function hanNgrams(text: string, min: number, max: number): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let n = min; n <= max; n++) for (let i = 0; i + n <= run.length; i++) out.add(run.slice(i, i + n));
+  }
+  return out;
+}
+
+/** Document frequency of every Han n-gram over the corpus. */
+function documentFrequency(grams: Array<Set<string>>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const set of grams) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
+  return df;
+}
+
+/** Han n-grams over-represented in the given documents, as `gram count/of`, best first. */
+function associated(docs: number[], grams: Array<Set<string>>, df: Map<string, number>, total: number, top: number): string[] {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const g of grams[d] as Set<string>) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const minCount = Math.max(2, Math.ceil(docs.length * 0.15));
+  const scored = [...counts]
+    .filter(([, c]) => c >= minCount)
+    .map(([g, c]) => ({ g, c, score: c / docs.length - (df.get(g) ?? 0) / total }))
+    .sort((a, b) => b.score - a.score || b.g.length - a.g.length);
+  const kept: typeof scored = [];
+  for (const s of scored) {
+    // Drop a gram that is a piece of a kept one with the same support.
+    if (kept.some((k) => k.g.includes(s.g) && k.c >= s.c * 0.9)) continue;
+    kept.push(s);
+    if (kept.length >= top) break;
+  }
+  return kept.map((k) => `${k.g} ${k.c}/${docs.length}`);
+}
+
+/** Per entry: coverage by accepted renderings, and what the uncovered translations say instead. */
+function auditEntries(glossary: Glossary, records: Record_[], grams: Array<Set<string>>, df: Map<string, number>, refA: string[]): void {
+  const docsByEntry = new Map<GlossaryEntry, number[]>();
+  records.forEach((r, d) => {
+    for (const m of glossary.matchSource(r.en)) {
+      const list = docsByEntry.get(m.entry) ?? [];
+      if (list[list.length - 1] !== d) list.push(d);
+      docsByEntry.set(m.entry, list);
+    }
+  });
+  // One pass over each corpus: which documents hold which wrong rendering (ambiguous ones included).
+  const wrongDocs = new Map<string, number[]>();
+  records.forEach((r, d) => {
+    for (const m of new Set(glossary.matchWrongTarget(r.zh, { includeAmbiguous: true }).map((m) => `${m.entry.en}\u0000${m.wrong}`))) {
+      wrongDocs.set(m, [...(wrongDocs.get(m) ?? []), d]);
+    }
+  });
+  const wrongRef = new Map<string, number>();
+  for (const t of refA) {
+    for (const m of new Set(glossary.matchWrongTarget(t, { includeAmbiguous: true }).map((m) => `${m.entry.en}\u0000${m.wrong}`))) {
+      wrongRef.set(m, (wrongRef.get(m) ?? 0) + 1);
+    }
+  }
+  console.log('en\tdocs\tcovered%\twrong: dev-with-term/dev-without/refA\tuncovered docs say');
+  for (const entry of glossary.entries) {
+    const docs = docsByEntry.get(entry) ?? [];
+    const withTerm = new Set(docs);
+    const uncovered = docs.filter((d) => {
+      const zh = (records[d] as Record_).zh;
+      return !entry.zh.some((z) => zh.toLowerCase().includes(z.toLowerCase()));
+    });
+    const wrongStats = entry.wrong.map((w) => {
+      const key = `${entry.en}\u0000${w}`;
+      const docsHit = wrongDocs.get(key) ?? [];
+      const inTerm = docsHit.filter((d) => withTerm.has(d)).length;
+      return `${w} ${inTerm}/${docsHit.length - inTerm}/${wrongRef.get(key) ?? 0}`;
+    });
+    const covered = docs.length === 0 ? '-' : ((100 * (docs.length - uncovered.length)) / docs.length).toFixed(0);
+    const says = uncovered.length >= 3 ? associated(uncovered, grams, df, records.length, 4).join(', ') : '';
+    console.log(`${entry.en}\t${docs.length}\t${covered}\t${wrongStats.join(', ')}\t${says}`);
+  }
+}
+
+/** Frequent English 1-3 word terms the glossary lacks, with their most associated Chinese n-grams. */
+function discover(glossary: Glossary, records: Record_[], grams: Array<Set<string>>, df: Map<string, number>, minDocs: number, top: number): void {
+  const docsByTerm = new Map<string, number[]>();
+  records.forEach((r, d) => {
+    const words = (r.en.toLowerCase().match(/[a-z][a-z-]*[a-z]/g) ?? []) as string[];
+    const seen = new Set<string>();
+    for (let n = 1; n <= 3; n++) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const w = words.slice(i, i + n);
+        if (STOP.has(w[0] as string) || STOP.has(w[n - 1] as string)) continue;
+        const term = w.join(' ');
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const list = docsByTerm.get(term) ?? [];
+        list.push(d);
+        docsByTerm.set(term, list);
+      }
+    }
+  });
+  const candidates = [...docsByTerm]
+    .filter(([term, docs]) => docs.length >= minDocs && glossary.matchSource(term).length === 0)
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, top);
+  for (const [term, docs] of candidates) {
+    console.log(`${term}\t${docs.length}\t${associated(docs, grams, df, records.length, 4).join(', ')}`);
+  }
+}
+
+/** Prints candidates; `--discover` lists uncovered frequent terms, `--extra <tsv>` audits draft entries too. */
+export async function run(args: string[]): Promise<void> {
+  const shared = sharedDir(args);
+  const records = readJsonl<Record_>(join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl'));
+  const refA = readJsonl<WmtRecord>(join(shared, 'corpora', 'wmt24-esa-enzh', 'wmt24_esa_enzh.jsonl'))
+    .filter((r) => r.system === 'refA')
+    .map((r) => r.target);
+  const grams = records.map((r) => hanNgrams(r.zh, 2, 5));
+  const df = documentFrequency(grams);
+  const extra = option(args, 'extra');
+  const glossary = extra
+    ? createGlossary([...loadGlossary().entries, ...parseGlossaryTsv(readFileSync(extra, 'utf8'), extra)])
+    : loadGlossary();
+  if (args.includes('--discover')) {
+    discover(glossary, records, grams, df, Number(option(args, 'min-docs', '40')), Number(option(args, 'top', '300')));
+  } else {
+    auditEntries(glossary, records, grams, df, refA);
+  }
+}

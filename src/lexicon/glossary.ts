@@ -1,0 +1,396 @@
+// The English→Chinese ML terminology glossary: loading (bundled TSV + user TSV/JSON), matching English terms and known wrong Chinese renderings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from '../config/package-root.js';
+import { ConfigError } from '../core/errors.js';
+
+/** One glossary term. */
+export interface GlossaryEntry {
+  /** Canonical English term, e.g. `pre-trained`. */
+  en: string;
+  /** Other English forms (inflections, spellings): `pretrained`, `pre-training`. Plurals match without listing. */
+  aliases: string[];
+  /** Accepted Chinese renderings, preferred first. May hold Latin text (a term kept in English). */
+  zh: string[];
+  /** Known wrong machine renderings, most typical first. */
+  wrong: string[];
+  /** Why the wrong renderings are wrong, or when an accepted one is debatable. */
+  note?: string;
+  /**
+   * Subset of `wrong` that is also correct Chinese in other contexts (政策评估 for public policy):
+   * reported only when the English term is in the source, never in target-only mode.
+   */
+  ambiguous?: string[];
+  /** Chinese contexts that contain a wrong rendering without being it (许多转 for 多转). */
+  exclude?: string[];
+}
+
+/** A glossary term found in English text. */
+export interface SourceTermMatch {
+  entry: GlossaryEntry;
+  /** 0-based UTF-16 offset of the first character in the English text. */
+  start: number;
+  /** 0-based UTF-16 offset just past the last character. */
+  end: number;
+  /** The text as it appears. */
+  text: string;
+}
+
+/** A known wrong rendering found in Chinese text. */
+export interface WrongRenderingMatch {
+  entry: GlossaryEntry;
+  /** The wrong rendering found. */
+  wrong: string;
+  /** 0-based UTF-16 offset in the Chinese text. */
+  start: number;
+  /** 0-based UTF-16 offset just past the match. */
+  end: number;
+  /** True when the rendering is in the entry's `ambiguous` list (needs the source to be sure). */
+  ambiguous: boolean;
+}
+
+/** Options of {@link Glossary.matchWrongTarget}. */
+export interface WrongMatchOptions {
+  /** Also return ambiguous wrong renderings (default false: only the unambiguous ones). */
+  includeAmbiguous?: boolean;
+}
+
+/** A loaded glossary with its matchers. */
+export interface Glossary {
+  readonly entries: readonly GlossaryEntry[];
+  /** Glossary terms in English text: whole-word, case-insensitive, plural- and hyphen-tolerant, longest match first. */
+  matchSource(en: string): SourceTermMatch[];
+  /** Known wrong renderings in Chinese text, longest first, not inside a longer accepted term or an excluded context. */
+  matchWrongTarget(zh: string, options?: WrongMatchOptions): WrongRenderingMatch[];
+  /** Every accepted Chinese term containing Han characters (for the segmenter's user dictionary). */
+  zhTerms(): string[];
+}
+
+const BUNDLED = 'src/lexicon/data/glossary-ml.tsv';
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** What may stand between two words of one term: spaces and hyphens only. */
+const JOINER = /^[\s\-‐‑–]{1,3}$/u;
+
+/** Light English stemmer: lower case and plural endings only, applied alike to terms and text. */
+export function stemWord(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/(?:ss|us|is|ics)$/.test(w)) return w;
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+function tokens(text: string): Array<{ word: string; start: number; end: number }> {
+  return [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: GlossaryEntry;
+}
+
+/** Token sequences under which an English form is indexed: as written, and hyphen-joined (pre-trained → pretrained). */
+function formKeys(form: string): string[][] {
+  const keys = [tokens(form).map((t) => stemWord(t.word))];
+  if (/[-‐]/.test(form)) {
+    keys.push(tokens(form.replace(/[-‐]/g, '')).map((t) => stemWord(t.word)));
+  }
+  return keys.filter((k) => k.length > 0);
+}
+
+function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const entry of entries) {
+    for (const form of [entry.en, ...entry.aliases]) {
+      for (const key of formKeys(form)) {
+        let node = root;
+        for (const word of key) {
+          let child = node.next.get(word);
+          if (!child) node.next.set(word, (child = { next: new Map() }));
+          node = child;
+        }
+        // The first entry to claim a form keeps it: bundled entries load first, user entries extend.
+        node.entry ??= entry;
+      }
+    }
+  }
+  return root;
+}
+
+function allIndexes(text: string, needle: string): number[] {
+  const found: number[] = [];
+  if (needle === '') return found;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+class GlossaryImpl implements Glossary {
+  private readonly trie: TrieNode;
+  /** Every wrong rendering, longest first, with its entry. */
+  private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean }>;
+  /** Accepted renderings of every entry and per-entry exclusions that may contain a wrong one. */
+  private readonly blockers: Map<string, string[]>;
+
+  constructor(readonly entries: readonly GlossaryEntry[]) {
+    this.trie = buildTrie(entries);
+    this.wrongs = entries
+      .flatMap((entry) => entry.wrong.map((wrong) => ({ wrong, entry, ambiguous: entry.ambiguous?.includes(wrong) ?? false })))
+      .sort((a, b) => b.wrong.length - a.wrong.length);
+    const accepted = [...new Set(entries.flatMap((e) => e.zh))];
+    this.blockers = new Map();
+    for (const { wrong, entry } of this.wrongs) {
+      const list = accepted.filter((a) => a.length > wrong.length && a.includes(wrong));
+      for (const x of entry.exclude ?? []) if (x.includes(wrong) || overlapsAffix(x, wrong)) list.push(x);
+      this.blockers.set(`${entry.en}\u0000${wrong}`, list);
+    }
+  }
+
+  matchSource(en: string): SourceTermMatch[] {
+    const toks = tokens(en);
+    const stems = toks.map((t) => stemWord(t.word));
+    const out: SourceTermMatch[] = [];
+    for (let i = 0; i < toks.length; ) {
+      let node: TrieNode | undefined = this.trie;
+      let best: { entry: GlossaryEntry; last: number } | undefined;
+      for (let j = i; j < toks.length && node; j++) {
+        if (j > i) {
+          const gap = en.slice((toks[j - 1] as { end: number }).end, (toks[j] as { start: number }).start);
+          if (!JOINER.test(gap)) break;
+        }
+        node = node.next.get(stems[j] as string);
+        if (node?.entry) best = { entry: node.entry, last: j };
+      }
+      if (best) {
+        const start = (toks[i] as { start: number }).start;
+        const end = (toks[best.last] as { end: number }).end;
+        out.push({ entry: best.entry, start, end, text: en.slice(start, end) });
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  matchWrongTarget(zh: string, options: WrongMatchOptions = {}): WrongRenderingMatch[] {
+    const taken: boolean[] = [];
+    const out: WrongRenderingMatch[] = [];
+    for (const { wrong, entry, ambiguous } of this.wrongs) {
+      if (ambiguous && !options.includeAmbiguous) continue;
+      const hits = allIndexes(zh, wrong);
+      if (hits.length === 0) continue;
+      const blockers = this.blockers.get(`${entry.en}\u0000${wrong}`) ?? [];
+      const blocked = blockers.flatMap((b) => allIndexes(zh, b).map((s) => [s, s + b.length] as const));
+      for (const start of hits) {
+        const end = start + wrong.length;
+        let free = true;
+        for (let k = start; k < end; k++) if (taken[k]) free = false;
+        if (!free) continue;
+        // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
+        if (/^[A-Za-z0-9]/.test(wrong) && /[A-Za-z0-9]/.test(zh[start - 1] ?? '')) continue;
+        if (/[A-Za-z0-9]$/.test(wrong) && /[A-Za-z0-9]/.test(zh[end] ?? '')) continue;
+        // A longer accepted term or an excluded context that covers this hit and reaches beyond it.
+        if (blocked.some(([s, e]) => s < end && e > start && (s < start || e > end))) continue;
+        for (let k = start; k < end; k++) taken[k] = true;
+        out.push({ entry, wrong, start, end, ambiguous });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  zhTerms(): string[] {
+    return [...new Set(this.entries.flatMap((e) => e.zh).filter((z) => HAN.test(z)))];
+  }
+}
+
+/** True when `x` shares an affix with `wrong` (`许多转` ends in `多转`'s first character...), i.e. the exclusion overlaps a hit partly. */
+function overlapsAffix(x: string, wrong: string): boolean {
+  for (let k = 1; k < wrong.length; k++) {
+    if (x.endsWith(wrong.slice(0, k)) || x.startsWith(wrong.slice(wrong.length - k))) return true;
+  }
+  return false;
+}
+
+/** Builds a glossary from entries (later duplicates of an English term merge into the first). */
+export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
+  const byEn = new Map<string, GlossaryEntry>();
+  const merged: GlossaryEntry[] = [];
+  for (const e of entries) {
+    const key = e.en.toLowerCase();
+    const prior = byEn.get(key);
+    if (!prior) {
+      const copy: GlossaryEntry = { ...e, aliases: [...e.aliases], zh: [...e.zh], wrong: [...e.wrong] };
+      byEn.set(key, copy);
+      merged.push(copy);
+      continue;
+    }
+    const add = (into: string[], from: readonly string[]) => from.forEach((x) => into.includes(x) || into.push(x));
+    add(prior.aliases, e.aliases);
+    add(prior.zh, e.zh);
+    add(prior.wrong, e.wrong);
+    if (e.ambiguous) add((prior.ambiguous ??= []), e.ambiguous);
+    if (e.exclude) add((prior.exclude ??= []), e.exclude);
+    prior.note ??= e.note;
+  }
+  // A rendering accepted by a user entry is no longer wrong for the same term.
+  for (const e of merged) e.wrong = e.wrong.filter((w) => !e.zh.includes(w));
+  return new GlossaryImpl(merged);
+}
+
+const split = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/**
+ * Parses the TSV format: `en[|alias…]<TAB>zh1|zh2<TAB>wrong1|wrong2[<TAB>note[<TAB>exclude1|exclude2]]`.
+ * A wrong rendering prefixed with `?` is ambiguous. `#` starts a comment line; blank lines are skipped.
+ * Throws ConfigError naming the file and 1-based line on bad input.
+ */
+export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+      const fail = (problem: string): never => {
+        throw new ConfigError(
+          `${file}:${i + 1}: ${problem}`,
+          'Glossary TSV lines are `en<TAB>zh1|zh2<TAB>wrong1|wrong2` (optional 4th column: a note).',
+        );
+      };
+      const cols = line.split('\t');
+      if (cols.length < 2) fail('expected at least 2 tab-separated columns (English term, accepted Chinese renderings)');
+      if (cols.length > 5) fail(`expected at most 5 columns, found ${cols.length}`);
+      const [en, ...aliases] = split(cols[0]);
+      if (!en) fail('empty English term');
+      const zh = split(cols[1]);
+      if (zh.length === 0) fail(`no accepted Chinese rendering for \`${en}\``);
+      const rawWrong = split(cols[2]);
+      const wrong = rawWrong.map((w) => w.replace(/^\?/, '')).filter((w) => w !== '');
+      const ambiguous = rawWrong.filter((w) => w.startsWith('?')).map((w) => w.slice(1));
+      const entry: GlossaryEntry = { en: en as string, aliases, zh, wrong };
+      const note = cols[3]?.trim();
+      if (note) entry.note = note;
+      if (ambiguous.length > 0) entry.ambiguous = ambiguous;
+      const exclude = split(cols[4]);
+      if (exclude.length > 0) entry.exclude = exclude;
+      const clash = wrong.find((w) => zh.includes(w));
+      if (clash) fail(`\`${clash}\` is both accepted and wrong for \`${en}\``);
+      entries.push(entry);
+    });
+  return entries;
+}
+
+const strings = z.array(z.string().min(1));
+const jsonEntry = z.object({
+  en: z.string().min(1),
+  aliases: strings.optional(),
+  zh: strings.min(1),
+  wrong: strings.optional(),
+  note: z.string().optional(),
+  ambiguous: strings.optional(),
+  exclude: strings.optional(),
+});
+
+/** 1-based line of each top-level array element's start in a JSON text. */
+function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 1 && expectElement && c !== undefined && !/\s/.test(c) && c !== ']') {
+      lines.push(line);
+      expectElement = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1) expectElement = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectElement = true;
+  }
+  return lines;
+}
+
+/** Parses a JSON glossary (an array of entries); throws ConfigError naming the file and line. */
+export function parseGlossaryJson(text: string, file: string): GlossaryEntry[] {
+  const body = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? body.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid JSON (${message})`, 'A JSON glossary is an array of `{ "en", "zh": [...], "wrong": [...] }` objects.');
+  }
+  if (!Array.isArray(data)) {
+    throw new ConfigError(`${file}:1: expected a JSON array of glossary entries`, 'Wrap the entries in `[ … ]`.');
+  }
+  const lines = elementLines(body);
+  return data.map((item, i) => {
+    const parsed = jsonEntry.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || '(entry)'}: ${issue.message}` : 'invalid entry';
+      throw new ConfigError(`${file}:${lines[i] ?? 1}: glossary entry ${i + 1}: ${where}`, 'Each entry needs `en` (string) and `zh` (non-empty array of strings).');
+    }
+    const v = parsed.data;
+    const entry: GlossaryEntry = { en: v.en, aliases: v.aliases ?? [], zh: v.zh, wrong: v.wrong ?? [] };
+    if (v.note) entry.note = v.note;
+    if (v.ambiguous) entry.ambiguous = v.ambiguous;
+    if (v.exclude) entry.exclude = v.exclude;
+    return entry;
+  });
+}
+
+/** Reads one glossary file (`.json` as JSON, anything else as TSV); throws ConfigError on bad input. */
+export function readGlossaryFile(file: string): GlossaryEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read glossary (${error instanceof Error ? error.message : String(error)})`, 'Check the path given to --glossary.');
+  }
+  return /\.json$/i.test(file) || text.trimStart().startsWith('[') ? parseGlossaryJson(text, file) : parseGlossaryTsv(text, file);
+}
+
+let bundled: GlossaryEntry[] | undefined;
+const cache = new Map<string, Glossary>();
+
+function bundledEntries(): GlossaryEntry[] {
+  const path = join(packageRoot(), BUNDLED);
+  return (bundled ??= parseGlossaryTsv(readFileSync(path, 'utf8'), BUNDLED));
+}
+
+/** The bundled ML glossary (cached). */
+export function bundledGlossary(): Glossary {
+  return loadGlossary([]);
+}
+
+/** The bundled glossary plus user files (JSON array or TSV), cached by file list; throws ConfigError on bad input. */
+export function loadGlossary(userFiles: readonly string[] = []): Glossary {
+  const key = userFiles.join('\u0000');
+  let glossary = cache.get(key);
+  if (!glossary) {
+    glossary = createGlossary([...bundledEntries(), ...userFiles.flatMap(readGlossaryFile)]);
+    cache.set(key, glossary);
+  }
+  return glossary;
+}
