@@ -22,6 +22,7 @@ export const checks: readonly AnyCheck[] = [
   duplicate,
   lengthRatio,
   mismatchedPair,
+  numbers,
   omission,
   truncated,
   untranslated,
