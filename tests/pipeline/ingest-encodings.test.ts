@@ -73,14 +73,29 @@ describe('encodings', () => {
     expectPage(bytes, 'gb18030');
   });
 
+  it('a Latin-1 file is read as Windows-1252, also when its bytes happen to be valid GB18030', () => {
+    const latin1 = (text: string) => new Uint8Array([...text].map((ch) => ch.charCodeAt(0)));
+    // Every accented letter here is followed by a letter, so the bytes also decode as GB18030.
+    const gbValid = 'The façade of Zürich shows a naïve rôle in Gödel numbering studies. '.repeat(4);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(latin1(gbValid))).not.toBe(gbValid);
+    const other = 'The café table shows a naïve résumé of the rôle of déjà vu in our study. '.repeat(4);
+    for (const text of [gbValid, other]) {
+      const file = ingestBytes('latin.txt', latin1(text), 0);
+      expect(file.encoding).toBe('windows-1252');
+      expect(file.blocks[0]?.text).toBe(text.trim());
+    }
+  });
+
   it('CRLF and CR line ends give the same lines', () => {
     expectPage(new TextEncoder().encode(PAGE.replace(/\n/g, '\r\n')), 'utf-8');
     expectPage(new TextEncoder().encode(PAGE.replace(/\n/g, '\r')), 'utf-8');
   });
 
-  it('invalid bytes that are neither UTF-8 nor GB18030 are replaced, with a note', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('Some English text here. '.repeat(5)), 0xff, 0x0a]);
+  it('a damaged UTF-8 file (neither UTF-8 nor GB18030) gets replacement characters, with a note', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('A résumé of the English text here. '.repeat(5)), 0xff, 0x0a]);
     const file = ingestBytes('x.txt', bytes, 0);
+    expect(file.encoding).toBe('utf-8');
+    expect(file.blocks[0]?.text).toContain('résumé');
     expect(file.blocks[0]?.text).toContain('\ufffd');
     expect(file.notes[0]).toMatch(/replaced with U\+FFFD/);
   });

@@ -5,7 +5,7 @@ import { InputFileError } from '../../core/errors.js';
 export interface Decoded {
   /** Text with the BOM removed and CRLF / CR line ends turned into LF. */
   text: string;
-  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `gb18030`. */
+  /** `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030` or `windows-1252`. */
   encoding: string;
   notes: string[];
 }
@@ -45,8 +45,19 @@ function controlShare(text: string): number {
 }
 
 /**
+ * True when GB18030 decoding put Han characters inside Latin words ("caf閠able"): a Latin-1 file whose
+ * accented letters pair up with the next byte. Real Chinese text rarely has a Han character between letters.
+ */
+function looksLikeLatinMojibake(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const inside = text.match(/[A-Za-z]\p{Script=Han}[A-Za-z]/gu)?.length ?? 0;
+  return han > 0 && inside / han > 0.2;
+}
+
+/**
  * Decodes a file: a BOM decides; otherwise NUL bytes mean UTF-16 (by their parity) or binary; otherwise
- * strict UTF-8, then strict GB18030, then UTF-8 with replacement characters (noted).
+ * strict UTF-8, then strict GB18030 unless that gives Latin mojibake, then UTF-8 with replacement characters
+ * when some of it is valid UTF-8, else Windows-1252 (both noted).
  * Throws InputFileError naming `name` for a binary file.
  */
 export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
@@ -75,12 +86,20 @@ export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
     notes.push(`decoded as ${order.toUpperCase()} without a byte order mark (from the pattern of NUL bytes)`);
   } else if ((text = decode('utf-8', bytes, true)) !== undefined) {
     encoding = 'utf-8';
-  } else if ((text = decode('gb18030', bytes, true)) !== undefined) {
+  } else if ((text = decode('gb18030', bytes, true)) !== undefined && !looksLikeLatinMojibake(text)) {
     encoding = 'gb18030';
   } else {
-    encoding = 'utf-8';
-    text = decode('utf-8', bytes, false) ?? '';
-    notes.push('neither valid UTF-8 nor GB18030: invalid byte sequences were replaced with U+FFFD');
+    const lenient = decode('utf-8', bytes, false) ?? '';
+    // Some valid multi-byte UTF-8 means a damaged UTF-8 file; none means a single-byte Latin encoding.
+    if (/[^\u0000-\u007f\ufffd]/u.test(lenient)) {
+      encoding = 'utf-8';
+      text = lenient;
+      notes.push('neither valid UTF-8 nor GB18030: invalid byte sequences were replaced with U+FFFD');
+    } else {
+      encoding = 'windows-1252';
+      text = decode('windows-1252', bytes, false) ?? '';
+      notes.push('decoded as Windows-1252 (Latin-1): neither valid UTF-8 nor GB18030 Chinese text');
+    }
   }
   if (controlShare(text) > 0.01) {
     throw new InputFileError(name, `binary file (control characters after decoding as ${encoding})`, BINARY_HINT);
