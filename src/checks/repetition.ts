@@ -36,21 +36,50 @@ export interface Loop {
   copies: number;
 }
 
-/** Finds repetition loops: a unit with at least two letters (Han or Latin) repeated `minRepeats`+ times. */
+/**
+ * Finds repetition loops: a unit with at least two letters (Han or Latin) repeated `minRepeats`+
+ * times in a row, spaces between copies ignored. Linear scan per period (O(length × maxUnit)), not a
+ * backtracking regex, so long texts stay fast.
+ */
 export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
-  const pattern = new RegExp(`(\\S[\\s\\S]{1,${maxUnit - 1}}?)(?:\\s*\\1){${minRepeats - 1},}`, 'gu');
-  const loops: Loop[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const unit = minimalPeriod((m[1] as string).trim());
-    // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
-    // a loop repeats a unit of two or more letters.
-    const letters = unit.match(/\p{L}/gu)?.length ?? 0;
-    if (letters < 2 || [...unit].length < 2) continue;
-    const copies = m[0].split(unit).length - 1;
-    if (copies < minRepeats) continue;
-    loops.push({ start: m.index, end: m.index + m[0].length, unit, copies });
+  // Compare text without whitespace; `at` maps back to offsets in the original.
+  const at: number[] = [];
+  const codes: number[] = [];
+  let bare = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0) continue;
+    at.push(i);
+    codes.push(c);
+    bare += text[i];
   }
-  return loops;
+  const code = Uint16Array.from(codes);
+  const n = code.length;
+  const covered = new Uint8Array(n);
+  const loops: Loop[] = [];
+  for (let p = 1; p <= Math.min(maxUnit, Math.floor(n / minRepeats)); p++) {
+    let run = 0;
+    for (let i = 0; i + p <= n; i++) {
+      if (i + p < n && code[i] === code[i + p]) {
+        run++;
+        continue;
+      }
+      // bare[i-run, i+p) repeats with period p.
+      const start = i - run;
+      const end = i + p;
+      run = 0;
+      const copies = Math.floor((end - start) / p);
+      if (copies < minRepeats || covered[start]) continue;
+      const unit = bare.slice(start, start + p);
+      // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
+      // a loop repeats a unit of two or more letters; smaller periods were tried first.
+      if (minimalPeriod(unit).length !== p || (unit.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
+      const last = start + copies * p;
+      covered.fill(1, start, last);
+      loops.push({ start: at[start] as number, end: (at[last - 1] as number) + 1, unit: text.slice(at[start], (at[start + p - 1] as number) + 1), copies });
+    }
+  }
+  return loops.sort((x, y) => x.start - y.start);
 }
 
 export default defineCheck<RepetitionOptions>({
@@ -84,6 +113,8 @@ export default defineCheck<RepetitionOptions>({
     }
     const inLoop = (i: number) => loops.some((l) => i >= l.start && i < l.end);
     const words = new Set(o.functionWords);
+    // Segment only texts that have a doubled function-word character at all (most have none).
+    if (![...target].some((c, i, all) => c === all[i + 1] && words.has(c))) return;
     const tokens = segment(target);
     for (let k = 1; k < tokens.length; k++) {
       const a = tokens[k - 1];

@@ -74,6 +74,8 @@ export default defineCheck<SpacingOptions>({
         const end = start + m[0].length;
         if (isProtected(start) || (start > 0 && isProtected(start - 1) && isProtected(end))) continue;
         if (end > start && taken[start]) continue;
+        // A space before a URL or formula (`见： https://…`) sets it apart on purpose.
+        if (end > start && end < target.length && isProtected(end)) continue;
         // Spaces inside a line break run (indentation, paragraph gaps) are layout, not typos.
         if (/\n/.test(target.slice(Math.max(0, start - 1), end + 1))) continue;
         if (end > start) taken.fill(1, start, end);
