@@ -19,11 +19,17 @@ import untranslatedSpan from './untranslated-span.js';
 /** Every built-in check, sorted by id. */
 export const checks: readonly AnyCheck[] = [
   addition,
+  brackets,
   duplicate,
+  encoding,
   lengthRatio,
   mismatchedPair,
   numbers,
   omission,
+  punctuation,
+  repetition,
+  script,
+  spacing,
   truncated,
   untranslated,
   untranslatedSpan,
