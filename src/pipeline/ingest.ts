@@ -10,7 +10,10 @@ import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJs
 
 export { expandInputs, TEXT_EXTENSIONS } from './ingest/inputs.js';
 
-/** Lines that mark the block before them as a machine translation (compared case-insensitively, brackets ignored). */
+/**
+ * Lines that mark the block before them as a machine translation (whole line, compared case-insensitively,
+ * surrounding brackets ignored). Not `machine translation`: that is also a common heading.
+ */
 export const DEFAULT_MARKERS: readonly string[] = [
   'translated by 谷歌翻译',
   'translated by Google',
@@ -18,7 +21,6 @@ export const DEFAULT_MARKERS: readonly string[] = [
   'Abstract (translated by Google)',
   'translated by machine',
   'machine translated',
-  'machine translation',
   '由谷歌翻译',
   '谷歌翻译',
   '机器翻译',
