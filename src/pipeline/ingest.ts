@@ -18,7 +18,6 @@ export const DEFAULT_MARKERS: readonly string[] = [
   'translated by 谷歌翻译',
   'translated by Google',
   'translated by Google Translate',
-  'Abstract (translated by Google)',
   'translated by machine',
   'machine translated',
   '由谷歌翻译',
