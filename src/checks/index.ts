@@ -15,6 +15,7 @@ import spacing from './spacing.js';
 import truncated from './truncated.js';
 import untranslated from './untranslated.js';
 import untranslatedSpan from './untranslated-span.js';
+import urls from './urls.js';
 
 /** Every built-in check, sorted by id. */
 export const checks: readonly AnyCheck[] = [
@@ -33,4 +34,5 @@ export const checks: readonly AnyCheck[] = [
   truncated,
   untranslated,
   untranslatedSpan,
+  urls,
 ];
