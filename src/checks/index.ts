@@ -4,6 +4,7 @@ import addition from './addition.js';
 import brackets from './brackets.js';
 import duplicate from './duplicate.js';
 import encoding from './encoding.js';
+import glossary from './glossary.js';
 import lengthRatio from './length-ratio.js';
 import mismatchedPair from './mismatched-pair.js';
 import numbers from './numbers.js';
@@ -12,6 +13,7 @@ import punctuation from './punctuation.js';
 import repetition from './repetition.js';
 import script from './script.js';
 import spacing from './spacing.js';
+import termConsistency from './term-consistency.js';
 import truncated from './truncated.js';
 import untranslated from './untranslated.js';
 import untranslatedSpan from './untranslated-span.js';
@@ -23,6 +25,7 @@ export const checks: readonly AnyCheck[] = [
   brackets,
   duplicate,
   encoding,
+  glossary,
   lengthRatio,
   mismatchedPair,
   numbers,
@@ -31,6 +34,7 @@ export const checks: readonly AnyCheck[] = [
   repetition,
   script,
   spacing,
+  termConsistency,
   truncated,
   untranslated,
   untranslatedSpan,

@@ -394,3 +394,40 @@ export function loadGlossary(userFiles: readonly string[] = []): Glossary {
   }
   return glossary;
 }
+
+/** The sentences and beads a glossary check needs to find where a source term is translated. */
+export interface AlignedTexts {
+  target: string;
+  sourceSentences: ReadonlyArray<{ start: number; end: number }>;
+  targetSentences: ReadonlyArray<{ start: number; end: number }>;
+  beads: ReadonlyArray<{ en: number[]; zh: number[] }>;
+}
+
+/**
+ * The target span that translates the source text at `sourceOffset` (0-based UTF-16): the Chinese sentences
+ * of its bead, widened by `widen` sentences on each side to absorb small alignment errors. The whole target
+ * when there are no beads; null when the bead has no Chinese (an omission, reported by another check).
+ */
+export function alignedTargetSpan(texts: AlignedTexts, sourceOffset: number, widen = 1): [number, number] | null {
+  const { target, sourceSentences, targetSentences, beads } = texts;
+  if (beads.length === 0 || targetSentences.length === 0) return [0, target.length];
+  const en = sourceSentences.findIndex((s) => s.start <= sourceOffset && sourceOffset < s.end);
+  if (en < 0) return [0, target.length];
+  const zh = beads.filter((b) => b.en.includes(en)).flatMap((b) => b.zh);
+  if (zh.length === 0) return null;
+  const first = Math.max(0, Math.min(...zh) - widen);
+  const last = Math.min(targetSentences.length - 1, Math.max(...zh) + widen);
+  return [(targetSentences[first] as { start: number }).start, (targetSentences[last] as { end: number }).end];
+}
+
+/** 0-based index of the target sentence holding `offset`, if any. */
+export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number }>, offset: number): number | undefined {
+  const i = sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  return i < 0 ? undefined : i;
+}
+
+/** True when `text` holds one of the entry's accepted renderings, or the English term kept as is (case-insensitive). */
+export function hasAcceptedRendering(entry: GlossaryEntry, text: string): boolean {
+  const lower = text.toLowerCase();
+  return [...entry.zh, entry.en, ...entry.aliases].some((z) => lower.includes(z.toLowerCase()));
+}

@@ -1,0 +1,102 @@
+// Check `glossary`: source terms of the ML glossary translated with no accepted rendering, and known wrong renderings (also without a source).
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import type { ReportDescriptor } from '../core/check.js';
+import type { GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
+import { alignedTargetSpan, hasAcceptedRendering, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+
+const options = z.object({
+  /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
+  files: z.array(z.string()).default([]),
+});
+
+/** Options of the `glossary` check. */
+export type GlossaryOptions = z.infer<typeof options>;
+
+/**
+ * Distinct glossary terms a source needs before an ambiguous wrong rendering (培训 for training, 政策 for
+ * policy) counts: news and general prose rarely hold three ML terms, ML abstracts nearly always do.
+ */
+const DOMAIN_TERMS = 3;
+
+/** The first three accepted renderings, as messages show them. */
+const preferred = (entry: GlossaryEntry): string => entry.zh.slice(0, 3).join('` or `');
+
+export default defineCheck<GlossaryOptions>({
+  meta: {
+    id: 'glossary',
+    description: 'A source term of the ML glossary whose translation has none of the accepted renderings, or a known wrong rendering of a term',
+    category: 'terminology/inappropriate',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    severities: { wrongRendering: 'major', missingRendering: 'info' },
+    messages: {
+      wrongRendering: 'Unexpected `{{actual}}` for `{{term}}`, expected `{{expected}}`',
+      missingRendering: 'Unexpected translation of `{{term}}` without an accepted rendering, expected `{{expected}}`',
+    },
+    options,
+  },
+  run(ctx) {
+    const glossary = loadGlossary(ctx.options.files);
+    const wrongs = glossary.matchWrongTarget(ctx.target, { includeAmbiguous: true });
+    const reported = new Set<WrongRenderingMatch>();
+    const reportWrong = (m: WrongRenderingMatch): void => {
+      if (reported.has(m)) return;
+      reported.add(m);
+      const d: ReportDescriptor = {
+        messageId: 'wrongRendering',
+        data: { actual: m.wrong, term: m.entry.en, expected: preferred(m.entry) },
+        side: 'target',
+        range: [m.start, m.end],
+        actual: m.wrong,
+        expected: m.entry.zh[0] as string,
+        confidence: m.ambiguous ? 0.8 : 0.95,
+      };
+      const sentence = sentenceAt(ctx.targetSentences, m.start);
+      if (sentence !== undefined) d.sentence = sentence;
+      if (m.entry.note) d.note = m.entry.note;
+      ctx.report(d);
+    };
+
+    if (ctx.source === null) {
+      for (const m of wrongs) if (!m.ambiguous) reportWrong(m);
+      return;
+    }
+
+    const terms = glossary.matchSource(ctx.source);
+    const inDomain = new Set(terms.map((t) => t.entry)).size >= DOMAIN_TERMS;
+    // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
+    const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
+    const missingSeen = new Set<string>();
+    for (const term of terms) {
+      const span = alignedTargetSpan(ctx, term.start);
+      if (span === null) continue;
+      const [from, to] = span;
+      if (hasAcceptedRendering(term.entry, ctx.target.slice(from, to))) continue;
+      const found = wrongs.filter(
+        (m) => m.entry === term.entry && m.start >= from && m.end <= to && (!m.ambiguous || inDomain),
+      );
+      if (found.length > 0) {
+        found.forEach(reportWrong);
+        continue;
+      }
+      const key = `${term.entry.en}\u0000${from}`;
+      if (missingSeen.has(key)) continue;
+      missingSeen.add(key);
+      const d: ReportDescriptor = {
+        messageId: 'missingRendering',
+        data: { term: term.text, expected: preferred(term.entry) },
+        side: 'source',
+        range: [term.start, term.end],
+        actual: term.text,
+        expected: term.entry.zh[0] as string,
+        confidence: 0.5,
+      };
+      const sentence = sentenceAt(ctx.sourceSentences, term.start);
+      if (sentence !== undefined) d.sentence = sentence;
+      ctx.report(d);
+    }
+    for (const m of wrongs) if (!m.ambiguous && !acceptedHere.has(m.wrong)) reportWrong(m);
+  },
+});

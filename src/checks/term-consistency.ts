@@ -1,0 +1,118 @@
+// Check `term-consistency`: one glossary term rendered two different ways within one text (对话策略 beside 对话政策).
+import { z } from 'zod';
+import { defineCheck } from '../core/check.js';
+import type { ReportDescriptor } from '../core/check.js';
+import { HAN } from '../core/text.js';
+import type { GlossaryEntry } from '../lexicon/glossary.js';
+import { alignedTargetSpan, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+
+const options = z.object({
+  /** Extra glossary files, as for the `glossary` check. */
+  files: z.array(z.string()).default([]),
+});
+
+/** Options of the `term-consistency` check. */
+export type TermConsistencyOptions = z.infer<typeof options>;
+
+/** One place where a rendering of an entry occurs in the target. */
+interface Occurrence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function occurrences(text: string, needle: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
+    out.push({ text: needle, start: i, end: i + needle.length });
+  }
+  return out;
+}
+
+/** Accepted (Han) renderings of an entry in `text`, longest first, not overlapping each other or `taken`. */
+function acceptedOccurrences(entry: GlossaryEntry, text: string, taken: Occurrence[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  const candidates = entry.zh.filter((z) => HAN.test(z)).sort((a, b) => b.length - a.length);
+  for (const z of candidates) {
+    for (const o of occurrences(text, z)) {
+      if ([...found, ...taken].some((t) => t.start < o.end && o.start < t.end)) continue;
+      found.push(o);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export default defineCheck<TermConsistencyOptions>({
+  meta: {
+    id: 'term-consistency',
+    description: 'One glossary term rendered two different ways within one translation',
+    category: 'terminology/inconsistent',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'minor',
+    severities: { inconsistentRendering: 'minor', otherRendering: 'info' },
+    messages: {
+      inconsistentRendering: 'Unexpected `{{actual}}` for `{{term}}` beside `{{other}}` in the same text, expected one rendering throughout',
+      otherRendering: 'Unexpected `{{actual}}` for `{{term}}` beside `{{other}}`: the other rendering of the same term',
+    },
+    options,
+  },
+  run(ctx) {
+    const glossary = loadGlossary(ctx.options.files);
+    const sourceEntries = new Set(ctx.source === null ? [] : glossary.matchSource(ctx.source).map((t) => t.entry));
+    const wrongs = glossary.matchWrongTarget(ctx.target, { includeAmbiguous: true }).filter((m) => !m.ambiguous || sourceEntries.has(m.entry));
+    const pairs: Array<{ entry: GlossaryEntry; odd: Occurrence; usual: Occurrence }> = [];
+    const done = new Set<GlossaryEntry>();
+
+    // A known wrong rendering beside an accepted one of the same entry: the wrong one is the odd one out.
+    for (const entry of new Set(wrongs.map((m) => m.entry))) {
+      const bad = wrongs.filter((m) => m.entry === entry).map((m) => ({ text: m.wrong, start: m.start, end: m.end }));
+      const good = acceptedOccurrences(entry, ctx.target, bad);
+      if (good.length === 0) continue;
+      pairs.push({ entry, odd: bad[0] as Occurrence, usual: good[0] as Occurrence });
+      done.add(entry);
+    }
+
+    // With a source: one term whose aligned sentences each use a different accepted rendering.
+    if (ctx.source !== null) {
+      const used = new Map<GlossaryEntry, Occurrence[]>();
+      for (const term of glossary.matchSource(ctx.source)) {
+        if (done.has(term.entry)) continue;
+        const span = alignedTargetSpan(ctx, term.start, 0);
+        if (span === null || (span[0] === 0 && span[1] === ctx.target.length && ctx.beads.length === 0)) continue;
+        const inSpan = acceptedOccurrences(term.entry, ctx.target.slice(span[0], span[1]), []);
+        const distinct = [...new Set(inSpan.map((o) => o.text))];
+        // Only a sentence that uses exactly one rendering says which one the translator chose there.
+        if (distinct.length !== 1) continue;
+        const first = inSpan[0] as Occurrence;
+        const list = used.get(term.entry) ?? [];
+        list.push({ text: first.text, start: first.start + span[0], end: first.end + span[0] });
+        used.set(term.entry, list);
+      }
+      for (const [entry, list] of used) {
+        const usual = list[0] as Occurrence;
+        const odd = list.find((o) => !o.text.includes(usual.text) && !usual.text.includes(o.text));
+        if (odd) pairs.push({ entry, odd, usual });
+      }
+    }
+
+    for (const { entry, odd, usual } of pairs.sort((a, b) => a.odd.start - b.odd.start)) {
+      const emit = (messageId: string, at: Occurrence, other: Occurrence): void => {
+        const d: ReportDescriptor = {
+          messageId,
+          data: { actual: at.text, term: entry.en, other: other.text },
+          side: 'target',
+          range: [at.start, at.end],
+          actual: at.text,
+          expected: other.text,
+          confidence: 0.8,
+        };
+        const sentence = sentenceAt(ctx.targetSentences, at.start);
+        if (sentence !== undefined) d.sentence = sentence;
+        ctx.report(d);
+      };
+      emit('inconsistentRendering', odd, usual);
+      emit('otherRendering', usual, odd);
+    }
+  },
+});
