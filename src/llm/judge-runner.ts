@@ -1,5 +1,6 @@
 // The judge run: cached pairs first, then live calls under p-limit (or one Batch API job), each
 // finished pair written to the cache at once; budget, fatal errors and Ctrl-C stop it cleanly.
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError } from 'openai';
@@ -214,6 +215,8 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
   const { options, usage, budget, template } = state;
   const limit = pLimit(Math.max(1, options.concurrency));
   const runController = new AbortController();
+  // Every request in flight listens to this signal.
+  setMaxListeners(Math.max(10, options.concurrency * 4), runController.signal);
   const stop = () => runController.abort();
   state.signal.addEventListener('abort', stop, { once: true });
   let fatal: unknown;
@@ -227,8 +230,12 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
           usage.unjudged += job.pairs.length;
           return;
         }
-        const estimate = estimateJob(template, job.data, modeFor(state.server) !== 'json_schema');
-        const reserved = costOf({ prompt: estimate.prompt, completion: 2 * estimate.completion, cached: 0 }, state.price);
+        // Estimating renders the prompt once more: only worth it when a budget is set.
+        let reserved = 0;
+        if (options.maxCostUsd !== undefined) {
+          const estimate = estimateJob(template, job.data, modeFor(state.server) !== 'json_schema');
+          reserved = costOf({ prompt: estimate.prompt, completion: 2 * estimate.completion, cached: 0 }, state.price);
+        }
         if (!budget.reserve(reserved)) {
           budgetSkipped += job.pairs.length;
           usage.unjudged += job.pairs.length;
