@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { countEnglishWords, countHan } from '../core/text.js';
+import { enFeatures, genericWeights, scoreFeatures, zhFeatures } from '../lexicon/similarity.js';
 
 const options = z.object({
   /** An unmatched source sentence of fewer words is a minor omission (a short aside), not a major one. */
@@ -10,6 +11,11 @@ const options = z.object({
   charsPerWord: z.number().positive().default(1.73),
   /** A merged bead (2-1, 3-1) whose Chinese is under this share (0-1) of the length its English needs covers too little. */
   minCoverage: z.number().min(0).max(1).default(0.5),
+  /**
+   * An unmatched sentence whose content words are at least this share (0-1, weighted) among the
+   * dictionary glosses of the neighbouring Chinese sentences is taken as merged into them, not omitted.
+   */
+  neighbourCoverage: z.number().min(0).max(1).default(0.5),
 });
 
 /** Options of the `omission` check. */
@@ -39,7 +45,13 @@ export default defineCheck<OmissionOptions>({
     // Trailing unmatched sentences are the `truncated` check's: one finding for one cause.
     let last = ctx.beads.length;
     while (last > 0 && (ctx.beads[last - 1] as (typeof ctx.beads)[number]).zh.length === 0) last--;
-    ctx.beads.slice(0, last).forEach((bead) => {
+    const coveredByNeighbours = (index: number, text: string): boolean => {
+      const around = [ctx.beads[index - 1], ctx.beads[index + 1]].flatMap((b) => b?.zh ?? []);
+      const neighbours = around.map((i) => ctx.targetSentences[i]?.text ?? '').join('');
+      if (neighbours === '') return false;
+      return scoreFeatures(enFeatures(text), zhFeatures(neighbours), genericWeights()).enCoverage >= o.neighbourCoverage;
+    };
+    ctx.beads.slice(0, last).forEach((bead, index) => {
       if (bead.en.length === 0) return;
       const sentences = bead.en.map((i) => ctx.sourceSentences[i]).filter((s) => s !== undefined);
       const first = sentences[0];
@@ -48,6 +60,7 @@ export default defineCheck<OmissionOptions>({
       const text = source.slice(first.start, end.end);
       const words = countEnglishWords(text);
       if (bead.zh.length === 0) {
+        if (coveredByNeighbours(index, text)) return;
         ctx.report({
           messageId: words >= o.minWords ? 'sentence' : 'shortSentence',
           data: { text: clip(text) },

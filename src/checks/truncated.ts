@@ -1,12 +1,17 @@
 // Check `truncated`: the translation stops before the source ends (or, without a source, ends mid-clause).
 import { defineCheck } from '../core/check.js';
 import { HAN } from '../core/text.js';
+import { enFeatures, genericWeights, scoreFeatures, zhFeatures } from '../lexicon/similarity.js';
+
+/** Share of the missing English content words found in the glosses of the last Chinese sentence above which it is taken as translated there. */
+const COVERED = 0.5;
 
 // A pointer to a link ("available at the following address") that must be followed by the link.
 const URL_POINTER = /(?:以下|如下|下列|下面的?)(?:网址|链接|地址|网站|网页|URL)|(?:网址|链接)(?:为|是|：|:)\s*$/u;
 const URL_LIKE = /https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|edu|ai|cn)\b|github|\\url/iu;
 const SENTENCE_END = /[.!?。！？…"”’'）)\]】》」』]$/u;
-const CLAUSE_OPEN = /[，、：；,:;（(“‘\-—]$/u;
+const CLAUSE_OPEN = /[，、：；,:;“‘—]$/u;
+const SOURCE_OPEN = /[,:;—–-]$/u;
 
 export default defineCheck({
   meta: {
@@ -34,8 +39,11 @@ export default defineCheck({
       const missing = beads.slice(k).flatMap((b) => b.en);
       const first = ctx.sourceSentences[missing[0] as number];
       const last = ctx.sourceSentences[missing.at(-1) as number];
-      if (first && last) {
-        const text = ctx.source.slice(first.start, last.end);
+      const text = first && last ? ctx.source.slice(first.start, last.end) : '';
+      const lastZh = ctx.targetSentences.at(-1);
+      // A free translation may fold the last sentence into the one before: if that one carries the
+      // missing sentence's words, nothing was cut.
+      if (first && last && !(lastZh && scoreFeatures(enFeatures(text), zhFeatures(lastZh.text), genericWeights()).enCoverage >= COVERED)) {
         ctx.report({
           messageId: 'lastUnaligned',
           data: { count: missing.length, text: text.length > 80 ? `${text.slice(0, 77)}...` : text },
@@ -51,7 +59,8 @@ export default defineCheck({
     const sourceEnds = ctx.source === null ? null : SENTENCE_END.test(ctx.source.trimEnd());
     const lastChar = target.at(-1) as string;
     // With a source: it ends a sentence and the translation does not. Without: an open clause mark.
-    const open = CLAUSE_OPEN.test(target) || (sourceEnds === true && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
+    const sourceOpen = ctx.source !== null && SOURCE_OPEN.test(ctx.source.trimEnd());
+    const open = (CLAUSE_OPEN.test(target) && !sourceOpen) || (sourceEnds === true && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
     if (open) {
       const sentence = ctx.targetSentences.length - 1;
       ctx.report({

@@ -19,7 +19,9 @@ export type UntranslatedSpanOptions = z.infer<typeof options>;
 
 // URLs, e-mails, LaTeX math and commands, code in backticks: English by nature, masked before the search.
 const MASK = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|\$[^$]*\$|\\[A-Za-z]+(?:\{[^}]*\})?|`[^`]*`/gu;
-const RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \t,;:()"“”'’-]+[A-Za-z0-9][A-Za-z0-9'’-]*)*[.!?]?/gu;
+const RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \t,;:()"“”]+[A-Za-z0-9][A-Za-z0-9'’-]*)*[.!?]?/gu;
+// Cheap test first: most translations have no two lower-case words in a row.
+const CANDIDATE = /[a-z]{2,}[ ,]+[a-z]+/u;
 const WORD = /[A-Za-z0-9][A-Za-z0-9'’-]*/gu;
 
 export default defineCheck<UntranslatedSpanOptions>({
@@ -39,6 +41,7 @@ export default defineCheck<UntranslatedSpanOptions>({
   },
   run(ctx) {
     const o = ctx.options;
+    if (!CANDIDATE.test(ctx.target)) return;
     const masked = ctx.target.replace(MASK, (m) => ' '.repeat(m.length));
     for (const m of masked.matchAll(RUN)) {
       const words = m[0].match(WORD) ?? [];

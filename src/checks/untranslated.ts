@@ -13,6 +13,10 @@ const options = z.object({
 /** Options of the `untranslated` check. */
 export type UntranslatedOptions = z.infer<typeof options>;
 
+// Handles, hashtags, URLs and e-mails are not language: a post that is only these is not untranslated.
+const NOT_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+/gu;
+const letters = (text: string) => text.replace(NOT_LANGUAGE, ' ').match(/\p{L}/gu)?.length ?? 0;
+
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
 export default defineCheck<UntranslatedOptions>({
@@ -38,14 +42,13 @@ export default defineCheck<UntranslatedOptions>({
       ctx.report({ messageId: 'claimedEnglish', data: { excerpt }, side: 'target', range: whole, actual: excerpt, expected: 'Chinese' });
       return;
     }
-    if (ctx.source !== null && target.trim() !== '' && squash(ctx.source) === squash(target)) {
+    const letterCount = letters(target);
+    if (letterCount < ctx.options.minLetters) return;
+    if (ctx.source !== null && squash(ctx.source) === squash(target)) {
       ctx.report({ messageId: 'sameAsSource', side: 'target', range: whole, actual: excerpt, expected: 'Chinese' });
       return;
     }
-    const han = countHan(target);
-    const letters = target.match(/\p{L}/gu)?.length ?? 0;
-    if (letters < ctx.options.minLetters) return;
-    const share = han / letters;
+    const share = countHan(target) / letterCount;
     if (share < ctx.options.minHanShare) {
       ctx.report({
         messageId: 'noChinese',

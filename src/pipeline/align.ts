@@ -268,6 +268,19 @@ export function alignSentences(
 ): Bead[] {
   void source;
   void target;
+  // The dictionary is the dear part: when length and anchors alone give a clean one-to-one
+  // diagonal (most faithful translations), it would only confirm it.
+  if (en.length === zh.length && (options.lexicalWeight ?? 8) > 0) {
+    const quick = align(en, zh, { ...options, lexicalWeight: 0 });
+    if (quick.every((b) => b.en.length === 1 && b.zh.length === 1 && b.cost < QUICK_MAX_COST)) return quick;
+  }
+  return align(en, zh, options);
+}
+
+/** A 1-1 bead of the length-only pass above this cost is doubtful enough to ask the dictionary. */
+const QUICK_MAX_COST = 3;
+
+function align(en: readonly Sentence[], zh: readonly Sentence[], options: AlignOptions): Bead[] {
   const cpw = options.charsPerWord ?? DEFAULT_CHARS_PER_WORD;
   const anchorWeight = options.anchorWeight ?? 1.5;
   const lexicalWeight = options.lexicalWeight ?? 8;
