@@ -4,7 +4,7 @@ import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
 import { HAN } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
-import { alignedTargetSpan, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+import { loadGlossary, sentenceAt } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files, as for the `glossary` check. */
@@ -13,6 +13,9 @@ const options = z.object({
 
 /** Options of the `term-consistency` check. */
 export type TermConsistencyOptions = z.infer<typeof options>;
+
+/** Distinct glossary terms a source needs before ambiguous renderings count (see the `glossary` check). */
+const DOMAIN_TERMS = 3;
 
 /** One place where a rendering of an entry occurs in the target. */
 interface Occurrence {
@@ -60,9 +63,12 @@ export default defineCheck<TermConsistencyOptions>({
   run(ctx) {
     const glossary = loadGlossary(ctx.options.files);
     const sourceEntries = new Set(ctx.source === null ? [] : glossary.matchSource(ctx.source).map((t) => t.entry));
-    const wrongs = glossary.matchWrongTarget(ctx.target, { includeAmbiguous: true }).filter((m) => !m.ambiguous || sourceEntries.has(m.entry));
+    // Ambiguous renderings (培训 for training) count only in an ML text that has the term: as in `glossary`.
+    const inDomain = sourceEntries.size >= DOMAIN_TERMS;
+    const wrongs = glossary
+      .matchWrongTarget(ctx.target, { includeAmbiguous: true })
+      .filter((m) => !m.ambiguous || (inDomain && sourceEntries.has(m.entry)));
     const pairs: Array<{ entry: GlossaryEntry; odd: Occurrence; usual: Occurrence }> = [];
-    const done = new Set<GlossaryEntry>();
 
     // A known wrong rendering beside an accepted one of the same entry: the wrong one is the odd one out.
     for (const entry of new Set(wrongs.map((m) => m.entry))) {
@@ -70,30 +76,6 @@ export default defineCheck<TermConsistencyOptions>({
       const good = acceptedOccurrences(entry, ctx.target, bad);
       if (good.length === 0) continue;
       pairs.push({ entry, odd: bad[0] as Occurrence, usual: good[0] as Occurrence });
-      done.add(entry);
-    }
-
-    // With a source: one term whose aligned sentences each use a different accepted rendering.
-    if (ctx.source !== null) {
-      const used = new Map<GlossaryEntry, Occurrence[]>();
-      for (const term of glossary.matchSource(ctx.source)) {
-        if (done.has(term.entry)) continue;
-        const span = alignedTargetSpan(ctx, term.start, 0);
-        if (span === null || (span[0] === 0 && span[1] === ctx.target.length && ctx.beads.length === 0)) continue;
-        const inSpan = acceptedOccurrences(term.entry, ctx.target.slice(span[0], span[1]), []);
-        const distinct = [...new Set(inSpan.map((o) => o.text))];
-        // Only a sentence that uses exactly one rendering says which one the translator chose there.
-        if (distinct.length !== 1) continue;
-        const first = inSpan[0] as Occurrence;
-        const list = used.get(term.entry) ?? [];
-        list.push({ text: first.text, start: first.start + span[0], end: first.end + span[0] });
-        used.set(term.entry, list);
-      }
-      for (const [entry, list] of used) {
-        const usual = list[0] as Occurrence;
-        const odd = list.find((o) => !o.text.includes(usual.text) && !usual.text.includes(o.text));
-        if (odd) pairs.push({ entry, odd, usual });
-      }
     }
 
     for (const { entry, odd, usual } of pairs.sort((a, b) => a.odd.start - b.odd.start)) {

@@ -1,0 +1,153 @@
+// Tests of the ML glossary: bundled data quality, English and Chinese matching, user files and their errors.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/core/errors.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, loadGlossary, parseGlossaryTsv, stemWord } from '../../src/lexicon/glossary.js';
+
+const g = bundledGlossary();
+const byEn = (en: string) => g.entries.find((e) => e.en === en);
+
+describe('bundled glossary data', () => {
+  it('has at least 300 curated terms, most with known wrong renderings', () => {
+    expect(g.entries.length).toBeGreaterThanOrEqual(300);
+    expect(g.entries.filter((e) => e.wrong.length > 0).length).toBeGreaterThanOrEqual(250);
+  });
+
+  it('never lists a wrong rendering inside an accepted one unless the accepted one blocks it', () => {
+    for (const e of g.entries) {
+      for (const w of e.wrong) {
+        expect(e.zh, `${e.en}: ${w}`).not.toContain(w);
+        for (const other of g.entries) {
+          for (const z of other.zh) {
+            if (z === w || !z.includes(w)) continue;
+            // Allowed only when the accepted term hides the wrong one: matching inside it finds nothing.
+            expect(g.matchWrongTarget(`我们使用${z}方法`, { includeAmbiguous: true }).filter((m) => m.wrong === w), `${w} in ${z}`).toEqual([]);
+          }
+        }
+      }
+    }
+  });
+
+  it('detects wrong[0] substituted for zh[0] in a sentence, for every entry', () => {
+    for (const e of g.entries) {
+      if (e.wrong.length === 0) continue;
+      const sentence = `结果：${e.wrong[0]}。`;
+      const found = g.matchWrongTarget(sentence, { includeAmbiguous: true }).filter((m) => m.entry === e);
+      expect(found.length, `${e.en}: ${e.wrong[0]}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('zhTerms lists Han renderings only', () => {
+    const terms = g.zhTerms();
+    expect(terms).toContain('预训练');
+    expect(terms).toContain('强化学习');
+    expect(terms.every((t) => /\p{Script=Han}/u.test(t))).toBe(true);
+  });
+});
+
+describe('matchSource', () => {
+  it('matches whole words, case-insensitively, with plurals and hyphen variants', () => {
+    const text = 'We use Pretrained models, pre-trained encoders and deep neural networks.';
+    const found = g.matchSource(text).map((m) => [m.entry.en, m.text]);
+    expect(found).toContainEqual(['pre-trained', 'Pretrained']);
+    expect(found).toContainEqual(['pre-trained', 'pre-trained']);
+    expect(found).toContainEqual(['deep neural network', 'deep neural networks']);
+  });
+
+  it('prefers the longest term and gives offsets into the text', () => {
+    const text = 'Deep reinforcement learning works.';
+    const [m] = g.matchSource(text);
+    expect(m?.entry.en).toBe('deep reinforcement learning');
+    expect(text.slice(m!.start, m!.end)).toBe('Deep reinforcement learning');
+  });
+
+  it('does not match inside words or across punctuation', () => {
+    expect(g.matchSource('The tokenization-free ablations').map((m) => m.entry.en)).not.toContain('token');
+    expect(g.matchSource('reinforcement. Learning').map((m) => m.entry.en)).not.toContain('reinforcement learning');
+  });
+
+  it('stems plurals alike on both sides', () => {
+    expect(stemWord('networks')).toBe('network');
+    expect(stemWord('strategies')).toBe('strategy');
+    expect(stemWord('losses')).toBe('loss');
+    expect(stemWord('analysis')).toBe('analysis');
+  });
+});
+
+describe('matchWrongTarget', () => {
+  it('finds the seeds\' wrong renderings with Chinese offsets', () => {
+    const zh = '将预先培训的源模型调整到目标域,并使用加强学习。';
+    const found = g.matchWrongTarget(zh);
+    expect(found.map((m) => [m.wrong, m.entry.en])).toEqual([
+      ['预先培训', 'pre-trained'],
+      ['加强学习', 'reinforcement learning'],
+    ]);
+    expect(zh.slice(found[0]!.start, found[0]!.end)).toBe('预先培训');
+  });
+
+  it('skips excluded contexts and longer accepted words', () => {
+    expect(g.matchWrongTarget('许多转换方法和对话框架')).toEqual([]);
+    expect(g.matchWrongTarget('模型的困惑度很低', { includeAmbiguous: true })).toEqual([]);
+    expect(g.matchWrongTarget('MIXGAN克服了问题')).toEqual([]);
+    expect(g.matchWrongTarget('多转对话').map((m) => m.wrong)).toEqual(['多转']);
+  });
+
+  it('leaves ambiguous renderings out unless asked', () => {
+    expect(g.matchWrongTarget('这让他感到困惑')).toEqual([]);
+    expect(g.matchWrongTarget('这让他感到困惑', { includeAmbiguous: true }).map((m) => m.entry.en)).toEqual(['perplexity']);
+  });
+});
+
+describe('user glossaries', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'transcheck-glossary-'));
+
+  it('loads TSV and JSON files on top of the bundled terms', () => {
+    const tsv = join(dir, 'terms.tsv');
+    writeFileSync(tsv, '# my terms\nwidget frobnication\t小部件弗罗布\t小工具搅拌\n');
+    const json = join(dir, 'terms.json');
+    writeFileSync(json, JSON.stringify([{ en: 'gizmo', zh: ['小发明'], wrong: ['小玩意儿'], note: 'x' }]));
+    const user = loadGlossary([tsv, json]);
+    expect(user.entries.length).toBe(g.entries.length + 2);
+    expect(user.matchSource('A widget frobnication.')[0]?.entry.zh).toEqual(['小部件弗罗布']);
+    expect(user.matchWrongTarget('一个小玩意儿')[0]?.entry.en).toBe('gizmo');
+    expect(loadGlossary([tsv, json])).toBe(user);
+  });
+
+  it('lets a user accept a bundled wrong rendering', () => {
+    const merged = createGlossary([...g.entries, { en: 'transfer learning', aliases: [], zh: ['转移学习'], wrong: [] }]);
+    expect(merged.matchWrongTarget('使用转移学习')).toEqual([]);
+    expect(byEn('transfer learning')?.wrong).toContain('转移学习');
+  });
+
+  it('names the file and line of bad TSV', () => {
+    expect(() => parseGlossaryTsv('ok\t好\n\nbad line without tab\n', 'g.tsv')).toThrow(/g\.tsv:3:/);
+    expect(() => parseGlossaryTsv('term\t对\t对\n', 'g.tsv')).toThrow(ConfigError);
+  });
+
+  it('names the file and line of bad JSON', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[\n  { "en": "a", "zh": ["甲"] },\n  { "en": "b", "zh": [] }\n]\n');
+    expect(() => loadGlossary([bad])).toThrow(/bad\.json:3: glossary entry 2/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '[\n  { "en": "a", \n');
+    expect(() => loadGlossary([broken])).toThrow(ConfigError);
+    expect(() => loadGlossary([join(dir, 'missing.tsv')])).toThrow(/missing\.tsv: cannot read glossary/);
+  });
+});
+
+describe('alignedTargetSpan', () => {
+  const texts = {
+    target: '甲。乙。丙。',
+    sourceSentences: [{ start: 0, end: 5 }, { start: 6, end: 11 }, { start: 12, end: 17 }],
+    targetSentences: [{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 6 }],
+    beads: [{ en: [0], zh: [0] }, { en: [1], zh: [] }, { en: [2], zh: [1, 2] }],
+  };
+  it('gives the bead\'s Chinese sentences, widened, or null for an omission', () => {
+    expect(alignedTargetSpan(texts, 1, 0)).toEqual([0, 2]);
+    expect(alignedTargetSpan(texts, 1, 1)).toEqual([0, 4]);
+    expect(alignedTargetSpan(texts, 7)).toBeNull();
+    expect(alignedTargetSpan({ ...texts, beads: [] }, 7)).toEqual([0, 6]);
+  });
+});
