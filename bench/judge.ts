@@ -4,7 +4,7 @@
 // server (200 ms per answer); quality figures need a real model.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding, IdentifiedBlock, PairResult } from '../src/core/types.js';
@@ -311,7 +311,8 @@ export async function run(args: string[]): Promise<void> {
       'Ideal = ceil(pairs / concurrency) × latency. Acceptance: 1,000 pairs at concurrency 16 within 10 % of 1000/16 × 0.2 s = 12.5 s.',
     );
   }
-  lines.push('', `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`);
+  const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  lines.push('', `Node ${process.version}, ${cpus().length} cores, load average at the end ${load} (1/5/15 min; other jobs share the machine, so overhead figures carry that noise), ${new Date().toISOString().slice(0, 10)}.`);
   await mock?.close();
   const path = writeResult(mockMode ? 'judge' : `judge-${model.replace(/[^\w.-]/g, '_')}`, `${lines.join('\n')}\n`);
   process.stdout.write(`${lines.join('\n')}\n\nWrote ${path}\n`);
