@@ -152,7 +152,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     throw new UsageError(`Invalid --fail-on \`${failOn}\``, 'Use one of none, info, minor, major, critical');
   }
   const outDir = resolve(cwd, o.out ?? config.out ?? DEFAULTS.out);
-  const abs = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => (p === '-' ? p : resolve(cwd, p)));
+  const abs = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => resolve(cwd, p));
   const scoring = scoringFrom(config);
   const checks: Record<string, CheckSetting | undefined> = (config.checks ?? {}) as Record<string, CheckSetting>;
   const glossary = [...(config.glossary ?? []), ...abs(o.glossary)];
@@ -171,6 +171,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const version = toolVersion();
   const run = await audit({
     inputs,
+    cwd,
     originals,
     ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
     checks,

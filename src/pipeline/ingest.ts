@@ -1,6 +1,6 @@
 // Pipeline stage 1: reads input files into blocks (decoding, layout detection, per-format readers).
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { InputFileError } from '../core/errors.js';
 import type { Block, IngestedFile } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
@@ -31,6 +31,8 @@ export const DEFAULT_MARKERS: readonly string[] = [
 export interface IngestOptions {
   /** Marker lines that say "the block above is a translation"; DEFAULT_MARKERS when absent. */
   markers?: readonly string[];
+  /** Folder that relative paths are read from (default: the process's working directory). */
+  cwd?: string;
 }
 
 /** Picks the reader for a file from its extension and its content. */
@@ -94,7 +96,7 @@ export function ingestBytes(name: string, bytes: Uint8Array, index: number, opti
 export async function ingestFile(path: string, index: number, options: IngestOptions = {}): Promise<IngestedFile> {
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? await readStdin() : await readFile(path);
+    bytes = path === '-' ? await readStdin() : await readFile(resolve(options.cwd ?? process.cwd(), path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem =

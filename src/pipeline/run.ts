@@ -42,6 +42,8 @@ export interface AuditOptions {
   judge?: Judge;
   /** Terms given to the judge as context for one pair. */
   judgeTerms?: (pair: PairResult) => JudgeTerm[];
+  /** Folder relative inputs are read from (default: the process's working directory). */
+  cwd?: string;
   /** Reads standard input when an input is `-`. */
   readStdin?: () => Promise<Uint8Array>;
   onProgress?: (stage: string, done: number, total: number) => void;
@@ -95,7 +97,12 @@ async function readOne(
     if (!options.readStdin) throw new InputFileError('-', 'standard input is not available');
     return ingestBytes('-', await options.readStdin(), index, { markers: options.markers });
   }
-  return ingestFile(path, index, { markers: options.markers });
+  return ingestFile(path, index, { markers: options.markers, ...(options.cwd ? { cwd: options.cwd } : {}) });
+}
+
+/** Every error message names its file, whoever produced it. */
+function withFileName(error: InputError): InputError {
+  return error.message.includes(error.file) ? error : { ...error, message: `${error.file}: ${error.message}` };
 }
 
 /** Reads and identifies a list of paths; unreadable ones become errors, the rest go on. */
@@ -137,13 +144,13 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const scoring = options.scoring ?? DEFAULT_SCORING;
 
   const errors: InputError[] = [];
-  const expanded = await expandInputs(options.inputs);
-  errors.push(...expanded.errors);
+  const expanded = await expandInputs(options.inputs, options.cwd);
+  errors.push(...expanded.errors.map(withFileName));
   const inputs = await readAll(expanded.files, 0, options, errors);
   let originalsCorpus: IdentifiedBlock[] = [];
   if (options.originals && options.originals.length > 0) {
-    const more = await expandInputs(options.originals);
-    errors.push(...more.errors);
+    const more = await expandInputs(options.originals, options.cwd);
+    errors.push(...more.errors.map(withFileName));
     const read = await readAll(more.files, inputs.length + 1000, options, errors);
     originalsCorpus = read.flatMap((r) => r.blocks.filter((b) => b.role === 'original'));
   }

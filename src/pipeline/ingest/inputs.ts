@@ -1,6 +1,6 @@
 // Ingest: expands command-line inputs (files, folders, globs, `-` for stdin) into a sorted list of files.
 import { readdir, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputError } from '../../core/types.js';
 
 /** Extensions read when walking a folder. */
@@ -67,7 +67,7 @@ export function globToRegExp(pattern: string): RegExp {
 }
 
 /** Files matching a glob, sorted; the walk starts at the pattern's longest literal folder prefix. */
-async function glob(pattern: string): Promise<string[]> {
+async function glob(pattern: string, cwd: string): Promise<string[]> {
   const posix = pattern.split(sep).join('/');
   const parts = posix.split('/');
   const literal: string[] = [];
@@ -78,7 +78,8 @@ async function glob(pattern: string): Promise<string[]> {
   const base = literal.length === 0 ? '.' : literal.join('/') || '/';
   let files: string[];
   try {
-    files = await walk(base);
+    // Walk from the working directory given, but match and name files as the pattern wrote them.
+    files = (await walk(resolve(cwd, base))).map((f) => (isAbsolute(pattern) ? f : relative(cwd, f) || '.'));
   } catch {
     return [];
   }
@@ -96,7 +97,10 @@ async function glob(pattern: string): Promise<string[]> {
  * into its matches (sorted), `-` kept for stdin. Missing paths and globs matching nothing become errors
  * naming them; the rest go on. A file listed twice is read once.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+export async function expandInputs(
+  inputs: readonly string[],
+  cwd: string = process.cwd(),
+): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
   const seen = new Set<string>();
@@ -112,13 +116,17 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     }
     let info: Awaited<ReturnType<typeof stat>> | undefined;
     try {
-      info = await stat(input);
+      info = await stat(resolve(cwd, input));
     } catch {
       info = undefined;
     }
     if (info?.isFile()) add(input);
     else if (info?.isDirectory()) {
-      const found = (await walk(input)).filter(isTextFile).sort(compare);
+      // Files keep the form of the input (relative stays relative to cwd) so reports name them as the user did.
+      const found = (await walk(resolve(cwd, input)))
+        .map((f) => (isAbsolute(input) ? f : relative(cwd, f)))
+        .filter(isTextFile)
+        .sort(compare);
       if (found.length === 0) {
         errors.push({ file: input, message: `no text files (${TEXT_EXTENSIONS.join(' ')}) in folder` });
       }
@@ -126,7 +134,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     } else if (info) {
       errors.push({ file: input, message: 'not a regular file or folder' });
     } else if (MAGIC.test(input)) {
-      const found = await glob(input);
+      const found = await glob(input, cwd);
       if (found.length === 0) errors.push({ file: input, message: 'no file matches this pattern' });
       found.forEach(add);
     } else {
