@@ -5,6 +5,7 @@ import brackets from './brackets.js';
 import duplicate from './duplicate.js';
 import encoding from './encoding.js';
 import glossary from './glossary.js';
+import latex from './latex.js';
 import lengthRatio from './length-ratio.js';
 import mismatchedPair from './mismatched-pair.js';
 import numbers from './numbers.js';
@@ -26,6 +27,7 @@ export const checks: readonly AnyCheck[] = [
   duplicate,
   encoding,
   glossary,
+  latex,
   lengthRatio,
   mismatchedPair,
   numbers,

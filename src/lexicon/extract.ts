@@ -159,7 +159,11 @@ function latexKey(text: string): string {
 /** Well-formed LaTeX: `\command[…]{…}` with its arguments, `$…$`, `$$…$$`, `\(…\)`, `\[…\]`; sorted, non-overlapping. */
 export function extractLatex(text: string): Anchor[] {
   const found: Anchor[] = [];
-  for (const m of text.matchAll(MATH_RE)) found.push(anchor('math', m[0], m.index, latexKey(m[0])));
+  for (const m of text.matchAll(MATH_RE)) {
+    // "$25,000 … more than $30" is money, not math: a closing `$` before a digit, or prose inside.
+    if (m[0][1] !== '$' && (isDigit(text[m.index + m[0].length]) || /(?:[A-Za-z]{2,} ){3}/.test(m[0]))) continue;
+    found.push(anchor('math', m[0], m.index, latexKey(m[0])));
+  }
   for (const m of text.matchAll(COMMAND_RE)) {
     let end = m.index + m[0].length;
     for (;;) {

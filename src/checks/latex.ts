@@ -1,0 +1,136 @@
+// Check `latex`: LaTeX commands broken in the translation (`\ texit {…}`), unbalanced `$`, or source LaTeX dropped or altered.
+import { defineCheck } from '../core/check.js';
+import type { Anchor } from '../lexicon/extract.js';
+import { extractLatex, toHalfWidth } from '../lexicon/extract.js';
+import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
+
+/** Commands whose argument is prose: the translation translates the argument, so only the command must survive. */
+const PROSE_COMMANDS = new Set(['textit', 'textbf', 'emph', 'text', 'textsc', 'texttt', 'underline', 'footnote', 'textrm', 'textsf', 'mbox']);
+
+/** Command names that are certainly LaTeX when seen after `\ ` (a control space is otherwise legitimate). */
+const KNOWN = new Set([
+  ...PROSE_COMMANDS, 'cite', 'citep', 'citet', 'ref', 'eqref', 'url', 'href', 'label', 'mathcal', 'mathbf', 'mathrm',
+  'mathbb', 'frac', 'sqrt', 'sum', 'prod', 'int', 'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'theta',
+  'lambda', 'mu', 'sigma', 'tau', 'phi', 'omega', 'pi', 'rho', 'eta', 'kappa', 'sim', 'pm', 'times', 'cdot', 'ldots',
+  'cdots', 'leq', 'geq', 'le', 'ge', 'approx', 'infty', 'log', 'exp', 'min', 'max', 'mathit', 'ell', 'nabla',
+  'partial', 'in', 'subset', 'rightarrow', 'to', 'hat', 'tilde', 'bar', 'vec', 'left', 'right', 'textasciitilde',
+  'Omega', 'Delta', 'Sigma', 'Lambda', 'Gamma', 'Phi', 'Theta', 'boldsymbol', 'overline', 'operatorname', 'widehat',
+  'widetilde', 'mathsf', 'begin', 'end', 'emph', 'section', 'textsubscript', 'textsuperscript',
+]);
+
+/** Name of a command anchor (`\textit{…}` → `textit`), or null for math. */
+function commandName(a: Anchor): string | null {
+  return a.kind === 'latex' ? (/^\\([A-Za-z]+)/.exec(a.text)?.[1] ?? null) : null;
+}
+
+/** LaTeX key with full-width punctuation mapped back: machine translation turns (,) into （，）inside math. */
+function looseKey(key: string): string {
+  return toHalfWidth(key)
+    .replace(/[（）［］｛｝，：；＝＋－＜＞｜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[〜～]/g, '~');
+}
+
+/** Offsets of unescaped `$` in a text. */
+function dollars(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === '$' && text[i - 1] !== '\\') out.push(i);
+  return out;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'latex',
+    description:
+      'Detects LaTeX commands broken in the translation (spaces inside a command, unbalanced `$`) and LaTeX or math of the source dropped or altered.',
+    category: 'accuracy/mistranslation',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    categories: { broken: 'fluency/grammar', unbalanced: 'fluency/grammar' },
+    messages: {
+      broken: 'Unexpected `{{actual}}` in the translation, expected the LaTeX command `{{expected}}`',
+      unbalanced: 'Unexpected unbalanced `$` in the translation, expected math delimiters in pairs',
+      missing: 'Unexpected missing LaTeX `{{latex}}` in the translation, expected it as in the source',
+      altered: 'Unexpected LaTeX `{{actual}}` in the translation, expected `{{expected}}` as in the source',
+    },
+  },
+  run(ctx) {
+    const { source, target } = ctx;
+    // `\ texit {`, `\t extit{`: a command name cut by a space. A control space before an
+    // ordinary word (`et al.\ and`) is legitimate LaTeX, so the name must be known or take `{`.
+    for (const m of target.matchAll(/\\(\s+)([A-Za-z]+)(\s*\{)?|\\([A-Za-z]{1,3})\s+([A-Za-z]+)(?=\s*[{[])/g)) {
+      const name = m[2] !== undefined ? m[2] : `${m[4]}${m[5]}`;
+      if (m[2] !== undefined && !KNOWN.has(name) && m[3] === undefined) continue;
+      if (m[2] === undefined && !KNOWN.has(name)) continue;
+      ctx.report({
+        messageId: 'broken',
+        data: { actual: m[0].trim(), expected: `\\${name}` },
+        side: 'target',
+        range: [m.index, m.index + m[0].trimEnd().length],
+        actual: m[0].trim(),
+        expected: `\\${name}`,
+      });
+    }
+    const targetDollars = dollars(target);
+    if (targetDollars.length % 2 === 1 && (source === null || dollars(source).length % 2 === 0)) {
+      const at = targetDollars.at(-1) as number;
+      ctx.report({ messageId: 'unbalanced', side: 'target', range: [at, at + 1], actual: '$' });
+    }
+    if (source === null) return;
+
+    const units = anchorUnits(ctx);
+    const src = extractLatex(source);
+    const tgt = extractLatex(target);
+    const used = new Array<boolean>(tgt.length).fill(false);
+    const tgtNames = new Set(tgt.map(commandName).filter((n) => n !== null));
+    const tgtLoose = tgt.map((a) => looseKey(a.key));
+    const unmatched: Anchor[] = [];
+    for (const s of src) {
+      const name = commandName(s);
+      if (name !== null && PROSE_COMMANDS.has(name)) {
+        if (!tgtNames.has(name)) unmatched.push(s);
+        continue;
+      }
+      const key = looseKey(s.key);
+      const j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === key);
+      if (j === -1) unmatched.push(s);
+      else used[j] = true;
+    }
+    const brokenTarget = /\\\s+[A-Za-z]/.test(target);
+    for (const s of unmatched) {
+      const unit = units[unitAt(units, 'source', s.start)];
+      // An unused target anchor of the same kind in the aligned sentence is the source one altered.
+      const j = tgt.findIndex((t, k) => {
+        if (used[k] || t.kind !== s.kind) return false;
+        return unit?.target ? t.start >= unit.target[0] && t.start < unit.target[1] : true;
+      });
+      if (j !== -1) {
+        used[j] = true;
+        const t = tgt[j] as Anchor;
+        ctx.report({
+          messageId: 'altered',
+          data: { actual: t.text, expected: s.text },
+          side: 'target',
+          range: [t.start, t.end],
+          actual: t.text,
+          expected: s.text,
+        });
+        continue;
+      }
+      // Already reported as a broken command: the missing one is the same defect.
+      if (brokenTarget && s.kind === 'latex') continue;
+      if (unit?.target && unit.targetSentence !== undefined) {
+        ctx.report({
+          messageId: 'missing',
+          data: { latex: s.text },
+          side: 'target',
+          range: unit.target,
+          sentence: unit.targetSentence,
+          expected: s.text,
+        });
+      } else {
+        ctx.report({ messageId: 'missing', data: { latex: s.text }, side: 'source', range: [s.start, s.end], expected: s.text });
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+// Valid and invalid cases of the `latex` check.
+import latex from '../../src/checks/latex.js';
+import { testCheck } from '../helpers/check-tester.js';
+
+testCheck(latex, {
+  valid: [
+    { name: 'prose argument translated', source: 'i.e., \\textit{next action prediction}', target: '即\\textit{下一个动作预测}' },
+    { name: 'math spaced out but equal', source: 'of $10^{-3}$ precision', target: '精度为$ 10 ^ { -3} $' },
+    { name: 'control space before a word', target: '等人\\ 提出' },
+    { name: 'money is not math', source: 'from $25,000 to more than $30,000', target: '从25,000美元到30,000多美元' },
+    { name: 'target-only, intact command', target: '即\\textit{下一个动作预测}。' },
+  ],
+  invalid: [
+    {
+      name: 'command broken by a space (seed 003)',
+      target: '对最后一个用户操作(即,\\ texit {下一个操作预测})',
+      findings: [{ messageId: 'broken', side: 'target', range: [12, 21], actual: '\\ texit {', expected: '\\texit' }],
+    },
+    {
+      name: 'known command broken with the source present',
+      source: 'a $\\sim 0.1$ arcsec accuracy',
+      target: '精度为$ \\ sim 0.1 $',
+      findings: [{ messageId: 'broken', actual: '\\ sim', expected: '\\sim' }],
+    },
+    {
+      name: 'space inside a command name',
+      target: '这是\\t extit{重点}',
+      findings: [{ messageId: 'broken', expected: '\\textit' }],
+    },
+    {
+      name: 'unbalanced dollar',
+      target: '其中$ k 是常数',
+      findings: [{ messageId: 'unbalanced', range: [2, 3] }],
+    },
+    {
+      name: 'math dropped',
+      source: 'We bound the error by $O(n^2)$.',
+      target: '我们界定了误差。',
+      findings: [{ messageId: 'missing', data: { latex: '$O(n^2)$' } }],
+    },
+    {
+      name: 'math altered',
+      source: 'with $k=3$ heads',
+      target: '使用$k=4$个头',
+      findings: [{ messageId: 'altered', actual: '$k=4$', expected: '$k=3$' }],
+    },
+  ],
+});
