@@ -2,11 +2,11 @@
 // (0 done, 1 findings at or above --fail-on, 2 usage/configuration/fatal error); never calls exit.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS, type ConfigFile } from '../config/schema.js';
-import { toolVersion } from '../config/package-root.js';
+import { packageRoot, toolVersion } from '../config/package-root.js';
 import { ConfigError, KnownError, UsageError } from '../core/errors.js';
 import type { Judge } from '../core/judge.js';
 import type { CheckSetting } from '../core/runner.js';
@@ -195,17 +195,18 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   // Reports are written for every file that was read, even when others failed.
   await mkdir(outDir, { recursive: true });
   const names = reportNames(run.files.map((f) => f.file));
+  const docsBase = relative(outDir, join(packageRoot(), 'docs')).split('\\').join('/') || '.';
   const written: string[] = [];
   for (const file of run.files) {
     const name = names.get(file.file) as string;
     for (const format of formats) {
       const path = join(outDir, `${name}.${reporters[format].extension}`);
-      await writeAtomic(path, reporters[format].render(file, run, { baseName: name }));
+      await writeAtomic(path, reporters[format].render(file, run, { baseName: name, docsBase }));
       written.push(path);
     }
   }
   const indexPath = join(outDir, 'index.md');
-  await writeAtomic(indexPath, renderIndex(run, names));
+  await writeAtomic(indexPath, renderIndex(run, names, docsBase));
   written.push(indexPath);
 
   if (o.json) io.stdout.write(renderJsonSummary(run, written));
@@ -238,7 +239,7 @@ async function runCheck(o: { en?: string; zh: string; json?: boolean; config?: s
     scoring: scoringFrom(loaded.value.config),
     tool: { name: 'transcheck', version: toolVersion() },
   });
-  io.stdout.write(o.json ? reporters.json.render(file, run, { baseName: 'check' }) : reporters.md.render(file, run, { baseName: 'check' }));
+  io.stdout.write(o.json ? reporters.json.render(file, run, { baseName: 'check', docsBase: join(packageRoot(), 'docs') }) : reporters.md.render(file, run, { baseName: 'check', docsBase: join(packageRoot(), 'docs') }));
   return 0;
 }
 

@@ -39,3 +39,9 @@ export function firstWords(text: string, max = 80): string {
 export function mdLink(label: string, target: string): string {
   return `[${mdText(label)}](<${target.replace(/[<>]/g, encodeURIComponent)}>)`;
 }
+
+/** A check message: its backtick-quoted values become code spans, the rest is escaped prose. */
+export function mdMessage(message: string): string {
+  const parts = message.split(/`([^`]*)`/);
+  return parts.map((part, i) => (i % 2 === 1 ? mdCode(part) : mdText(part))).join('');
+}

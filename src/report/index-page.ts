@@ -28,7 +28,7 @@ function verdictCell(f: FileResult): string {
 }
 
 /** Renders the index page; `names` maps each input to its report base name. */
-export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>): string {
+export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, docsBase = '../docs'): string {
   const s = run.summary;
   const out: string[] = ['# transcheck audit', ''];
   out.push(
@@ -75,7 +75,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>):
   );
   const checks = Object.entries(s.byCheck);
   if (checks.length > 0) {
-    out.push('## Findings by check', '', mdTable(['check', 'findings', 'docs'], checks.map(([c, n]) => [`\`${c}\``, String(n), mdLink(c, `../docs/checks/${c}.md`)])), '');
+    out.push('## Findings by check', '', mdTable(['check', 'findings', 'docs'], checks.map(([c, n]) => [`\`${c}\``, String(n), mdLink(c, `${docsBase}/checks/${c}.md`)])), '');
   }
   if (run.errors.length > 0) {
     out.push('## Inputs not audited', '');

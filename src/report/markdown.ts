@@ -12,7 +12,7 @@ import type {
   Verdict,
 } from '../core/types.js';
 import { VERDICT_ORDER } from '../pipeline/summarize.js';
-import { firstWords, mdCode, mdLink, mdTable, mdText } from './escape.js';
+import { firstWords, mdCode, mdLink, mdMessage, mdTable, mdText } from './escape.js';
 import { describeLayout } from './names.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
@@ -21,6 +21,8 @@ const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info
 export interface MarkdownOptions {
   /** Base name of this file's reports (for the link to its JSON twin). */
   baseName: string;
+  /** Path from the report folder to the docs folder (links to check pages); default `../docs`. */
+  docsBase?: string;
   /** Characters of context shown either side of a marked range. */
   context?: number;
 }
@@ -63,7 +65,7 @@ function markSentence(text: string, sentence: Sentence, findings: readonly Findi
   return out + mdText(text.slice(at, sentence.end));
 }
 
-function findingLine(f: Finding, r: PairResult, context: number): string {
+function findingLine(f: Finding, r: PairResult, context: number, docsBase: string): string {
   const block = f.side === 'source' ? r.pair.original : r.pair.translation;
   const text = block?.text ?? '';
   const where = block && f.range ? ` at \`${locate(block, f.range[0])}\`` : '';
@@ -72,7 +74,7 @@ function findingLine(f: Finding, r: PairResult, context: number): string {
   if (f.actual !== undefined) evidence.push(`found ${mdCode(f.actual)}`);
   if (f.expected !== undefined) evidence.push(`expected ${mdCode(f.expected)}`);
   const lines = [
-    `- **${f.severity}** ${mdLink(f.check, `../${f.docs}`)} (${f.category})${origin}: ${mdText(f.message)}${where}`,
+    `- **${f.severity}** ${mdLink(f.check, `${docsBase}/${f.docs.replace(/^docs\//, '')}`)} (${f.category})${origin}: ${mdMessage(f.message)}${where}`,
   ];
   if (f.range && block && f.range[1] > f.range[0]) lines.push(`  - ${f.side}: ${markedSnippet(text, f.range, context)}`);
   if (evidence.length > 0) lines.push(`  - ${evidence.join('; ')}`);
@@ -144,13 +146,13 @@ function alignedTable(r: PairResult, findings: readonly Finding[]): string {
       zh.length > 0 ? zh.map((s) => markSentence(target, s, own.filter((f) => f.side === 'target'))).join(' ') : '*(nothing)*',
     ]);
     for (const f of sortFindings(own)) {
-      rows.push(['', `↳ **${f.severity}** \`${f.check}\``, mdText(f.message)]);
+      rows.push(['', `↳ **${f.severity}** \`${f.check}\``, mdMessage(f.message)]);
     }
   });
   return mdTable(['#', 'English', 'Chinese'], rows);
 }
 
-function pairSection(r: PairResult, index: number, context: number): string {
+function pairSection(r: PairResult, index: number, context: number, docsBase: string): string {
   const t = r.pair.translation;
   const title = t.title ? ` “${mdText(firstWords(t.title, 80))}”` : '';
   const out = [
@@ -166,7 +168,7 @@ function pairSection(r: PairResult, index: number, context: number): string {
   if (findings.length === 0) {
     out.push('No findings.');
   } else {
-    out.push(`Findings (${findings.length}):`, '', ...findings.map((f) => findingLine(f, r, context)));
+    out.push(`Findings (${findings.length}):`, '', ...findings.map((f) => findingLine(f, r, context, docsBase)));
   }
   out.push('');
   return out.join('\n');
@@ -237,7 +239,7 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
     .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict) || a.score - b.score);
   if (translations.length > 0) {
     out.push('## Translations', '');
-    translations.forEach((r, i) => out.push(pairSection(r, i + 1, context)));
+    translations.forEach((r, i) => out.push(pairSection(r, i + 1, context, options.docsBase ?? '../docs')));
   }
 
   const untranslated = file.pairs.filter((r) => r.pair.translation.role === 'untranslated');

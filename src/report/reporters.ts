@@ -10,6 +10,8 @@ export type ReporterName = 'json' | 'md';
 export interface ReportContext {
   /** Base name of this file's reports, for links between them. */
   baseName: string;
+  /** Path from the report folder to the project's docs folder (for links to check pages). */
+  docsBase: string;
 }
 
 /** A reporter: its file extension and its pure render function. */
@@ -21,5 +23,5 @@ export interface Reporter {
 /** Every reporter, by `--format` name. */
 export const reporters: Record<ReporterName, Reporter> = {
   json: { extension: 'json', render: (file, run) => renderJson(file, run) },
-  md: { extension: 'md', render: (file, run, context) => renderMarkdown(file, run, { baseName: context.baseName }) },
+  md: { extension: 'md', render: (file, run, context) => renderMarkdown(file, run, { baseName: context.baseName, docsBase: context.docsBase }) },
 };

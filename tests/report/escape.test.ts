@@ -23,3 +23,11 @@ describe('Markdown escaping', () => {
     for (const row of table.split('\n')) expect(row.split(/(?<!\\)\|/).length).toBe(4);
   });
 });
+
+describe('mdMessage', () => {
+  it('renders backtick-quoted values as code and escapes the rest', async () => {
+    const { mdMessage } = await import('../../src/report/escape.js');
+    expect(mdMessage('Unexpected `a|b` for *x*, expected `c`')).toBe('Unexpected `a|b` for \\*x\\*, expected `c`');
+    expect(mdMessage('Broken `\\ texit {`')).toBe('Broken `\\ texit {`');
+  });
+});
