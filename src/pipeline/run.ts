@@ -16,6 +16,7 @@ import type {
   PairResult,
   RunResult,
 } from '../core/types.js';
+import { loadGlossary } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
 import { findDuplicates, identifyBlocks } from './identify.js';
 import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
@@ -100,6 +101,20 @@ async function readOne(
   return ingestFile(path, index, { markers: options.markers, ...(options.cwd ? { cwd: options.cwd } : {}) });
 }
 
+/** The glossary terms that occur in a pair's English, given to the judge as context. */
+export function glossaryTerms(files: readonly string[]): (result: PairResult) => JudgeTerm[] {
+  const glossary = loadGlossary(files);
+  return (result) => {
+    const source = result.pair.original?.text;
+    if (!source) return [];
+    const seen = new Map<string, JudgeTerm>();
+    for (const match of glossary.matchSource(source)) {
+      if (!seen.has(match.entry.en)) seen.set(match.entry.en, { en: match.entry.en, zh: [...match.entry.zh] });
+    }
+    return [...seen.values()];
+  };
+}
+
 /** Every error message names its file, whoever produced it. */
 function withFileName(error: InputError): InputError {
   return error.message.includes(error.file) ? error : { ...error, message: `${error.file}: ${error.message}` };
@@ -177,7 +192,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const promptVersions: string[] = [];
   const limitations: string[] = [];
   if (options.judge) {
-    const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? (() => []), {
+    const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? glossaryTerms(options.glossary ?? []), {
       onProgress: (done, total) => options.onProgress?.('judge', done, total),
       ...(options.signal ? { signal: options.signal } : {}),
     });
