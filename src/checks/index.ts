@@ -1,5 +1,6 @@
 // The registry of checks, sorted by id. Each id equals its file name, docs page and test file.
 import type { AnyCheck } from '../core/check.js';
+import acronyms from './acronyms.js';
 import addition from './addition.js';
 import brackets from './brackets.js';
 import duplicate from './duplicate.js';
@@ -22,6 +23,7 @@ import urls from './urls.js';
 
 /** Every built-in check, sorted by id. */
 export const checks: readonly AnyCheck[] = [
+  acronyms,
   addition,
   brackets,
   duplicate,

@@ -493,6 +493,8 @@ export function extractAcronyms(text: string, options: AcronymOptions = {}): Anc
   const latinLetters = w.match(/[A-Za-z]/g)?.length ?? 0;
   const zh = (options.lang ?? (countHan(text) * 4 >= latinLetters ? 'zh' : 'en')) === 'zh';
   const out: Anchor[] = [];
+  // Words inside a link (github.com/ispc-lab/bmd) are part of the link, not names.
+  const links = extractUrls(text);
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(w); m !== null; m = TOKEN_RE.exec(w)) {
     const start = m.index;
@@ -516,6 +518,7 @@ export function extractAcronyms(text: string, options: AcronymOptions = {}): Anc
       break;
     }
     TOKEN_RE.lastIndex = end;
+    if (links.some((l) => start >= l.start && start < l.end)) continue;
     const token = w.slice(start, end);
     const kind = classifyLatinToken(token);
     if (kind !== null) out.push(anchor(kind, text.slice(start, end), start, acronymKey(token)));

@@ -1,0 +1,128 @@
+// Check `acronyms`: acronyms and model/dataset names of the source missing, translated away, or spelled two ways.
+import { defineCheck } from '../core/check.js';
+import type { Anchor } from '../lexicon/extract.js';
+import { extractAcronyms } from '../lexicon/extract.js';
+import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
+
+/** Acronyms that Chinese conventionally translates (US → 美国): their absence is not an error. */
+const CONVENTIONALLY_TRANSLATED = new Set([
+  'us', 'usa', 'uk', 'eu', 'un', 'ai', 'ceo', 'cfo', 'gdp', 'tv', 'ok', 'am', 'pm', 'dna', 'rna', 'covid', 'covid-19',
+  'nato', 'who', 'fbi', 'cia', 'nasa', 'phd', 'mr', 'ms', 'dr', 'st', 'id', 'vs', 'etc', 'ad', 'bc', 'nhs', 'uae',
+  'usd', 'rmb', 'gps', 'it', 'pc', 'hiv', 'aids', 'ngo', 'ii', 'iii', 'ph',
+]);
+
+/** True when the source spells the acronym out beside it: "neural network (NN)" or "NN (neural network)". */
+function definedInSource(source: string, a: Anchor): boolean {
+  const before = source.slice(Math.max(0, a.start - 2), a.start);
+  const after = source.slice(a.end, a.end + 2);
+  return (before.endsWith('(') && /^s?\)/.test(after)) || /^\s?\(/.test(after);
+}
+
+/** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
+function nearDuplicate(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || a === b) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && long.startsWith(short) && /[A-Z]$/.test(long);
+}
+
+export default defineCheck({
+  meta: {
+    id: 'acronyms',
+    description:
+      'Detects acronyms, CamelCase and model or dataset names of the source missing, translated away or changed in the translation, and one name written two ways.',
+    category: 'accuracy/mistranslation',
+    scope: 'document',
+    needs: 'target',
+    defaultSeverity: 'major',
+    // An ALL-CAPS acronym may be expanded in Chinese (NSW → 新南威尔士州, SVM → 支持向量机); a
+    // CamelCase or letter-digit model/dataset name (MultiWOZ, ResNet-50) is kept by convention.
+    severities: { missingAcronym: 'minor', caseChanged: 'minor', twoWays: 'minor', caseVariants: 'minor' },
+    categories: { twoWays: 'fluency/inconsistency', caseVariants: 'fluency/inconsistency', caseChanged: 'fluency/spelling' },
+    messages: {
+      missing: 'Unexpected missing name `{{name}}` in the translation, expected it as in the source',
+      missingAcronym: 'Unexpected missing acronym `{{name}}` in the translation, expected it or its expansion as in the source',
+      caseChanged: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source',
+      twoWays: 'Unexpected `{{actual}}` beside `{{other}}` in one translation, expected one spelling of the name',
+      caseVariants: 'Unexpected `{{actual}}` beside `{{other}}` in one translation, expected one capitalization of the name',
+    },
+  },
+  run(ctx) {
+    const { source, target } = ctx;
+    const tgt = extractAcronyms(target, { lang: 'zh' });
+    const srcTexts = source === null ? new Set<string>() : new Set(extractAcronyms(source, { lang: 'en' }).map((a) => a.text));
+
+    // One text, two spellings: report the later, rarer form once.
+    const reported = new Set<string>();
+    for (let i = 0; i < tgt.length; i++) {
+      const a = tgt[i] as Anchor;
+      for (let j = 0; j < i; j++) {
+        const b = tgt[j] as Anchor;
+        if (reported.has(a.text) || b.text === a.text) continue;
+        // Ordinary Latin words (Transformer / transformer) are not names spelled two ways.
+        if (!/[A-Z].*[A-Z]/.test(a.text) && !/[A-Z].*[A-Z]/.test(b.text)) continue;
+        const sameKey = a.key === b.key;
+        const near = nearDuplicate(a.text.replace(/s$/, ''), b.text.replace(/s$/, ''));
+        if (!sameKey && !near) continue;
+        // With a source, a form the source itself uses is right; the other form is reported.
+        const bad = srcTexts.has(a.text) && !srcTexts.has(b.text) ? b : a;
+        const good = bad === a ? b : a;
+        if (srcTexts.has(bad.text)) continue;
+        if (source !== null && sameKey) continue; // caseChanged below covers it with the source's form
+        reported.add(bad.text);
+        ctx.report({
+          messageId: sameKey ? 'caseVariants' : 'twoWays',
+          data: { actual: bad.text, other: good.text },
+          side: 'target',
+          range: [bad.start, bad.end],
+          actual: bad.text,
+          expected: good.text,
+        });
+      }
+    }
+    if (source === null) return;
+
+    const units = anchorUnits(ctx);
+    const src = extractAcronyms(source, { lang: 'en' });
+    const targetLower = target.toLowerCase();
+    const seen = new Set<string>();
+    for (const s of src) {
+      if (seen.has(s.key)) continue;
+      seen.add(s.key);
+      const exact = tgt.some((t) => t.text === s.text || t.key === s.key && t.text.replace(/s$/, '') === s.text.replace(/s$/, ''));
+      if (exact) continue;
+      const sameKey = tgt.find((t) => t.key === s.key);
+      if (sameKey) {
+        ctx.report({
+          messageId: 'caseChanged',
+          data: { actual: sameKey.text, expected: s.text },
+          side: 'target',
+          range: [sameKey.start, sameKey.end],
+          actual: sameKey.text,
+          expected: s.text,
+        });
+        continue;
+      }
+      // Kept inside a longer Latin token (BERT in mBERT-style names, GPT in GPT2).
+      if (targetLower.includes(s.key.replace(/-/g, ''))) continue;
+      if (targetLower.includes(s.key)) continue;
+      if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
+      if (definedInSource(source, s)) continue;
+      // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
+      if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
+      const unit = units[unitAt(units, 'source', s.start)];
+      const messageId = s.kind === 'acronym' ? 'missingAcronym' : 'missing';
+      if (unit?.target && unit.targetSentence !== undefined) {
+        ctx.report({
+          messageId,
+          data: { name: s.text },
+          side: 'target',
+          range: unit.target,
+          sentence: unit.targetSentence,
+          expected: s.text,
+        });
+      } else {
+        ctx.report({ messageId, data: { name: s.text }, side: 'source', range: [s.start, s.end], expected: s.text });
+      }
+    }
+  },
+});

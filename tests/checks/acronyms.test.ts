@@ -1,0 +1,44 @@
+// Valid and invalid cases of the `acronyms` check.
+import acronyms from '../../src/checks/acronyms.js';
+import { testCheck } from '../helpers/check-tester.js';
+
+testCheck(acronyms, {
+  valid: [
+    { name: 'kept', source: 'We evaluate on MultiWOZ with BERT.', target: '我们用BERT在MultiWOZ上评估。' },
+    { name: 'plural dropped', source: 'Two CNNs are trained.', target: '训练了两个CNN。' },
+    { name: 'conventionally translated', source: 'AI in the US', target: '美国的人工智能' },
+    { name: 'hyphenated suffix', source: 'a BERT-based model', target: '基于BERT的模型' },
+    { name: 'target-only, one spelling', target: '我们发布了KDDRES。KDDRES包含0.8k次对话。' },
+    { name: 'transliterated surname', source: 'McConnell said', target: '麦康奈尔说' },
+  ],
+  invalid: [
+    {
+      name: 'translated away',
+      source: 'Results on MultiWOZ show gains.',
+      target: '多发性的结果显示了增益。',
+      findings: [{ messageId: 'missing', severity: 'major', data: { name: 'MultiWOZ' } }],
+    },
+    {
+      name: 'acronym missing is minor',
+      source: 'We propose SFDA for adaptation.',
+      target: '我们提出了一种适应方法。',
+      findings: [{ messageId: 'missingAcronym', severity: 'minor' }],
+    },
+    {
+      name: 'case changed',
+      source: 'the CrossWOZ dataset',
+      target: 'Crosswoz数据集',
+      findings: [{ messageId: 'caseChanged', severity: 'minor', actual: 'Crosswoz', expected: 'CrossWOZ' }],
+    },
+    {
+      name: 'two spellings in one text (seed 003, target-only)',
+      target: '我们发布了数据集(KDDRES)。我们认为,KDDRE的出版是必要的补充。',
+      findings: [{ messageId: 'twoWays', side: 'target', actual: 'KDDRE', expected: 'KDDRES' }],
+    },
+    {
+      name: 'case variants in one text (target-only)',
+      target: '与CrossWOZ相比，Crosswoz更大。',
+      findings: [{ messageId: 'caseVariants', actual: 'Crosswoz', expected: 'CrossWOZ' }],
+    },
+  ],
+});
