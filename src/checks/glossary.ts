@@ -15,9 +15,9 @@ export type GlossaryOptions = z.infer<typeof options>;
 
 /**
  * Distinct glossary terms a source needs before an ambiguous wrong rendering (培训 for training, 政策 for
- * policy) counts: news and general prose rarely hold three ML terms, ML abstracts nearly always do.
+ * policy) counts: news and general prose rarely hold two ML terms, ML abstracts nearly always do.
  */
-const DOMAIN_TERMS = 3;
+const DOMAIN_TERMS = 2;
 
 /** The first three accepted renderings, as messages show them. */
 const preferred = (entry: GlossaryEntry): string => entry.zh.slice(0, 3).join('` or `');
@@ -97,6 +97,11 @@ export default defineCheck<GlossaryOptions>({
       if (sentence !== undefined) d.sentence = sentence;
       ctx.report(d);
     }
-    for (const m of wrongs) if (!m.ambiguous && !acceptedHere.has(m.wrong)) reportWrong(m);
+    // Ambiguous renderings need the term in an ML source; then they are wrong wherever they stand.
+    const sourceEntries = new Set(terms.map((t) => t.entry));
+    for (const m of wrongs) {
+      if (acceptedHere.has(m.wrong)) continue;
+      if (!m.ambiguous || (inDomain && sourceEntries.has(m.entry))) reportWrong(m);
+    }
   },
 });

@@ -15,7 +15,7 @@ const options = z.object({
 export type TermConsistencyOptions = z.infer<typeof options>;
 
 /** Distinct glossary terms a source needs before ambiguous renderings count (see the `glossary` check). */
-const DOMAIN_TERMS = 3;
+const DOMAIN_TERMS = 2;
 
 /** One place where a rendering of an entry occurs in the target. */
 interface Occurrence {
