@@ -17,13 +17,11 @@ export function englishTokens(text: string): Token[] {
   return tokens;
 }
 
-// Irregular forms a suffix stripper gets wrong, common in abstracts.
+// Irregular forms a suffix stripper gets wrong, common in abstracts, mapped to their lemma.
 const IRREGULAR: Record<string, string> = {
   data: 'data',
-  analyses: 'analysi',
-  analysis: 'analysi',
-  hypotheses: 'hypothesi',
-  hypothesis: 'hypothesi',
+  analyses: 'analysis',
+  hypotheses: 'hypothesis',
   indices: 'index',
   matrices: 'matrix',
   vertices: 'vertex',
@@ -47,45 +45,129 @@ const IRREGULAR: Record<string, string> = {
   done: 'do',
   made: 'make',
   shown: 'show',
-  proposed: 'propos',
 };
 
 /**
- * Light stemming, lower-cased: strips plural, -ing, -ed, -ly, -ies and a few derivational endings so
- * that "learning"/"learned"/"learns" and "models"/"modeling" meet. Not Porter: it favours keeping
- * distinct technical words apart over conflating everything.
+ * Stemming, lower-cased: the Porter (1980) algorithm after a few irregular forms, so that
+ * "learning"/"learned"/"learns", "selection"/"select" and "recurrent"/"recurrence" meet. Words with
+ * digits and words of three letters or fewer are only lower-cased.
  */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  // Bounded: a corpus run meets tens of thousands of distinct words, not millions.
+  if (stemCache.size >= 200_000) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
+  const w = word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
   const irregular = IRREGULAR[w];
-  if (irregular !== undefined) return irregular;
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('es') && /(?:x|ch|sh|ss|zz)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ingly')) w = w.slice(0, -5);
-  else if (w.length > 4 && w.endsWith('ly') && !w.endsWith('ply')) w = w.slice(0, -2);
-  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
-  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
-  if (w.length > 6 && w.endsWith('ation')) w = w.slice(0, -5);
-  else if (w.length > 6 && w.endsWith('ment')) w = w.slice(0, -4);
-  else if (w.length > 6 && w.endsWith('ness')) w = w.slice(0, -4);
-  else if (w.length > 5 && w.endsWith('ity')) w = w.slice(0, -3);
-  else if (w.length > 5 && w.endsWith('ive')) w = w.slice(0, -3);
-  else if (w.length > 5 && w.endsWith('al') && !w.endsWith('ial')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('er')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('or')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('ize')) w = w.slice(0, -3);
-  else if (w.length > 5 && w.endsWith('ise')) w = w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('y')) w = `${w.slice(0, -1)}i`;
+  if (irregular !== undefined) return irregular.length <= 3 ? irregular : porter(irregular);
+  if (w.length <= 3 || /[^a-z]/.test(w)) return w;
+  return porter(w);
+}
+
+// Porter's measure m of a stem: the number of vowel-consonant sequences.
+function measure(s: string): number {
+  let m = 0;
+  let prevVowel = false;
+  for (let i = 0; i < s.length; i++) {
+    const v = isVowel(s, i);
+    if (!v && prevVowel) m++;
+    prevVowel = v;
+  }
+  return m;
+}
+
+function isVowel(s: string, i: number): boolean {
+  const c = s[i];
+  if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return true;
+  return c === 'y' && i > 0 && !isVowel(s, i - 1);
+}
+
+function hasVowel(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isVowel(s, i)) return true;
+  return false;
+}
+
+function endsCvc(s: string): boolean {
+  const n = s.length;
+  if (n < 3) return false;
+  const c = s[n - 1] as string;
+  return !isVowel(s, n - 3) && isVowel(s, n - 2) && !isVowel(s, n - 1) && c !== 'w' && c !== 'x' && c !== 'y';
+}
+
+function doubleConsonant(s: string): boolean {
+  const n = s.length;
+  return n >= 2 && s[n - 1] === s[n - 2] && !isVowel(s, n - 1);
+}
+
+const STEP2: Array<[string, string]> = [
+  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'], ['bli', 'ble'],
+  ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'],
+  ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
+  ['iviti', 'ive'], ['biliti', 'ble'], ['logi', 'log'],
+];
+const STEP3: Array<[string, string]> = [
+  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
+];
+const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+
+function replaceSuffix(w: string, rules: ReadonlyArray<[string, string]>, minMeasure: number): string {
+  for (const [suffix, replacement] of rules) {
+    if (!w.endsWith(suffix)) continue;
+    const base = w.slice(0, -suffix.length);
+    return measure(base) > minMeasure ? base + replacement : w;
+  }
   return w;
 }
 
-function undouble(w: string): string {
-  return /([bdfgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+function porter(word: string): string {
+  let w = word;
+  // Step 1a: plurals.
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  // Step 1b: -ed, -ing.
+  let trimmed = false;
+  if (w.endsWith('eed')) {
+    if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+  } else if (w.endsWith('ed') && hasVowel(w.slice(0, -2))) {
+    w = w.slice(0, -2);
+    trimmed = true;
+  } else if (w.endsWith('ing') && hasVowel(w.slice(0, -3))) {
+    w = w.slice(0, -3);
+    trimmed = true;
+  }
+  if (trimmed) {
+    if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
+    else if (doubleConsonant(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+    else if (measure(w) === 1 && endsCvc(w)) w += 'e';
+  }
+  // Step 1c: y → i.
+  if (w.endsWith('y') && hasVowel(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
+  w = replaceSuffix(w, STEP2, 0);
+  w = replaceSuffix(w, STEP3, 0);
+  // Step 4: derivational suffixes on long stems.
+  for (const suffix of STEP4) {
+    if (!w.endsWith(suffix)) continue;
+    const base = w.slice(0, -suffix.length);
+    if (measure(base) > 1 && (suffix !== 'ion' || /[st]$/.test(base))) w = base;
+    break;
+  }
+  // Step 5: final -e and -ll.
+  if (w.endsWith('e')) {
+    const base = w.slice(0, -1);
+    const m = measure(base);
+    if (m > 1 || (m === 1 && !endsCvc(base))) w = base;
+  }
+  if (measure(w) > 1 && w.endsWith('ll')) w = w.slice(0, -1);
+  return w;
 }
 
 /** Lower-case English function words that carry no lexical evidence. */

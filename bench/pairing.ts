@@ -1,0 +1,216 @@
+// Pairing benchmark: shuffles arxiv-gt-zh dev, pairs every Chinese translation back to its English
+// original among all of them; measures accuracy, the unpaired decision with originals removed,
+// distractors from seed 004, scaling, time and memory. `npm run bench -- pairing [--limit n] [--seed n]`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import type { IdentifiedBlock, Pair } from '../src/core/types.js';
+import { countHan } from '../src/core/text.js';
+import { pairTranslations } from '../src/pipeline/pair.js';
+import { option, peakRssMb, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
+
+interface Record {
+  id: string;
+  title: string;
+  en: string;
+  zh: string;
+}
+
+function block(id: string, file: string, line: number, text: string, zh: boolean, recordId?: string): IdentifiedBlock {
+  return {
+    id,
+    file,
+    lines: [line, line],
+    raw: text,
+    text: text.normalize('NFC').trim(),
+    claimed: 'unknown',
+    ...(recordId !== undefined ? { recordId } : {}),
+    language: zh ? 'zh' : 'en',
+    script: zh ? 'simplified' : 'none',
+    role: zh ? 'translation' : 'original',
+    hanRatio: zh ? 1 : 0,
+  };
+}
+
+/** Translations (one per record) and distinct originals (one per distinct English text) of records. */
+function blocks(records: readonly Record[]): { translations: IdentifiedBlock[]; originals: IdentifiedBlock[] } {
+  const translations = records.map((r, i) => block(`0:${i}`, 'dev.jsonl', i + 1, r.zh, true, r.id));
+  const seen = new Set<string>();
+  const originals: IdentifiedBlock[] = [];
+  records.forEach((r, i) => {
+    if (seen.has(r.en)) return;
+    seen.add(r.en);
+    originals.push(block(`1:${i}`, 'originals.jsonl', i + 1, r.en, false, r.id));
+  });
+  return { translations, originals };
+}
+
+/** Abstract-length lines of the seed pages: Chinese ones are translations, English ones originals. */
+function seedBlocks(dir: string, only?: string): { translations: IdentifiedBlock[]; originals: IdentifiedBlock[] } {
+  const translations: IdentifiedBlock[] = [];
+  const originals: IdentifiedBlock[] = [];
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt') && (only === undefined || f.startsWith(only)))
+    .sort()
+    .forEach((f, fi) => {
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .forEach((line, li) => {
+          if (line.length < 200) return;
+          const zh = countHan(line) > line.length / 4;
+          (zh ? translations : originals).push(block(`s${fi}:${li}`, f, li + 1, line, zh));
+        });
+    });
+  return { translations, originals };
+}
+
+interface Outcome {
+  n: number;
+  paired: number;
+  correct: number;
+  wrong: number;
+  unpaired: number;
+  top1: number;
+  seconds: number;
+}
+
+function evaluate(pairs: readonly Pair[], seconds: number): Outcome {
+  let paired = 0;
+  let correct = 0;
+  let wrong = 0;
+  let top1 = 0;
+  for (const p of pairs) {
+    const truth = p.translation.recordId;
+    if (p.evidence.best[0]?.original.id === truth) top1++;
+    if (p.status !== 'paired' || !p.original) continue;
+    paired++;
+    if (p.original.recordId === truth) correct++;
+    else wrong++;
+  }
+  return { n: pairs.length, paired, correct, wrong, unpaired: pairs.length - paired, top1, seconds };
+}
+
+/** Runs f; returns its value, wall seconds and CPU seconds of this process (the machine may be shared). */
+function timed<T>(f: () => T): [T, number, number] {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = f();
+  const c = process.cpuUsage(c0);
+  return [value, (performance.now() - t0) / 1000, (c.user + c.system) / 1e6];
+}
+
+const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(2)} %`);
+
+/** Runs the benchmark and writes bench/results/pairing.md. */
+export async function run(args: string[]): Promise<void> {
+  const shared = sharedDir(args);
+  const corpus = option(args, 'corpus', join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl')) as string;
+  const seed = Number(option(args, 'seed', '1'));
+  const limit = Number(option(args, 'limit', '0'));
+  const seedsDir = option(args, 'seeds', join(shared, 'seeds')) as string;
+  let records = shuffle(readJsonl<Record>(corpus), rng(seed));
+  if (limit > 0) records = records.slice(0, limit);
+  const out: string[] = [
+    '# Pairing benchmark',
+    '',
+    `Corpus: \`${corpus.replace(shared, '../shared')}\` (${records.length} records, shuffled with seed ${seed}). ` +
+      'Every `zh` is a translation, every distinct `en` an original. A pair is correct when the chosen ' +
+      "original carries the translation's arXiv id (several ids have more than one English version).",
+    '',
+  ];
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+
+  // 1. All originals present.
+  const all = blocks(records);
+  const [pairsAll, tAll, cAll] = timed(() => pairTranslations(all.translations, all.originals));
+  const a = evaluate(pairsAll, tAll);
+  const exact = pairsAll.filter((p) => p.status === 'paired' && p.original?.text === records[Number(p.id.slice(2))]?.en).length;
+  log(`all originals: ${a.n} × ${all.originals.length} in ${tAll.toFixed(1)} s`);
+  out.push(
+    '## All originals present',
+    '',
+    table(
+      ['translations', 'originals', 'top-1 (best candidate)', 'paired correctly', 'paired wrongly', 'unpaired', 'precision', 'exact English version', 'wall s', 'CPU s', 'pairs/s (wall)'],
+      [[a.n, all.originals.length, pct(a.top1, a.n), pct(a.correct, a.n), pct(a.wrong, a.n), pct(a.unpaired, a.n), pct(a.correct, a.paired), pct(exact, a.paired), a.seconds.toFixed(1), cAll.toFixed(1), Math.round(a.n / a.seconds)]],
+    ),
+    '',
+  );
+
+  // 2. 10 % of the papers' originals removed.
+  const ids = [...new Set(records.map((r) => r.id))];
+  const removed = new Set(shuffle([...ids], rng(seed + 1)).slice(0, Math.round(ids.length / 10)));
+  const kept = all.originals.filter((o) => !removed.has(o.recordId as string));
+  const [pairsRemoved, tRemoved] = timed(() => pairTranslations(all.translations, kept));
+  let absentUnpaired = 0;
+  let absent = 0;
+  let presentUnpaired = 0;
+  let presentWrong = 0;
+  let present = 0;
+  for (const p of pairsRemoved) {
+    if (removed.has(p.translation.recordId as string)) {
+      absent++;
+      if (p.status === 'unpaired') absentUnpaired++;
+    } else {
+      present++;
+      if (p.status === 'unpaired') presentUnpaired++;
+      else if (p.original?.recordId !== p.translation.recordId) presentWrong++;
+    }
+  }
+  log(`10 % removed: ${pct(absentUnpaired, absent)} of orphans unpaired; ${pct(presentUnpaired, present)} of others unpaired`);
+  out.push(
+    '## 10 % of originals removed',
+    '',
+    table(
+      ['translations', 'originals left', 'without original', '…reported unpaired (≥ 97 %)', 'with original', '…wrongly unpaired (≤ 0.5 %)', '…paired wrongly', 'seconds'],
+      [[pairsRemoved.length, kept.length, absent, pct(absentUnpaired, absent), present, pct(presentUnpaired, present), pct(presentWrong, present), tRemoved.toFixed(1)]],
+    ),
+    '',
+  );
+
+  // 3. Scaling.
+  const rows: Array<Array<string | number>> = [];
+  for (const n of [...new Set([1000, 3000, records.length])].filter((k) => k <= records.length)) {
+    const sub = blocks(records.slice(0, n));
+    const before = process.memoryUsage().rss;
+    const [p, t, c] = timed(() => pairTranslations(sub.translations, sub.originals));
+    const e = evaluate(p, t);
+    rows.push([n, sub.originals.length, t.toFixed(2), c.toFixed(2), Math.round(n / t), pct(e.correct, n), Math.round((process.memoryUsage().rss - before) / 1e6)]);
+    log(`scale ${n}: ${t.toFixed(2)} s`);
+  }
+  out.push('## Scaling', '', table(['translations', 'originals', 'wall s', 'CPU s', 'pairs/s (wall)', 'paired correctly', 'RSS growth MB'], rows), '');
+
+  // 4. Distractors: 1,000 translations against all originals plus seed 004's abstracts.
+  const distractors = seedBlocks(seedsDir, '004');
+  const [pairsD, tD] = timed(() => pairTranslations(all.translations.slice(0, 1000), [...all.originals, ...distractors.originals]));
+  const d = evaluate(pairsD, tD);
+  const ontoSeed = pairsD.filter((p) => p.original?.file.startsWith('004')).length;
+  log(`distractors: ${pct(d.correct, d.n)} correct, ${ontoSeed} onto seed 004`);
+  out.push(
+    '## 1,000 translations, all originals plus seed 004 as distractors',
+    '',
+    table(
+      ['translations', 'originals', 'distractors', 'paired correctly', 'paired wrongly', 'paired onto a distractor', 'unpaired', 'seconds'],
+      [[d.n, all.originals.length, distractors.originals.length, pct(d.correct, d.n), pct(d.wrong, d.n), ontoSeed, pct(d.unpaired, d.n), tD.toFixed(1)]],
+    ),
+    '',
+  );
+
+  // 5. The seeds alone: their Chinese abstracts' originals are not in the seeds.
+  const seeds = seedBlocks(seedsDir);
+  const pairsSeeds = pairTranslations(seeds.translations, seeds.originals);
+  out.push(
+    '## Seeds alone (all Chinese abstracts should be unpaired)',
+    '',
+    table(
+      ['translation', 'status', 'best candidate', 'score', 'margin'],
+      pairsSeeds.map((p) => [`${p.translation.file}:${p.translation.lines[0]}`, p.status, p.evidence.best[0] ? `${p.evidence.best[0].original.file}:${p.evidence.best[0].original.lines[0]}` : '–', p.evidence.score, p.evidence.margin]),
+    ),
+    '',
+  );
+  log(`seeds: ${pairsSeeds.map((p) => p.status).join(', ')}`);
+
+  out.push(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores (other jobs share the machine; CPU seconds are the steadier figure).`, '');
+  out.push(`Peak RSS of the whole benchmark process: ${peakRssMb()} MB. Node ${process.version}, ${process.platform}.`, '');
+  const path = writeResult('pairing', out.join('\n'));
+  log(`wrote ${path}`);
+}

@@ -1,0 +1,346 @@
+// Cross-lingual evidence that an English text and a Chinese text say the same thing: CC-CEDICT glosses of
+// the Chinese content words found in the English (and back), anchors kept in both (numbers, Latin words,
+// acronyms, URLs), and length compatibility. Used on one pair (mismatched-pair check) and, with corpus
+// weights, by pairing.
+import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
+import { getCedict } from './cedict.js';
+import { englishTokens, stem, STOPWORDS } from './english.js';
+import { acronymKey } from './extract.js';
+import { bundledGlossary } from './glossary.js';
+import { addUserWords, segment } from './segment.js';
+
+/** How alike an English and a Chinese text are. */
+export interface Similarity {
+  /** 0-1: weighted blend of the two coverages, anchors and length. */
+  score: number;
+  /** Anchors (numbers, Latin words, acronyms, URLs) found on both sides, as normalized keys. */
+  anchors: string[];
+  /** Chinese words whose gloss is in the English, as `中文→english`. */
+  terms: string[];
+}
+
+/** A Chinese content word with the stems of its English glosses. */
+export interface GlossedWord {
+  word: string;
+  /** Stems of the dictionary glosses (empty when the word has none). */
+  glosses: readonly string[];
+}
+
+/** What scoring needs from a Chinese text. */
+export interface ZhFeatures {
+  /** Distinct Chinese content words with their glosses. */
+  words: GlossedWord[];
+  /** Distinct anchor keys (numbers, Latin words, URLs) in the Chinese text. */
+  anchors: string[];
+  /** Number of Han characters. */
+  han: number;
+}
+
+/** What scoring needs from an English text. */
+export interface EnFeatures {
+  /** Distinct stems of the English content words (hyphenated words also give their parts). */
+  stems: Set<string>;
+  /** Distinct anchor keys of the English text (every Latin word lower-cased, numbers, URLs). */
+  anchors: Set<string>;
+  /** Anchor keys that are strong on the English side: numbers, acronyms, names with capitals or digits, URLs. */
+  strongAnchors: string[];
+  /** Number of English words. */
+  words: number;
+  /** First surface form (lower-cased) of each stem, for showing evidence. */
+  surface: Map<string, string>;
+}
+
+/** Weights (inverse frequencies) of evidence; higher means rarer and more telling. */
+export interface SimilarityWeights {
+  /** Weight of an English stem. */
+  en(stem: string): number;
+  /** Weight of a Chinese word. */
+  zh(word: string): number;
+  /** Weight of an anchor key. */
+  anchor(key: string): number;
+}
+
+/** Median Han characters per English word in machine translations of abstracts (arXiv, Google Translate). */
+export const HAN_PER_ENGLISH_WORD = 1.95;
+
+// Chinese function words and abstract boilerplate that gloss into almost anything.
+const ZH_STOPWORDS = new Set(
+  `的 了 和 与 及 或 在 是 为 以 对 将 把 被 于 从 由 而 并 且 也 都 这 那 该 其 此 之 中 上 下 等 个 一个 一种 一些 我们 他们 它们 它 他 她
+  我 你 本文 文章 可以 可 能 能够 会 要 就 所 所有 这些 那些 这种 这个 这样 如何 什么 通过 进行 使用 利用 基于 提出 表明 显示 不 没有 很 更 最
+  已经 已 还 但 但是 然而 因此 所以 因为 如果 则 即 同时 以及 并且 而且 其中 之间 方面 方法 问题 结果 我 您 得 地 着 过 吗 呢 啊 有 又 再 各 每
+  当 至 到 向 给 让 使 用 做 作为 成为 具有 存在 包括 关于 对于 根据 按照 除了 如 像 比 跟 同 还是 一 二 两 第`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+// English words that CC-CEDICT glosses use as scaffolding ("to do sth", "sb's").
+const GLOSS_STOPWORDS = new Set(['sb', 'sth', 'someone', 'somebody', 'something', 'one', "one's", 'oneself', 'etc', 'lit', 'fig', 'esp', 'usu', 'abbr', 'variant', 'kind', 'classifier']);
+
+const MAX_GLOSS_STEMS = 24;
+const HAN_RUN = /\p{Script=Han}+/u;
+const HAN_ALL = /\p{Script=Han}/gu;
+
+/** Key under which an English or Latin token is compared across languages. */
+export function anchorKey(token: string): string {
+  const t = token.normalize('NFKC').toLowerCase();
+  return /^\d+(?:[.,]\d+)*$/.test(t) ? t.replace(/,(?=\d{3}\b)/g, '') : t;
+}
+
+const glossCache = new Map<string, readonly string[]>();
+
+/** Stems of the CC-CEDICT glosses of a Chinese word (or of its dictionary pieces when it has no entry). */
+export function glossStems(word: string): readonly string[] {
+  const cached = glossCache.get(word);
+  if (cached) return cached;
+  const dict = getCedict();
+  let glosses = dict.lookup(word);
+  let stems: string[];
+  if (glosses) stems = stemGlosses(glosses);
+  else {
+    // Unknown compounds (伪标签, 无源域) gloss as the union of their longest dictionary pieces.
+    stems = [];
+    for (let i = 0; i < word.length; ) {
+      let len = Math.min(dict.maxWordLength, word.length - i);
+      while (len > 1 && !dict.lookup(word.slice(i, i + len))) len--;
+      glosses = dict.lookup(word.slice(i, i + len));
+      if (glosses && !ZH_STOPWORDS.has(word.slice(i, i + len))) stems.push(...stemGlosses(glosses));
+      i += len;
+    }
+    stems = [...new Set(stems)];
+  }
+  const result = stems.slice(0, MAX_GLOSS_STEMS);
+  glossCache.set(word, result);
+  return result;
+}
+
+const extraGlosses = new Map<string, string[]>();
+
+/** Adds English renderings of Chinese terms (e.g. the ML glossary's) to the glosses used for evidence. */
+export function addGlosses(entries: ReadonlyArray<{ zh: string; en: readonly string[] }>): void {
+  for (const { zh, en } of entries) {
+    const list = extraGlosses.get(zh) ?? [];
+    list.push(...en);
+    extraGlosses.set(zh, list);
+    glossCache.delete(zh);
+  }
+}
+
+function stemGlosses(glosses: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const gloss of glosses) {
+    if (/^(?:CL:|variant of|old variant|see |surname |abbr\. for|Japanese variant|used in )/i.test(gloss)) continue;
+    const plain = gloss.replace(/\([^)]*\)|\[[^\]]*\]|\p{Script=Han}+(?:\|\p{Script=Han}+)?/gu, ' ');
+    for (const t of englishTokens(plain)) {
+      for (const part of t.word.split('-')) {
+        const lower = part.toLowerCase();
+        if (lower.length < 2 || STOPWORDS.has(lower) || GLOSS_STOPWORDS.has(lower)) continue;
+        out.add(stem(lower));
+      }
+    }
+  }
+  return [...out];
+}
+
+function glossesOf(word: string): readonly string[] {
+  const extra = extraGlosses.get(word);
+  const base = glossStems(word);
+  if (!extra) return base;
+  const stems = new Set(base);
+  for (const e of extra) for (const t of englishTokens(e)) for (const p of t.word.split('-')) stems.add(stem(p));
+  return [...stems];
+}
+
+let glossaryLoaded = false;
+
+/** Adds the bundled ML glossary to the glosses and to the segmenter's words, once. */
+function loadGlossaryGlosses(): void {
+  if (glossaryLoaded) return;
+  glossaryLoaded = true;
+  const glossary = bundledGlossary();
+  addGlosses(glossary.entries.flatMap((e) => e.zh.map((zh) => ({ zh, en: [e.en, ...e.aliases] }))));
+  addUserWords(glossary.zhTerms());
+}
+
+/** Chinese features: content words with glosses, anchors, Han count. */
+export function zhFeatures(zh: string): ZhFeatures {
+  loadGlossaryGlosses();
+  const seen = new Map<string, GlossedWord>();
+  const anchors = new Set<string>();
+  for (const a of latinAnchors(zh)) anchors.add(a);
+  for (const { word } of segment(zh)) {
+    if (!HAN_RUN.test(word) || seen.has(word) || ZH_STOPWORDS.has(word)) continue;
+    seen.set(word, { word, glosses: glossesOf(word) });
+  }
+  return { words: [...seen.values()], anchors: [...anchors], han: zh.match(HAN_ALL)?.length ?? 0 };
+}
+
+/** English features: content stems, anchors, word count. */
+export function enFeatures(en: string): EnFeatures {
+  const stems = new Set<string>();
+  const anchors = new Set<string>();
+  const strong = new Set<string>();
+  const surface = new Map<string, string>();
+  const tokens = englishTokens(en);
+  for (const t of tokens) {
+    const lower = t.word.toLowerCase();
+    anchors.add(anchorKey(t.word));
+    for (const part of lower.split('-')) {
+      if (part !== lower) anchors.add(anchorKey(part));
+      if (part.length < 2 || STOPWORDS.has(part) || /^\d/.test(part)) continue;
+      const s = stem(part);
+      stems.add(s);
+      if (!surface.has(s)) surface.set(s, part);
+    }
+  }
+  for (const a of latinAnchors(en)) anchors.add(a);
+  for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
+    // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
+    if (/\d|:\/\//.test(m[0]) || /^[A-Za-z][a-z]*[A-Z]/.test(m[0])) strong.add(latinKey(m[0]));
+  }
+  return { stems, anchors, strongAnchors: [...strong], words: tokens.length, surface };
+}
+
+// Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
+const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
+
+function latinKey(raw: string): string {
+  // Plural acronyms (CNNs) meet their singular (CNN), as the translation usually drops the s.
+  const key = anchorKey(acronymKey(raw.replace(/[.,]+$/, '')));
+  return key.startsWith('http') ? key.replace(/\/+$/, '') : key;
+}
+
+/** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
+export function latinAnchors(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
+    const key = latinKey(m[0]);
+    if (key.length < 2 && !/\d/.test(key)) continue;
+    out.add(key);
+    // A dotted or hyphenated Latin token also matches by its parts (ResNet-50 ↔ ResNet 50).
+    if (!key.startsWith('http') && /[-_]/.test(key)) for (const p of key.split(/[-_]/)) if (p.length >= 2) out.add(p);
+  }
+  return [...out];
+}
+
+/** Blend of the evidence, 0-1, with the parts kept for reports. */
+export interface ScoredSimilarity extends Similarity {
+  /** Weighted share of Chinese content words whose gloss is in the English. */
+  zhCoverage: number;
+  /** Weighted share of English content stems found among the Chinese glosses. */
+  enCoverage: number;
+  /** Weighted share of anchors found on both sides (undefined when neither side has any). */
+  anchorScore: number | undefined;
+  /** Length compatibility, 0-1 (1 at the expected Han characters per English word). */
+  lengthScore: number;
+}
+
+/**
+ * Scores a pair from its features; `glossUnion` (stems of all Chinese glosses) is computed when not
+ * given. With `withEvidence` false the `anchors` and `terms` lists stay empty (cheaper when ranking).
+ */
+export function scoreFeatures(
+  en: EnFeatures,
+  zh: ZhFeatures,
+  weights: SimilarityWeights,
+  glossUnion?: ReadonlySet<string>,
+  withEvidence = true,
+): ScoredSimilarity {
+  let zhTotal = 0;
+  let zhHit = 0;
+  const terms: string[] = [];
+  for (const w of zh.words) {
+    if (w.glosses.length === 0) continue;
+    const weight = weights.zh(w.word);
+    zhTotal += weight;
+    const hit = w.glosses.find((g) => en.stems.has(g));
+    if (hit !== undefined) {
+      zhHit += weight;
+      if (withEvidence) terms.push(`${w.word}→${en.surface.get(hit) ?? hit}`);
+    }
+  }
+  const union = glossUnion ?? unionOfGlosses(zh);
+  let enTotal = 0;
+  let enHit = 0;
+  for (const s of en.stems) {
+    const weight = weights.en(s);
+    enTotal += weight;
+    if (union.has(s)) enHit += weight;
+  }
+  const anchors: string[] = [];
+  let anchorTotal = 0;
+  let anchorHit = 0;
+  for (const a of zh.anchors) {
+    const weight = weights.anchor(a);
+    anchorTotal += weight;
+    if (en.anchors.has(a)) {
+      anchorHit += weight;
+      if (withEvidence) anchors.push(a);
+    }
+  }
+  const zhAnchors = new Set(zh.anchors);
+  for (const a of en.strongAnchors) {
+    if (zhAnchors.has(a)) continue;
+    anchorTotal += weights.anchor(a);
+  }
+  const zhCoverage = zhTotal > 0 ? zhHit / zhTotal : 0;
+  const enCoverage = enTotal > 0 ? enHit / enTotal : 0;
+  const anchorScore = anchorTotal > 0 ? anchorHit / anchorTotal : undefined;
+  const lengthScore = lengthCompatibility(en.words, zh.han);
+  const parts: Array<[number, number]> = [
+    [zhCoverage, 0.4],
+    [enCoverage, 0.3],
+    [lengthScore, 0.1],
+  ];
+  // Anchors weigh by how much there is to compare: two shared acronyms say less than ten.
+  if (anchorScore !== undefined) parts.push([anchorScore, 0.2 * Math.min(1, anchorTotal / 20)]);
+  const totalWeight = parts.reduce((s, [, w]) => s + w, 0);
+  const score = parts.reduce((s, [v, w]) => s + v * w, 0) / totalWeight;
+  return { score, anchors, terms, zhCoverage, enCoverage, anchorScore, lengthScore };
+}
+
+/** Stems of all glosses of a Chinese text's words. */
+export function unionOfGlosses(zh: ZhFeatures): Set<string> {
+  const union = new Set<string>();
+  for (const w of zh.words) for (const g of w.glosses) union.add(g);
+  return union;
+}
+
+/**
+ * Length compatibility, 0-1: 1 when the Han characters per English word equal the corpus median (1.95),
+ * falling as a Gaussian on the log ratio (5–95 % of real pairs lie in 1.71–2.31, i.e. ±0.15).
+ */
+export function lengthCompatibility(englishWords: number, hanChars: number): number {
+  if (englishWords === 0 || hanChars === 0) return 0;
+  const logRatio = Math.log(hanChars / englishWords / HAN_PER_ENGLISH_WORD);
+  return Math.exp(-(logRatio * logRatio) / (2 * 0.15 * 0.15));
+}
+
+let defaultWeights: SimilarityWeights | undefined;
+
+/**
+ * Weights for a single pair with no corpus to count in: Chinese words by jieba's bundled IDF table,
+ * English stems and anchors uniformly (stopwords are already out).
+ */
+export function genericWeights(): SimilarityWeights {
+  if (defaultWeights) return defaultWeights;
+  const table = new Map<string, number>();
+  const text = Buffer.from(jiebaIdf).toString('utf8');
+  for (const line of text.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp > 0) table.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+  }
+  // Words missing from jieba's table (mostly technical compounds) are rare, hence telling.
+  const unknown = 10;
+  defaultWeights = {
+    zh: (word) => Math.min(table.get(word) ?? unknown, 12) / 12,
+    en: () => 1,
+    anchor: (key) => (/^\d+$/.test(key) && key.length <= 1 ? 0.3 : 1),
+  };
+  return defaultWeights;
+}
+
+/** Cross-lingual similarity of one English text and one Chinese text, with the evidence found. */
+export function crossLingualSimilarity(en: string, zh: string): Similarity {
+  const { score, anchors, terms } = scoreFeatures(enFeatures(en), zhFeatures(zh), genericWeights());
+  return { score, anchors, terms };
+}

@@ -1,0 +1,126 @@
+// Pairing: finds each translation's original across files, refuses weak or ambiguous matches,
+// counts identical originals once, and flags translations attached to the wrong original.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IdentifiedBlock } from '../../src/core/types.js';
+import { pairTranslations } from '../../src/pipeline/pair.js';
+
+interface Rec {
+  id: string;
+  title: string;
+  en: string;
+  zh: string;
+}
+const records = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pairing', 'arxiv-pairs.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Rec);
+
+function block(id: string, text: string, zh: boolean, extra: Partial<IdentifiedBlock> = {}): IdentifiedBlock {
+  const [file = '0'] = id.split(':');
+  return {
+    id,
+    file: `file-${file}.txt`,
+    lines: [1, 1],
+    raw: text,
+    text,
+    claimed: 'unknown',
+    language: zh ? 'zh' : 'en',
+    script: zh ? 'simplified' : 'none',
+    role: zh ? 'translation' : 'original',
+    hanRatio: zh ? 1 : 0,
+    ...extra,
+  };
+}
+
+// Translations in file 0 (in record order); originals in file 1, in reverse order.
+const translations = records.map((r, i) => block(`0:${i}`, r.zh, true, { recordId: r.id }));
+const originals = [...records].reverse().map((r, i) => block(`1:${i}`, r.en, false, { recordId: r.id, title: r.title }));
+
+describe('pairTranslations', () => {
+  it('pairs every translation with its own original, with evidence', () => {
+    const pairs = pairTranslations(translations, originals);
+    expect(pairs.map((p) => p.id)).toEqual(translations.map((t) => t.id));
+    for (const p of pairs) {
+      expect(p.status).toBe('paired');
+      expect(p.original?.recordId).toBe(p.translation.recordId);
+      expect(p.confidence).toBeGreaterThan(0.5);
+      expect(p.evidence.terms.length).toBeGreaterThan(3);
+      expect(p.evidence.margin).toBeGreaterThan(0.08);
+      expect(p.evidence.candidates).toBe(originals.length);
+      expect(p.evidence.best[0]?.original.id).toBe(p.translation.recordId);
+      expect(p.evidence.best[0]?.original.title).toBeDefined();
+    }
+  });
+
+  it('reports unpaired, never a forced pair, when the original is missing', () => {
+    const missing = records[3] as Rec;
+    const pool = originals.filter((o) => o.recordId !== missing.id);
+    const pairs = pairTranslations(translations, pool);
+    const orphan = pairs.find((p) => p.translation.recordId === missing.id);
+    expect(orphan?.status).toBe('unpaired');
+    expect(orphan?.original).toBeNull();
+    expect(orphan?.confidence).toBe(0);
+    expect(orphan?.evidence.best.length).toBeGreaterThan(0);
+    for (const p of pairs) if (p !== orphan) expect(p.original?.recordId).toBe(p.translation.recordId);
+  });
+
+  it('leaves a lone translation unpaired against one unrelated original', () => {
+    const pairs = pairTranslations([translations[0] as IdentifiedBlock], [originals[0] as IdentifiedBlock]);
+    expect(pairs[0]?.status).toBe('unpaired');
+  });
+
+  it('requires the margin: an impossible margin leaves everything unpaired', () => {
+    const pairs = pairTranslations(translations, originals, { minMargin: 2 });
+    expect(pairs.every((p) => p.status === 'unpaired')).toBe(true);
+    const strict = pairTranslations(translations, originals, { minScore: 0.99 });
+    expect(strict.every((p) => p.status === 'unpaired')).toBe(true);
+  });
+
+  it('counts identical originals in several files once', () => {
+    const copies = originals.map((o, i) => block(`2:${i}`, o.text, false, { recordId: o.recordId }));
+    const pairs = pairTranslations(translations, [...originals, ...copies]);
+    for (const p of pairs) {
+      expect(p.status).toBe('paired');
+      expect(p.evidence.best.filter((b) => b.original.id === p.translation.recordId)).toHaveLength(1);
+    }
+  });
+
+  it('lets two versions of one translation share their original, one pair per block', () => {
+    const r = records[0] as Rec;
+    const version = block('3:0', r.zh.replace('。', '，并且').replace(/。$/, '！'), true, { recordId: r.id });
+    const same = block('3:1', r.zh, true, { recordId: r.id });
+    const pairs = pairTranslations([...translations, version, same], originals);
+    expect(pairs).toHaveLength(translations.length + 2);
+    for (const p of pairs.slice(-2)) expect(p.original?.recordId).toBe(r.id);
+  });
+
+  it('marks a translation attached to an original it does not translate as mismatched, naming the better one', () => {
+    const wrong = originals.find((o) => o.recordId !== (records[0] as Rec).id) as IdentifiedBlock;
+    const attached = block('0:0', (records[0] as Rec).zh, true, { recordId: (records[0] as Rec).id, attachedTo: wrong.id });
+    const [p] = pairTranslations([attached], originals);
+    expect(p?.status).toBe('mismatched');
+    expect(p?.attached?.id).toBe(wrong.id);
+    expect(p?.original).toBeNull();
+    expect(p?.evidence.best[0]?.original.id).toBe((records[0] as Rec).id);
+  });
+
+  it('keeps a correct attachment as a pair, and flags a wrong one even with no better original', () => {
+    const right = originals.find((o) => o.recordId === (records[0] as Rec).id) as IdentifiedBlock;
+    const ok = block('0:0', (records[0] as Rec).zh, true, { attachedTo: right.id });
+    expect(pairTranslations([ok], originals)[0]?.status).toBe('paired');
+    const other = originals.find((o) => o.recordId === (records[1] as Rec).id) as IdentifiedBlock;
+    const lone = block('0:0', (records[0] as Rec).zh, true, { attachedTo: other.id });
+    const [p] = pairTranslations([lone], [other]);
+    expect(p?.status).toBe('mismatched');
+    expect(p?.attached?.id).toBe(other.id);
+  });
+
+  it('handles empty inputs', () => {
+    expect(pairTranslations([], originals)).toEqual([]);
+    const [p] = pairTranslations([translations[0] as IdentifiedBlock], []);
+    expect(p?.status).toBe('unpaired');
+    expect(p?.evidence.candidates).toBe(0);
+  });
+});
