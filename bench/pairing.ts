@@ -99,6 +99,12 @@ function timed<T>(f: () => T): [T, number, number] {
   return [value, (performance.now() - t0) / 1000, (c.user + c.system) / 1e6];
 }
 
+/** Values at the given quantiles (0-1) of xs, to three decimals. */
+function quantiles(xs: readonly number[], qs: readonly number[]): string[] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return qs.map((q) => (sorted.length === 0 ? '–' : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number).toFixed(3)));
+}
+
 const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(2)} %`);
 
 /** Runs the benchmark and writes bench/results/pairing.md. */
@@ -125,6 +131,7 @@ export async function run(args: string[]): Promise<void> {
   const [pairsAll, tAll, cAll] = timed(() => pairTranslations(all.translations, all.originals));
   const a = evaluate(pairsAll, tAll);
   const exact = pairsAll.filter((p) => p.status === 'paired' && p.original?.text === records[Number(p.id.slice(2))]?.en).length;
+  const peakAfterAll = peakRssMb();
   log(`all originals: ${a.n} × ${all.originals.length} in ${tAll.toFixed(1)} s`);
   out.push(
     '## All originals present',
@@ -134,6 +141,8 @@ export async function run(args: string[]): Promise<void> {
       [[a.n, all.originals.length, pct(a.top1, a.n), pct(a.correct, a.n), pct(a.wrong, a.n), pct(a.unpaired, a.n), pct(a.correct, a.paired), pct(exact, a.paired), a.seconds.toFixed(1), cAll.toFixed(1), Math.round(a.n / a.seconds)]],
     ),
     '',
+    `Peak RSS of the process after this run (corpus loaded, lexicon, pairing): ${peakAfterAll} MB.`,
+    '',
   );
 
   // 2. 10 % of the papers' originals removed.
@@ -141,6 +150,10 @@ export async function run(args: string[]): Promise<void> {
   const removed = new Set(shuffle([...ids], rng(seed + 1)).slice(0, Math.round(ids.length / 10)));
   const kept = all.originals.filter((o) => !removed.has(o.recordId as string));
   const [pairsRemoved, tRemoved] = timed(() => pairTranslations(all.translations, kept));
+  const orphanScores: number[] = [];
+  const orphanMargins: number[] = [];
+  const trueScores: number[] = [];
+  const trueMargins: number[] = [];
   let absentUnpaired = 0;
   let absent = 0;
   let presentUnpaired = 0;
@@ -150,8 +163,14 @@ export async function run(args: string[]): Promise<void> {
     if (removed.has(p.translation.recordId as string)) {
       absent++;
       if (p.status === 'unpaired') absentUnpaired++;
+      orphanScores.push(p.evidence.score);
+      orphanMargins.push(p.evidence.margin);
     } else {
       present++;
+      if (p.evidence.best[0]?.original.id === p.translation.recordId) {
+        trueScores.push(p.evidence.score);
+        trueMargins.push(p.evidence.margin);
+      }
       if (p.status === 'unpaired') presentUnpaired++;
       else if (p.original?.recordId !== p.translation.recordId) presentWrong++;
     }
@@ -164,6 +183,19 @@ export async function run(args: string[]): Promise<void> {
       ['translations', 'originals left', 'without original', '…reported unpaired (≥ 97 %)', 'with original', '…wrongly unpaired (≤ 0.5 %)', '…paired wrongly', 'seconds'],
       [[pairsRemoved.length, kept.length, absent, pct(absentUnpaired, absent), present, pct(presentUnpaired, present), pct(presentWrong, present), tRemoved.toFixed(1)]],
     ),
+    '',
+    'Where the thresholds sit (minScore 0.42, minMargin 0.08): best-candidate score and margin of the translations',
+    'without an original, against those of translations whose best candidate is their true original.',
+    '',
+    table(
+      ['', 'score p50', 'score p99', 'score max', 'margin p50', 'margin p99', 'margin max'],
+      [
+        ['without original', ...quantiles(orphanScores, [0.5, 0.99, 1]), ...quantiles(orphanMargins, [0.5, 0.99, 1])],
+        ['true original best', ...quantiles(trueScores, [0.5, 0.01, 0]).map((x) => x), ...quantiles(trueMargins, [0.5, 0.01, 0])],
+      ],
+    ),
+    '',
+    '(For the true originals the columns are p50, p1 and min.)',
     '',
   );
 

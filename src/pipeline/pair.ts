@@ -141,17 +141,21 @@ export function pairTranslations(
         });
         continue;
       }
-      const better = chosen ? [best.find((b) => b.original.block === (docs.list[chosen.doc] as OriginalDoc).block.id) ?? best[0]] : [];
+      // Only an accepted better original is named; weaker candidates would be a guess.
+      const betterRef = chosen ? blockRef((docs.list[chosen.doc] as OriginalDoc).block) : undefined;
+      const betterBest = betterRef
+        ? [
+            { original: betterRef, score: round(chosen?.sim.score ?? 0) },
+            ...best.filter((b) => b.original.block !== betterRef.block),
+          ].slice(0, opts.maxBest)
+        : [];
       pairs.push({
         id: block.id,
         translation: block,
         original: null,
         status: 'mismatched',
         confidence: round(1 - attachedSim.score),
-        evidence: evidence(attachedSim, chosen?.margin ?? 0, t.candidates, [
-          ...better.filter((b): b is NonNullable<typeof b> => b !== undefined),
-          ...best.filter((b) => chosen === null || b.original.block !== (docs.list[chosen.doc] as OriginalDoc).block.id),
-        ].slice(0, opts.maxBest)),
+        evidence: evidence(attachedSim, chosen?.margin ?? 0, t.candidates, betterBest),
         attached,
       });
       continue;

@@ -115,6 +115,7 @@ describe('pairTranslations', () => {
     const [p] = pairTranslations([lone], [other]);
     expect(p?.status).toBe('mismatched');
     expect(p?.attached?.id).toBe(other.id);
+    expect(p?.evidence.best).toEqual([]);
   });
 
   it('handles empty inputs', () => {
