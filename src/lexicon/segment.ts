@@ -1,10 +1,12 @@
 // Chinese word segmentation: @node-rs/jieba with its default dictionary plus the bundled ML words
-// (src/lexicon/data/ml-words.txt) and any words added at run time (the glossary's Chinese terms).
+// (src/lexicon/data/ml-words.txt), the bundled glossary's Chinese terms, and words added at run time
+// (a user glossary's terms).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { packageRoot } from '../config/package-root.js';
+import { bundledGlossary } from './glossary.js';
 
 /** A word of a text with its position. */
 export interface Token {
@@ -33,7 +35,8 @@ function instance(): Jieba {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-  load(jieba, words);
+  // The glossary's terms too, so that segmentation is the same whichever stage runs first.
+  load(jieba, [...words, ...bundledGlossary().zhTerms()]);
   return jieba;
 }
 

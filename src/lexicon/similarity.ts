@@ -7,7 +7,7 @@ import { getCedict } from './cedict.js';
 import { englishTokens, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
-import { addUserWords, segment } from './segment.js';
+import { segment } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -152,13 +152,11 @@ function glossesOf(word: string): readonly string[] {
 
 let glossaryLoaded = false;
 
-/** Adds the bundled ML glossary to the glosses and to the segmenter's words, once. */
+/** Adds the bundled ML glossary's English terms to the glosses of its Chinese terms, once. */
 function loadGlossaryGlosses(): void {
   if (glossaryLoaded) return;
   glossaryLoaded = true;
-  const glossary = bundledGlossary();
-  addGlosses(glossary.entries.flatMap((e) => e.zh.map((zh) => ({ zh, en: [e.en, ...e.aliases] }))));
-  addUserWords(glossary.zhTerms());
+  addGlosses(bundledGlossary().entries.flatMap((e) => e.zh.map((zh) => ({ zh, en: [e.en, ...e.aliases] }))));
 }
 
 /** Chinese features: content words with glosses, anchors, Han count. */

@@ -6,11 +6,14 @@ const words = (text: string) => segment(text).map((t) => t.word);
 
 describe('segment', () => {
   it('keeps the bundled ML words whole', () => {
-    const w = words('我们使用伪标签和强化学习，并在无源域适应中预训练模型。');
+    const w = words('我们使用伪标签和强化学习，并在无源域的适应中预训练模型。');
     expect(w).toContain('伪标签');
     expect(w).toContain('强化学习');
     expect(w).toContain('预训练');
     expect(w).toContain('无源域');
+  });
+  it('keeps the bundled glossary terms whole without being asked', () => {
+    expect(words('本文研究无源域适应问题。')).toContain('无源域适应');
   });
   it('gives tokens whose offsets cover the text exactly, Latin text and spaces included', () => {
     const text = '模型(SFDA) 在 3.5% 的情况下 https://github.com/a/b 上𠀀可用。';

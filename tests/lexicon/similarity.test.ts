@@ -1,7 +1,6 @@
 // Cross-lingual similarity: glosses both ways, anchors, length, on real translations and mismatches.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pairingRecords, type PairingRecord } from '../fixtures/pairing/records.js';
 import {
   crossLingualSimilarity,
   enFeatures,
@@ -11,15 +10,8 @@ import {
   zhFeatures,
 } from '../../src/lexicon/similarity.js';
 
-interface Rec {
-  id: string;
-  en: string;
-  zh: string;
-}
-const records = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pairing', 'arxiv-pairs.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Rec);
+type Rec = PairingRecord;
+const records = pairingRecords();
 
 describe('crossLingualSimilarity', () => {
   it('scores every true translation above every mismatched pair of the fixture', () => {

@@ -1,21 +1,12 @@
 // Pairing: finds each translation's original across files, refuses weak or ambiguous matches,
 // counts identical originals once, and flags translations attached to the wrong original.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pairingRecords, type PairingRecord } from '../fixtures/pairing/records.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { pairTranslations } from '../../src/pipeline/pair.js';
 
-interface Rec {
-  id: string;
-  title: string;
-  en: string;
-  zh: string;
-}
-const records = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pairing', 'arxiv-pairs.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Rec);
+type Rec = PairingRecord;
+const records = pairingRecords();
 
 function block(id: string, text: string, zh: boolean, extra: Partial<IdentifiedBlock> = {}): IdentifiedBlock {
   const [file = '0'] = id.split(':');
