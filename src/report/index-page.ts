@@ -1,7 +1,7 @@
 // reports/index.md: one row per input file, worst first, with links to each report.
 import type { FileResult, RunResult, Severity } from '../core/types.js';
 import { VERDICT_ORDER } from '../pipeline/summarize.js';
-import { mdLink, mdTable, mdText } from './escape.js';
+import { mdLink, mdMessage, mdTable, mdText } from './escape.js';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 
@@ -43,7 +43,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
       `**Findings:** ${SEVERITIES.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`).join(', ') || 'none'}`,
     '',
   );
-  for (const note of run.limitations) out.push(`> **Not covered:** ${mdText(note)}`, '');
+  for (const note of run.limitations) out.push(`> **Not covered:** ${mdMessage(note)}`, '');
   if (run.llm) {
     const u = run.llm;
     out.push(

@@ -36,6 +36,10 @@ function countsLine(counts: Record<string, number>, order?: readonly string[]): 
 /** `file:line:column` of an offset in a block's normalized text. */
 export function locate(block: IdentifiedBlock, offset: number): string {
   const { line, column } = lineColumn(block.text, offset);
+  // A record's text can hold newlines that are not file lines (JSON `\n`, quoted CSV): then name
+  // the record's line and the character offset instead of a column that would mislead.
+  const textLines = block.text.split('\n').length;
+  if (textLines !== block.lines[1] - block.lines[0] + 1) return `${block.file}:${block.lines[0]} (character ${offset + 1})`;
   return `${block.file}:${block.lines[0] + line - 1}:${column}`;
 }
 
@@ -193,7 +197,7 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
     '',
   );
   out.push(`**Verdicts:** ${countsLine(s.byVerdict, VERDICT_ORDER)} · **Findings:** ${countsLine(s.bySeverity, SEVERITY_ORDER)}`, '');
-  for (const note of run.limitations) out.push(`> **Not covered:** ${mdText(note)}`, '');
+  for (const note of run.limitations) out.push(`> **Not covered:** ${mdMessage(note)}`, '');
 
   out.push('## Summary', '');
   out.push(
