@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { IdentifiedBlock, Pair } from '../src/core/types.js';
 import { countHan } from '../src/core/text.js';
+import { crossLingualSimilarity } from '../src/lexicon/similarity.js';
 import { pairTranslations } from '../src/pipeline/pair.js';
 import { option, peakRssMb, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
 
@@ -240,6 +241,27 @@ export async function run(args: string[]): Promise<void> {
     '',
   );
   log(`seeds: ${pairsSeeds.map((p) => p.status).join(', ')}`);
+
+  // 6. Single-pair similarity (what the mismatched-pair check sees), no corpus weights.
+  const sample = records.slice(0, 500);
+  const [sims, tSims] = timed(() => ({
+    truePairs: sample.map((r) => crossLingualSimilarity(r.en, r.zh).score),
+    wrongPairs: sample.map((r, i) => crossLingualSimilarity((sample[(i + 1) % sample.length] as Record).en, r.zh).score),
+  }));
+  out.push(
+    '## Single-pair similarity (`crossLingualSimilarity`, generic weights)',
+    '',
+    `${sample.length} true pairs and ${sample.length} mismatched pairs (each translation against the next record's English), ${(tSims / (2 * sample.length) * 1000).toFixed(1)} ms a pair.`,
+    '',
+    table(
+      ['', 'min', 'p1', 'p5', 'p50', 'p95', 'p99', 'max'],
+      [
+        ['true pairs', ...quantiles(sims.truePairs, [0, 0.01, 0.05, 0.5, 0.95, 0.99, 1])],
+        ['mismatched pairs', ...quantiles(sims.wrongPairs, [0, 0.01, 0.05, 0.5, 0.95, 0.99, 1])],
+      ],
+    ),
+    '',
+  );
 
   out.push(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores (other jobs share the machine; CPU seconds are the steadier figure).`, '');
   out.push(`Peak RSS of the whole benchmark process: ${peakRssMb()} MB. Node ${process.version}, ${process.platform}.`, '');
