@@ -1,8 +1,10 @@
 // Check `numbers`: every number of the English source must appear, with the same value, in the Chinese translation.
 import { z } from 'zod';
+import type { CheckContext } from '../core/check.js';
 import { defineCheck } from '../core/check.js';
-import type { NumberAnchor } from '../lexicon/extract.js';
-import { extractNumbers, toHalfWidth } from '../lexicon/extract.js';
+import type { NumberAnchor, NumberedName } from '../lexicon/extract.js';
+import { extractNumberedNames, extractNumbers, toHalfWidth } from '../lexicon/extract.js';
+import type { AnchorUnit } from '../lexicon/extract/units.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
 
 const options = z.object({
@@ -15,6 +17,8 @@ const options = z.object({
 
 /** Options of the `numbers` check. */
 export type NumbersOptions = z.infer<typeof options>;
+
+type NumbersContext = CheckContext<NumbersOptions>;
 
 const CHINESE_FOR: Readonly<Record<number, string>> = {
   1: '一',
@@ -49,6 +53,53 @@ function insideIdentifier(target: string, digits: string, numbers: NumberAnchor[
   return false;
 }
 
+/**
+ * Names whose digits changed (ResNet-101 → ResNet-103, VOT2015 → VOT2017, Word2Vec → Word7Vec): a
+ * target name that is not in the source, of the same shape as a source name the target lacks. The
+ * extractor leaves digits inside names out of the numbers, so they are compared here as names;
+ * names whose digits are all extracted numbers (3D, 4x) were compared as numbers already.
+ */
+function reportChangedNames(ctx: NumbersContext, units: AnchorUnit[], tgtNumbers: NumberAnchor[]): void {
+  const source = ctx.source as string;
+  const tgtNames = extractNumberedNames(ctx.target);
+  if (tgtNames.length === 0) return;
+  const srcNames = extractNumberedNames(source);
+  if (srcNames.length === 0) return;
+  const inTarget = new Map<string, number>();
+  for (const t of tgtNames) inTarget.set(t.key, (inTarget.get(t.key) ?? 0) + 1);
+  // Source names the target lacks (as a multiset: a name written twice must appear twice).
+  const lost: NumberedName[] = [];
+  const srcKeys = new Set<string>();
+  for (const s of srcNames) {
+    srcKeys.add(s.key);
+    const left = inTarget.get(s.key) ?? 0;
+    if (left > 0) inTarget.set(s.key, left - 1);
+    else lost.push(s);
+  }
+  const taken = new Array<boolean>(lost.length).fill(false);
+  for (const t of tgtNames) {
+    if (srcKeys.has(t.key)) continue;
+    if (t.digits.every(([a, b]) => tgtNumbers.some((n) => n.start <= a && b <= n.end))) continue;
+    const unit = unitAt(units, 'target', t.start);
+    let k = lost.findIndex((s, i) => !taken[i] && s.shape === t.shape && unit !== -1 && unitAt(units, 'source', s.start) === unit);
+    if (k === -1) k = lost.findIndex((s, i) => !taken[i] && s.shape === t.shape);
+    if (k === -1) continue;
+    taken[k] = true;
+    const s = lost[k] as NumberedName;
+    const sentence = units[unit]?.targetSentence;
+    ctx.report({
+      messageId: 'changedInName',
+      data: { actual: t.text, expected: s.text },
+      side: 'target',
+      range: [t.start, t.end],
+      ...(sentence !== undefined ? { sentence } : {}),
+      actual: t.text,
+      expected: s.text,
+      note: `source offsets [${s.start}, ${s.end})`,
+    });
+  }
+}
+
 /** How a number is shown in messages: as written, whitespace collapsed. */
 function shown(n: NumberAnchor): string {
   return n.text.replace(/\s+/g, ' ');
@@ -66,6 +117,7 @@ export default defineCheck<NumbersOptions>({
     messages: {
       missing: 'Unexpected missing number `{{number}}` in the translation, expected it as in the source',
       changed: 'Unexpected number `{{actual}}` in the translation, expected `{{expected}}` as in the source',
+      changedInName: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source (a number in the name changed)',
     },
     options,
   },
@@ -117,6 +169,8 @@ export default defineCheck<NumbersOptions>({
     for (const [sameUnit, exact] of passes) {
       for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, false);
     }
+
+    reportChangedNames(ctx, units, tgt);
 
     for (let i = 0; i < src.length; i++) {
       const s = src[i] as NumberAnchor;

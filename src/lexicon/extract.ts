@@ -462,6 +462,63 @@ export function extractNumbers(text: string): NumberAnchor[] {
   return [...arabicNumbers(text, w, masked), ...chineseNumbers(text, masked)].sort((a, b) => a.start - b.start);
 }
 
+// ---------------------------------------------------------------- Names with digits
+
+/** A Latin name that carries digits (ResNet-101, CIFAR-10, VOT2015, Word2Vec, T2, x_1), with its digits' shape. */
+export interface NumberedName extends Anchor {
+  kind: 'name';
+  /** `key` with every digit run replaced by `#`: names of the same shape differ only in their digits. */
+  shape: string;
+  /** [start, end) 0-based UTF-16 offsets of each digit run of the name. */
+  digits: Array<[number, number]>;
+}
+
+const NAME_PART_RE = /[A-Za-z0-9]+/g;
+
+/**
+ * Latin names that contain both letters and digits, sorted by start: ResNet-101, CIFAR-10, VOT2015,
+ * Word2Vec, T2, x_1, 2D-3D, N-1, GPT-3.5, Flickr15K. A hyphen or underscore joins parts that carry
+ * a digit or a capital (Llama-2-7B) but not lowercase suffixes (T2-weighted → T2); a dot joins
+ * digits (GPT-3.5). Names inside links are skipped. The key is lowercase without `-` and `_`
+ * (CIFAR-10 and cifar10 are the same name).
+ */
+export function extractNumberedNames(text: string): NumberedName[] {
+  const w = toHalfWidth(text);
+  const out: NumberedName[] = [];
+  let links: Anchor[] | undefined;
+  NAME_PART_RE.lastIndex = 0;
+  for (let m = NAME_PART_RE.exec(w); m !== null; m = NAME_PART_RE.exec(w)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    for (;;) {
+      const c = w[end];
+      if (c === '-' || c === '_') {
+        const part = /^[A-Za-z0-9]+/.exec(w.slice(end + 1, end + 41));
+        if (part && /[A-Z0-9]/.test(part[0])) {
+          end += 1 + part[0].length;
+          continue;
+        }
+      } else if (c === '.' && isDigit(w[end - 1]) && isDigit(w[end + 1])) {
+        end += 1;
+        while (isDigit(w[end])) end++;
+        continue;
+      }
+      break;
+    }
+    NAME_PART_RE.lastIndex = end;
+    const token = w.slice(start, end);
+    if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) continue;
+    // Only texts with a digit-bearing name pay for link extraction.
+    links ??= extractUrls(text);
+    if (links.some((l) => start >= l.start && start < l.end)) continue;
+    const key = token.replace(/[-_]/g, '').toLowerCase();
+    const digits: Array<[number, number]> = [];
+    for (const d of token.matchAll(/[0-9]+/g)) digits.push([start + d.index, start + d.index + d[0].length]);
+    out.push({ kind: 'name', text: text.slice(start, end), start, end, key, shape: key.replace(/[0-9]+/g, '#'), digits });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- Acronyms and names
 
 const ROMAN = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$/;

@@ -27,6 +27,8 @@ testCheck(numbers, {
     { name: 'ranges', source: '3-5 layers', target: '3至5层' },
     { name: 'target-only mode does nothing', source: null, target: '准确率为95%' },
     { name: 'decades', source: 'in the 1990s', target: '在20世纪90年代' },
+    { name: 'names with digits kept, spelled differently', source: 'on CIFAR10 and VOT2015 with ResNet-101', target: '在CIFAR-10和VOT2015上使用resnet101' },
+    { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
     {
@@ -53,6 +55,27 @@ testCheck(numbers, {
         { text: '我们使用许多层。', start: 11, end: 19 },
       ],
       findings: [{ messageId: 'missing', side: 'target', sentence: 1, range: [11, 19], expected: '12' }],
+    },
+    {
+      name: 'a number inside a model name changed',
+      source: 'We use the very deep ResNet-101 architecture.',
+      target: '我们使用深度ResNet-103架构。',
+      findings: [{ messageId: 'changedInName', side: 'target', range: [6, 16], actual: 'ResNet-103', expected: 'ResNet-101' }],
+    },
+    {
+      name: 'one of two dataset names of the same shape changed',
+      source: 'on the VOT2014 and VOT2015 benchmarks and Word2Vec',
+      target: '在VOT2014和VOT2017基准以及Word7Vec上',
+      findings: [
+        { messageId: 'changedInName', actual: 'VOT2017', expected: 'VOT2015' },
+        { messageId: 'changedInName', actual: 'Word7Vec', expected: 'Word2Vec' },
+      ],
+    },
+    {
+      name: 'a changed number before a unit is reported once, as a number',
+      source: 'a 3D model',
+      target: '一个2D模型',
+      findings: [{ messageId: 'changed', actual: '2', expected: '3' }],
     },
     {
       name: 'a wrong multiplier',
