@@ -109,6 +109,36 @@ describe('pairTranslations', () => {
     expect(p?.evidence.best).toEqual([]);
   });
 
+  it('finds each original among hundreds of distractors made of the same vocabulary', () => {
+    const random = (() => {
+      let x = 7;
+      return () => ((x = (x * 16807) % 2147483647) / 2147483647);
+    })();
+    const vocabulary = records.flatMap((r) => r.en.split(/\s+/));
+    const distractors = Array.from({ length: 300 }, (_, i) =>
+      block(`4:${i}`, Array.from({ length: 90 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' '), false, { recordId: `d${i}` }),
+    );
+    const pairs = pairTranslations(translations, [...distractors, ...originals]);
+    for (const p of pairs) {
+      expect(p.status).toBe('paired');
+      expect(p.original?.recordId).toBe(p.translation.recordId);
+      expect(p.evidence.candidates).toBe(310);
+    }
+  });
+
+  it('gives a taken original to the stronger claim only: a partial translation of it may not share it', () => {
+    const a = records[0] as Rec;
+    const b = records[1] as Rec;
+    const partial = block('5:0', `${a.zh.slice(0, Math.floor(a.zh.length * 0.4))}${b.zh.slice(0, Math.floor(b.zh.length / 5))}`, true);
+    const pool = originals.filter((o) => o.recordId !== b.id);
+    // Lenient thresholds, so that only the one-to-one rule stands between the partial translation and a's original.
+    const lenient = { minScore: 0.15, minMargin: 0.02 };
+    expect(pairTranslations([partial], pool, lenient)[0]?.original?.recordId).toBe(a.id);
+    const pairs = pairTranslations([...translations, partial], pool, lenient);
+    expect(pairs.find((p) => p.translation.recordId === a.id)?.original?.recordId).toBe(a.id);
+    expect(pairs.at(-1)?.original?.recordId).not.toBe(a.id);
+  });
+
   it('handles empty inputs', () => {
     expect(pairTranslations([], originals)).toEqual([]);
     const [p] = pairTranslations([translations[0] as IdentifiedBlock], []);
