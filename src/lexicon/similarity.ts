@@ -172,22 +172,27 @@ export function zhFeatures(zh: string): ZhFeatures {
   return { words: [...seen.values()], anchors: [...anchors], han: zh.match(HAN_ALL)?.length ?? 0 };
 }
 
-/** English features: content stems, anchors, word count. */
-export function enFeatures(en: string): EnFeatures {
+const NO_SURFACE: Map<string, string> = new Map();
+
+/**
+ * English features: content stems, anchors, word count. With `surface: false` the stem→word map stays
+ * empty (evidence then shows stems), which saves memory on large pools of originals.
+ */
+export function enFeatures(en: string, options: { surface?: boolean } = {}): EnFeatures {
   const stems = new Set<string>();
   const anchors = new Set<string>();
   const strong = new Set<string>();
-  const surface = new Map<string, string>();
+  const surface = options.surface === false ? NO_SURFACE : new Map<string, string>();
   const tokens = englishTokens(en);
   for (const t of tokens) {
     const lower = t.word.toLowerCase();
-    anchors.add(anchorKey(t.word));
+    if (!STOPWORDS.has(lower)) anchors.add(anchorKey(t.word));
     for (const part of lower.split('-')) {
-      if (part !== lower) anchors.add(anchorKey(part));
+      if (part !== lower && !STOPWORDS.has(part)) anchors.add(anchorKey(part));
       if (part.length < 2 || STOPWORDS.has(part) || /^\d/.test(part)) continue;
       const s = stem(part);
       stems.add(s);
-      if (!surface.has(s)) surface.set(s, part);
+      if (surface !== NO_SURFACE && !surface.has(s)) surface.set(s, part);
     }
   }
   for (const a of latinAnchors(en)) anchors.add(a);

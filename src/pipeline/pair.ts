@@ -120,12 +120,7 @@ export function pairTranslations(
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
     if (attached) {
       const attachedDoc = docOfBlock.get(attached.id) ?? -1;
-      const attachedSim = scoreFeatures(
-        (docs.list[attachedDoc] as OriginalDoc).features,
-        t.features,
-        weights,
-        t.union,
-      );
+      const attachedSim = withEvidence(t, docs.list, attachedDoc, weights);
       const bestScore = t.ranked[0]?.sim.score ?? 0;
       const translatesAttached =
         (chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(docs.list, chosen.doc, attachedDoc))) ||
@@ -192,7 +187,7 @@ function distinctOriginals(originals: readonly IdentifiedBlock[]): { list: Origi
   for (const block of originals) {
     if (index.has(block.text)) continue;
     index.set(block.text, list.length);
-    const features = enFeatures(block.text);
+    const features = enFeatures(block.text, { surface: false });
     list.push({ block, features, enTotal: 0, anchorTotal: 0 });
   }
   return { list, index };
@@ -406,9 +401,9 @@ function evidence(sim: ScoredSimilarity, margin: number, candidates: number, bes
   return { anchors: sim.anchors, terms: sim.terms, score: round(sim.score), margin: round(margin), candidates, best };
 }
 
-/** The similarity of a ranked candidate again, this time with its anchors and terms listed. */
+/** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */
 function withEvidence(t: TranslationDoc, docs: readonly OriginalDoc[], doc: number, weights: SimilarityWeights): ScoredSimilarity {
-  return scoreFeatures((docs[doc] as OriginalDoc).features, t.features, weights, t.union, true);
+  return scoreFeatures(enFeatures((docs[doc] as OriginalDoc).block.text), t.features, weights, t.union, true);
 }
 
 /** How reports name a block. */
