@@ -49,7 +49,9 @@ export default defineCheck({
   run(ctx) {
     const { source, target } = ctx;
     const tgt = extractAcronyms(target, { lang: 'zh' });
-    const srcTexts = source === null ? new Set<string>() : new Set(extractAcronyms(source, { lang: 'en' }).map((a) => a.text));
+    const src = source === null ? [] : extractAcronyms(source, { lang: 'en' });
+    const srcTexts = new Set(src.map((a) => a.text));
+    const twoCapitals = tgt.map((a) => /[A-Z].*[A-Z]/.test(a.text));
 
     // One text, two spellings: report the later, rarer form once.
     const reported = new Set<string>();
@@ -59,7 +61,7 @@ export default defineCheck({
         const b = tgt[j] as Anchor;
         if (reported.has(a.text) || b.text === a.text) continue;
         // Ordinary Latin words (Transformer / transformer) are not names spelled two ways.
-        if (!/[A-Z].*[A-Z]/.test(a.text) && !/[A-Z].*[A-Z]/.test(b.text)) continue;
+        if (!twoCapitals[i] && !twoCapitals[j]) continue;
         const sameKey = a.key === b.key;
         const near = nearDuplicate(a.text.replace(/s$/, ''), b.text.replace(/s$/, ''));
         if (!sameKey && !near) continue;
@@ -82,7 +84,6 @@ export default defineCheck({
     if (source === null) return;
 
     const units = anchorUnits(ctx);
-    const src = extractAcronyms(source, { lang: 'en' });
     const targetLower = target.toLowerCase();
     const seen = new Set<string>();
     for (const s of src) {

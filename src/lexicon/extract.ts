@@ -72,8 +72,12 @@ const BARE_DOMAIN_RE = new RegExp(
   String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|ai|gov|cn|dev|co|info|me)\/${URL_BODY}`,
   'giu',
 );
+/** What every bare-domain link contains: a cheap test that spares the full pattern on most texts. */
+const BARE_DOMAIN_TLD_RE = /\.(?:com|org|net|io|edu|ai|gov|cn|dev|co|info|me)\//i;
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const DOI_RE = new RegExp(String.raw`\b10\.\d{4,9}\/${URL_BODY}`, 'gu');
+const WWW_RE = /www\./i;
+const ARXIV_WORD_RE = /arxiv/i;
 const ARXIV_RE = /\barXiv\s*[:：]?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/gi;
 
 /** Drops trailing punctuation that ends the sentence rather than the link, and unbalanced closing brackets. */
@@ -105,21 +109,26 @@ export function urlKey(url: string): string {
 /** URLs (with a scheme, `www.`, or a known domain with a path), e-mails, DOIs and arXiv ids, sorted by start. */
 export function extractUrls(text: string): Anchor[] {
   const found: Anchor[] = [];
-  for (const re of [URL_RE, BARE_DOMAIN_RE]) {
+  // Each pattern needs a literal that most texts lack; testing for it first spares the regex scans.
+  const slash = text.includes('/');
+  const res: RegExp[] = [];
+  if (text.includes('://') || WWW_RE.test(text)) res.push(URL_RE);
+  if (slash && BARE_DOMAIN_TLD_RE.test(text)) res.push(BARE_DOMAIN_RE);
+  for (const re of res) {
     for (const m of text.matchAll(re)) {
       const t = trimLinkEnd(m[0]);
       if (t.length > 4) found.push(anchor('url', t, m.index, urlKey(t)));
     }
   }
-  for (const m of text.matchAll(EMAIL_RE)) {
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) {
     const t = trimLinkEnd(m[0]);
     found.push(anchor('email', t, m.index, t.toLowerCase()));
   }
-  for (const m of text.matchAll(DOI_RE)) {
+  if (slash && text.includes('10.')) for (const m of text.matchAll(DOI_RE)) {
     const t = trimLinkEnd(m[0]);
     found.push(anchor('doi', t, m.index, t.toLowerCase()));
   }
-  for (const m of text.matchAll(ARXIV_RE)) {
+  if (ARXIV_WORD_RE.test(text)) for (const m of text.matchAll(ARXIV_RE)) {
     found.push(anchor('arxiv', m[0], m.index, (m[1] as string).toLowerCase()));
   }
   return longestNonOverlapping(found);
@@ -158,6 +167,8 @@ function latexKey(text: string): string {
 
 /** Well-formed LaTeX: `\command[…]{…}` with its arguments, `$…$`, `$$…$$`, `\(…\)`, `\[…\]`; sorted, non-overlapping. */
 export function extractLatex(text: string): Anchor[] {
+  // Every form starts with `$` or a backslash.
+  if (!text.includes('\\') && !text.includes('$')) return [];
   const found: Anchor[] = [];
   for (const m of text.matchAll(MATH_RE)) {
     // "$25,000 … more than $30" is money, not math: a closing `$` before a digit, or prose inside.
@@ -180,6 +191,7 @@ export function extractLatex(text: string): Anchor[] {
 
 /** Spans of LaTeX whose content is labels or links (\cite{…}, \ref{…}, \url{…}). */
 function labelSpans(text: string): Array<[number, number]> {
+  if (!text.includes('\\')) return [];
   return extractLatex(text)
     .filter((a) => a.kind === 'latex' && LABEL_COMMANDS.has(a.text.slice(1).replace(/[*[{].*$/s, '')))
     .map((a) => [a.start, a.end]);
@@ -242,8 +254,12 @@ function numberAnchor(
   return a;
 }
 
+/** Every character a suffix read by `readSuffix` can start with: most numbers have none, and skip the regexes. */
+const SUFFIX_START = new Set([...' %\\‰个bkKmMBx×倍+多余百千万十亿']);
+
 /** Reads the percent or multiplier written after a number at `i`; returns what it found and where it ends. */
 function readSuffix(w: string, i: number): { end: number; percent: boolean; unit?: string; factor: number } {
+  if (!SUFFIX_START.has(w[i] as string)) return { end: i, percent: false, factor: 1 };
   let m = /^ ?(?:%|\\%|‰)/.exec(w.slice(i, i + 3));
   if (m) return { end: i + m[0].length, percent: !m[0].includes('‰'), unit: m[0].includes('‰') ? '‰' : '%', factor: 1 };
   m = /^ ?个百分点/.exec(w.slice(i, i + 6));
@@ -297,7 +313,10 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     let j = start;
     // .8s: a decimal written without its leading zero.
     const leadingDot = before === '.' && !/[A-Za-z0-9]/.test(w[start - 2] ?? '');
-    if (/^\d{1,3}(?:,\d{3})+(?!\d)/.test(w.slice(start, start + 40))) {
+    while (isDigit(w[j])) j++;
+    const grouped = w[j] === ',' && j - start <= 3 && /^\d{1,3}(?:,\d{3})+(?!\d)/.test(w.slice(start, start + 40));
+    j = start;
+    if (grouped) {
       j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
     } else {
       while (isDigit(w[j])) j++;
@@ -315,9 +334,12 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     let mantissa = Number((leadingDot ? '0.' : '') + w.slice(start, j).replace(/,/g, ''));
     let value = mantissa;
     let unit: string | undefined;
-    const exp = /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6));
+    const exp = w[j] === 'e' || w[j] === 'E' ? /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6)) : null;
     // Machine translation often spaces out LaTeX: 10 ^ { -  3} is 10^{-3}.
-    const pow = /^ ?\^ ?[{（(]? ?([-−]) *(\d+) ?[}）)]?|^ ?\^ ?[{（(]? ?()(\d+) ?[}）)]?/.exec(w.slice(j, j + 16));
+    const pow =
+      w[j] === '^' || (w[j] === ' ' && w[j + 1] === '^')
+        ? /^ ?\^ ?[{（(]? ?([-−]) *(\d+) ?[}）)]?|^ ?\^ ?[{（(]? ?()(\d+) ?[}）)]?/.exec(w.slice(j, j + 16))
+        : null;
     if (exp && isDigit(w[j - 1])) {
       value = mantissa * 10 ** Number((exp[1] as string).replace('−', '-'));
       mantissa = value;
@@ -329,7 +351,7 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       unit = '^';
       j += pow[0].length;
     }
-    let percent = /百分之\s?$/.test(w.slice(Math.max(0, start - 4), start));
+    let percent = (w[start - 1] === '之' || /\s/.test(w[start - 1] ?? '')) && /百分之\s?$/.test(w.slice(Math.max(0, start - 4), start));
     if (unit === undefined) {
       const suffix = readSuffix(w, j);
       if (suffix.end > j) {
@@ -526,6 +548,16 @@ const TOKEN_RE = /[A-Za-z][A-Za-z0-9]*/g;
 
 /** Classifies a Latin token: `acronym` (≥2 capitals, no lowercase but a plural s), `name` (CamelCase or letters with digits), or null. */
 export function classifyLatinToken(token: string): 'acronym' | 'name' | null {
+  // Fast path for ordinary words (model, The): no digit and no capital after the first letter.
+  let plain = true;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (i > 0 && c >= 65 && c <= 90)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return null;
   const letters = token.replace(/[^A-Za-z]/g, '');
   const base = letters.replace(/(?<=[A-Z]{2,})s$/, '');
   const upper = base.replace(/[^A-Z]/g, '').length;
@@ -562,20 +594,21 @@ export function extractAcronyms(text: string, options: AcronymOptions = {}): Anc
     }
     let end = start + m[0].length;
     for (;;) {
-      const hyphen = /^[-_]([A-Za-z0-9]+)/.exec(w.slice(end, end + 40));
+      const c = w[end];
+      const hyphen = c === '-' || c === '_' ? /^[-_]([A-Za-z0-9]+)/.exec(w.slice(end, end + 40)) : null;
       if (hyphen && /[A-Z0-9]/.test(hyphen[1] as string)) {
         end += hyphen[0].length;
         continue;
       }
-      const dot = /^\.(\d+)/.exec(w.slice(end, end + 20));
-      if (dot && isDigit(w[end - 1])) {
+      const dot = c === '.' && isDigit(w[end - 1]) ? /^\.(\d+)/.exec(w.slice(end, end + 20)) : null;
+      if (dot) {
         end += dot[0].length;
         continue;
       }
       break;
     }
     TOKEN_RE.lastIndex = end;
-    if (links.some((l) => start >= l.start && start < l.end)) continue;
+    if (links.length > 0 && links.some((l) => start >= l.start && start < l.end)) continue;
     const token = w.slice(start, end);
     const kind = classifyLatinToken(token);
     if (kind !== null) out.push(anchor(kind, text.slice(start, end), start, acronymKey(token)));
