@@ -134,12 +134,23 @@ class GlossaryImpl implements Glossary {
   private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean }>;
   /** Accepted renderings of every entry and per-entry exclusions that may contain a wrong one. */
   private readonly blockers: Map<string, string[]>;
+  /** Indexes into `wrongs` by the rendering's first UTF-16 code unit. */
+  private readonly wrongsByFirst = new Map<string, number[]>();
+  /** The last call's result of each matcher: several checks of one pair ask about the same text. */
+  private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
+  private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[] } | undefined;
 
   constructor(readonly entries: readonly GlossaryEntry[]) {
     this.trie = buildTrie(entries);
     this.wrongs = entries
       .flatMap((entry) => entry.wrong.map((wrong) => ({ wrong, entry, ambiguous: entry.ambiguous?.includes(wrong) ?? false })))
       .sort((a, b) => b.wrong.length - a.wrong.length);
+    this.wrongs.forEach(({ wrong }, i) => {
+      if (wrong === '') return;
+      const list = this.wrongsByFirst.get(wrong[0] as string);
+      if (list) list.push(i);
+      else this.wrongsByFirst.set(wrong[0] as string, [i]);
+    });
     const accepted = [...new Set(entries.flatMap((e) => e.zh))];
     this.blockers = new Map();
     for (const { wrong, entry } of this.wrongs) {
@@ -150,6 +161,11 @@ class GlossaryImpl implements Glossary {
   }
 
   matchSource(en: string): SourceTermMatch[] {
+    if (this.lastSource?.en !== en) this.lastSource = { en, result: this.findSource(en) };
+    return [...this.lastSource.result];
+  }
+
+  private findSource(en: string): SourceTermMatch[] {
     const toks = tokens(en);
     const stems = toks.map((t) => stemWord(t.word));
     const out: SourceTermMatch[] = [];
@@ -177,10 +193,32 @@ class GlossaryImpl implements Glossary {
   }
 
   matchWrongTarget(zh: string, options: WrongMatchOptions = {}): WrongRenderingMatch[] {
+    const includeAmbiguous = options.includeAmbiguous ?? false;
+    const last = this.lastWrong;
+    if (last?.zh !== zh || last.includeAmbiguous !== includeAmbiguous) {
+      this.lastWrong = { zh, includeAmbiguous, result: this.findWrong(zh, includeAmbiguous) };
+    }
+    return [...(this.lastWrong as { result: WrongRenderingMatch[] }).result];
+  }
+
+  private findWrong(zh: string, includeAmbiguous: boolean): WrongRenderingMatch[] {
     const taken: boolean[] = [];
     const out: WrongRenderingMatch[] = [];
-    for (const { wrong, entry, ambiguous } of this.wrongs) {
-      if (ambiguous && !options.includeAmbiguous) continue;
+    // Only renderings whose first character occurs in the text can match: gather those (in the
+    // longest-first order of `wrongs`) instead of scanning the text for every rendering.
+    const seen = new Set<string>();
+    const candidates: number[] = [];
+    for (let i = 0; i < zh.length; i++) {
+      const c = zh[i] as string;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      const list = this.wrongsByFirst.get(c);
+      if (list) candidates.push(...list);
+    }
+    candidates.sort((a, b) => a - b);
+    for (const index of candidates) {
+      const { wrong, entry, ambiguous } = this.wrongs[index] as (typeof this.wrongs)[number];
+      if (ambiguous && !includeAmbiguous) continue;
       const hits = allIndexes(zh, wrong);
       if (hits.length === 0) continue;
       const blockers = this.blockers.get(`${entry.en}\u0000${wrong}`) ?? [];
