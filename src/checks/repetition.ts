@@ -43,34 +43,36 @@ export interface Loop {
  */
 export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
   // Compare text without whitespace; `at` maps back to offsets in the original.
-  const at: number[] = [];
-  const codes: number[] = [];
-  let bare = '';
+  const at = new Int32Array(text.length);
+  const code = new Uint16Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0) continue;
-    at.push(i);
-    codes.push(c);
-    bare += text[i];
+    at[n] = i;
+    code[n++] = c;
   }
-  const code = Uint16Array.from(codes);
-  const n = code.length;
   const covered = new Uint8Array(n);
   const loops: Loop[] = [];
+  // A run of `minRepeats` copies has at least (minRepeats - 1) × p matches code[i] = code[i + p] in a
+  // row, so with minRepeats ≥ 2 it covers a multiple of p: probing only those and widening the hits
+  // finds the same runs, in the same order, with about n / p comparisons instead of n.
+  const stride = minRepeats >= 2;
   for (let p = 1; p <= Math.min(maxUnit, Math.floor(n / minRepeats)); p++) {
-    let run = 0;
-    for (let i = 0; i + p <= n; i++) {
-      if (i + p < n && code[i] === code[i + p]) {
-        run++;
-        continue;
-      }
-      // bare[i-run, i+p) repeats with period p.
-      const start = i - run;
+    for (let m = 0; m + p <= n; m += stride ? p : 1) {
+      if (stride && !(m + p < n && code[m] === code[m + p])) continue;
+      let s = m;
+      while (s > 0 && code[s - 1] === code[s - 1 + p]) s--;
+      let i = m;
+      while (i + p < n && code[i] === code[i + p]) i++;
+      // bare[s, i + p) repeats with period p; the next probe comes after this run.
+      const start = s;
       const end = i + p;
-      run = 0;
+      if (stride) m = Math.floor(i / p) * p;
+      else m = i;
       const copies = Math.floor((end - start) / p);
       if (copies < minRepeats || covered[start]) continue;
-      const unit = bare.slice(start, start + p);
+      const unit = String.fromCharCode(...code.subarray(start, start + p));
       // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
       // a loop repeats a unit of two or more letters; smaller periods were tried first.
       if (minimalPeriod(unit).length !== p || (unit.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
