@@ -61,6 +61,7 @@ interface AuditCliOptions {
   batch?: boolean;
   cache?: boolean;
   cacheDir?: string;
+  lookup?: string;
 }
 
 function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -178,6 +179,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     glossary,
     scoring,
     ...(judge ? { judge } : {}),
+    ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
     ...(io.readStdin ? { readStdin: io.readStdin } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: progressReporter(io, Boolean(o.quiet || o.json)),
@@ -209,6 +211,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   await writeAtomic(indexPath, renderIndex(run, names, docsBase));
   written.push(indexPath);
 
+  for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
   if (o.json) io.stdout.write(renderJsonSummary(run, written));
   else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
   else for (const e of run.errors) io.stderr.write(`error: ${e.message}\n`);
@@ -265,6 +268,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--config <file>', 'configuration file (default: found upward from the working directory)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['none', 'info', 'minor', 'major', 'critical']))
     .option('--marker <line...>', 'translation marker lines (replace the defaults)')
+    .addOption(new Option('--lookup <service>', 'ask an online service for the originals of unpaired translations (needs network)').choices(['arxiv']))
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--llm', 'run the LLM judge (needs OPENAI_API_KEY or --base-url)')

@@ -24,6 +24,8 @@ export interface ArxivLookupOptions {
   delayMs?: number;
   /** Pairing thresholds, as for local pairing. */
   pairing?: PairingOptions;
+  /** Called with each translation paired through arXiv, as soon as it is (kept if a later request fails). */
+  onPaired?: (pair: Pair) => void;
   /** Called after each translation is looked up (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** The fetch implementation (default: global fetch). */
@@ -196,7 +198,10 @@ export async function lookupArxiv(pairs: readonly Pair[], options: ArxivLookupOp
     const entries = await searchArxiv(query, options);
     const blocks = entries.map((e) => arxivBlock(e, n++));
     const [found] = pairTranslations([pair.translation], blocks, options.pairing);
-    if (found && found.status === 'paired') out.set(pair.id, found);
+    if (found && found.status === 'paired') {
+      out.set(pair.id, found);
+      options.onPaired?.(found);
+    }
     options.onProgress?.(i + 1, todo.length);
   }
   return pairs.map((p) => out.get(p.id) ?? p);

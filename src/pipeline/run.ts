@@ -21,6 +21,7 @@ import { checkPair } from './check.js';
 import { findDuplicates, identifyBlocks } from './identify.js';
 import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
 import { mergeFindings } from './judge.js';
+import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup-arxiv.js';
 import { pairTranslations, type PairingOptions } from './pair.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 import { emptySummary, summarize } from './summarize.js';
@@ -41,6 +42,8 @@ export interface AuditOptions {
   scoring?: ScoringConfig;
   pairing?: PairingOptions;
   judge?: Judge;
+  /** `--lookup arxiv`: ask the arXiv API for the originals of unpaired translations (needs network). */
+  lookupArxiv?: ArxivLookupOptions;
   /** Terms given to the judge as context for one pair. */
   judgeTerms?: (pair: PairResult) => JudgeTerm[];
   /** Folder relative inputs are read from (default: the process's working directory). */
@@ -99,6 +102,26 @@ async function readOne(
     return ingestBytes('-', await options.readStdin(), index, { markers: options.markers });
   }
   return ingestFile(path, index, { markers: options.markers, ...(options.cwd ? { cwd: options.cwd } : {}) });
+}
+
+/**
+ * Pairs unpaired translations through the arXiv API. A failure (offline, API error) keeps what was
+ * found before it and becomes a limitation of the run, not a lost run.
+ */
+async function lookupOnArxiv(pairs: Pair[], options: AuditOptions, limitations: string[]): Promise<Pair[]> {
+  const found = new Map<string, Pair>();
+  try {
+    return await lookupArxiv(pairs, {
+      ...options.lookupArxiv,
+      ...(options.pairing ? { pairing: options.pairing } : {}),
+      onPaired: (pair) => found.set(pair.id, pair),
+      onProgress: (done, total) => options.onProgress?.('arxiv', done, total),
+    });
+  } catch (error) {
+    if (!(error instanceof ArxivLookupError)) throw error;
+    limitations.push(`arXiv lookup stopped after ${found.size} pairs were found: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+    return pairs.map((p) => found.get(p.id) ?? p);
+  }
 }
 
 /** The glossary terms that occur in a pair's English, given to the judge as context. */
@@ -174,7 +197,9 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const allBlocks = inputs.flatMap((r) => r.blocks);
   const translations = allBlocks.filter((b) => b.role === 'translation');
   const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
-  const pairs = pairTranslations(translations, originals, options.pairing);
+  let pairs = pairTranslations(translations, originals, options.pairing);
+  const limitations: string[] = [];
+  if (options.lookupArxiv) pairs = await lookupOnArxiv(pairs, options, limitations);
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map(noOriginalPair);
   t = lap('pair', t);
 
@@ -190,7 +215,6 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
 
   let llm: RunResult['llm'];
   const promptVersions: string[] = [];
-  const limitations: string[] = [];
   if (options.judge) {
     const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? glossaryTerms(options.glossary ?? []), {
       onProgress: (done, total) => options.onProgress?.('judge', done, total),
