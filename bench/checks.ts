@@ -6,7 +6,7 @@ import { checks } from '../src/checks/index.js';
 import { resolveChecks } from '../src/core/runner.js';
 import type { Finding, Severity } from '../src/core/types.js';
 import { checkTexts, type CheckStageOptions, type TextCheckResult } from '../src/pipeline/check.js';
-import { DEFAULT_SCORING } from '../src/pipeline/score.js';
+import { DEFAULT_SCORING, scorePair, type ScoringConfig } from '../src/pipeline/score.js';
 import { option, peakRssMb, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
 import { corrupt, CORRUPTION_TYPES, INTENDED, type Row } from './corrupt.js';
 
@@ -16,7 +16,10 @@ interface WmtRecord {
   domain: string;
   source: string;
   target: string;
+  seg_id: number;
   esa_score: number;
+  /** Penalty from the human spans: −5 per major, −1 per minor (0 = no error). */
+  mqm_score: number;
   errors: Array<{ severity: string }>;
 }
 
@@ -45,6 +48,65 @@ export function kendallTauB(x: readonly number[], y: readonly number[]): number 
   }
   const denominator = Math.sqrt((concordant + discordant + tiesX) * (concordant + discordant + tiesY));
   return denominator === 0 ? 0 : (concordant - discordant) / denominator;
+}
+
+/** Result of {@link tieCalibratedAccuracy}. */
+export interface TieCalibratedAccuracy {
+  /** Best pairwise accuracy over the tie thresholds, 0–1. */
+  accuracy: number;
+  /** The metric difference at or below which two scores count as tied (score points). */
+  epsilon: number;
+  /** Accuracy of a constant metric (every pair tied): the share of human ties, 0–1. */
+  constant: number;
+  /** Among pairs the metric scores differently and humans do not tie: share ordered as humans do, 0–1. */
+  separated: number;
+  /** Number of such pairs. */
+  separatedPairs: number;
+}
+
+/**
+ * Pairwise accuracy with tie calibration (acc_eq; Deutsch, Foster and Freitag 2023, the WMT23/24
+ * metrics statistic), grouped by item: within each group (the translations of one source), every pair
+ * counts once; a pair is right when metric and human order it the same way, or both call it a tie.
+ * Metric differences up to ε are ties, and ε is chosen to maximize the pooled accuracy.
+ * Each group holds [metric, human] score pairs, higher = better for both.
+ */
+export function tieCalibratedAccuracy(groups: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): TieCalibratedAccuracy {
+  const pairs: Array<{ diff: number; humanTie: boolean; agree: boolean }> = [];
+  for (const g of groups) {
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const [mi, hi] = g[i]!;
+        const [mj, hj] = g[j]!;
+        const humanTie = hi === hj;
+        pairs.push({ diff: Math.abs(mi - mj), humanTie, agree: !humanTie && Math.sign(mi - mj) === Math.sign(hi - hj) });
+      }
+    }
+  }
+  if (pairs.length === 0) return { accuracy: 0, epsilon: 0, constant: 0, separated: 0, separatedPairs: 0 };
+  const separated = pairs.filter((p) => p.diff > 0 && !p.humanTie);
+  pairs.sort((a, b) => a.diff - b.diff);
+  // ε below every difference: no metric ties except exact ones, handled by walking the sorted list.
+  const humanTies = pairs.filter((p) => p.humanTie).length;
+  let correct = pairs.filter((p) => p.agree).length; // all pairs untied by the metric (ε < 0)
+  let best = { accuracy: -1, epsilon: 0 };
+  for (let k = 0; k < pairs.length; ) {
+    const d = pairs[k]!.diff;
+    // Every pair with this difference becomes a metric tie.
+    while (k < pairs.length && pairs[k]!.diff === d) {
+      const p = pairs[k]!;
+      if (p.agree) correct--;
+      if (p.humanTie) correct++;
+      k++;
+    }
+    if (correct / pairs.length > best.accuracy) best = { accuracy: correct / pairs.length, epsilon: Math.round(d * 100) / 100 };
+  }
+  return {
+    ...best,
+    constant: humanTies / pairs.length,
+    separated: separated.length === 0 ? 0 : separated.filter((p) => p.agree).length / separated.length,
+    separatedPairs: separated.length,
+  };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -147,79 +209,161 @@ export async function run(args: string[]): Promise<void> {
     '',
   );
 
+  // 3. Agreement with human judgement, and the calibration of the score's thresholds.
   const flagged = (v: string) => v === 'review' || v === 'bad' || v === 'mismatched' || v === 'untranslated';
-  const human = (r: WmtRecord) => r.errors.some((e) => e.severity === 'major');
-  const pr = (pred: (x: (typeof results)[number]) => boolean, subset = results) => {
+  const positives: Array<[string, (r: WmtRecord) => boolean]> = [
+    ['human major span', (r) => r.errors.some((e) => e.severity === 'major')],
+    ['esa_score ≤ 66', (r) => r.esa_score <= 66],
+  ];
+  /** Verdict and score of one result under another scoring configuration (findings unchanged). */
+  const rescore = (x: (typeof results)[number], config: ScoringConfig) => scorePair(undefined, x.result.findings, x.record.source, x.record.target, config);
+  const prf = (isFlagged: (x: (typeof results)[number]) => boolean, positive: (r: WmtRecord) => boolean, subset = results) => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     for (const x of subset) {
-      const p = pred(x);
-      const h = human(x.record);
+      const p = isFlagged(x);
+      const h = positive(x.record);
       if (p && h) tp++;
       else if (p) fp++;
       else if (h) fn++;
     }
     const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    return { tp, fp, fn, precision, recall, flagged: tp + fp };
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { flagged: tp + fp, precision, recall, f1 };
   };
-  const verdictPr = pr((x) => flagged(x.result.verdict));
-  const sweep = [80, 90, 95, 98, 99.5].map((threshold) => {
-    const m = pr((x) => x.result.findings.some((f) => atLeast(f, 'major')) || x.result.score < threshold);
-    return [threshold, m.flagged, (100 * m.precision).toFixed(1), (100 * m.recall).toFixed(1)];
+  const f = (n: number) => (100 * n).toFixed(1);
+  const prfCells = (isFlagged: (x: (typeof results)[number]) => boolean, subset = results) =>
+    positives.flatMap(([, positive]) => {
+      const m = prf(isFlagged, positive, subset);
+      return [f(m.precision), f(m.recall), f(m.f1)];
+    });
+  const refShare = (isFlagged: (x: (typeof results)[number]) => boolean) => pct(refA.filter(isFlagged).length, refA.length);
+  const prfHeader = positives.flatMap(([name]) => [`P % (${name})`, `R %`, `F1 %`]);
+
+  // Sweep of reviewBelow (badBelow at its default) and of the minor weight.
+  const reviewSweep = [0, 50, 75, 85, 90, 92, 95, 98, 99.5].map((reviewBelow) => {
+    const config: ScoringConfig = { ...DEFAULT_SCORING, reviewBelow, badBelow: Math.min(DEFAULT_SCORING.badBelow, reviewBelow) };
+    const verdicts = new Map(results.map((x) => [x, rescore(x, config).verdict]));
+    const isFlagged = (x: (typeof results)[number]) => flagged(verdicts.get(x)!);
+    return [reviewBelow === DEFAULT_SCORING.reviewBelow ? `**${reviewBelow}**` : reviewBelow, results.filter(isFlagged).length, refShare(isFlagged), ...prfCells(isFlagged)];
   });
+  const weightSweep = [0.5, 1, 2, 5].flatMap((minor) =>
+    [90, 95].map((reviewBelow) => {
+      const config: ScoringConfig = { ...DEFAULT_SCORING, reviewBelow, weights: { ...DEFAULT_SCORING.weights, minor } };
+      const verdicts = new Map(results.map((x) => [x, rescore(x, config).verdict]));
+      const isFlagged = (x: (typeof results)[number]) => flagged(verdicts.get(x)!);
+      return [minor, reviewBelow, results.filter(isFlagged).length, refShare(isFlagged), ...prfCells(isFlagged)];
+    }),
+  );
+  // badBelow: how much more often a `bad` verdict is a human error than a `review` verdict.
+  const badSweep = [0, 25, 40, 50, 60, 75].map((badBelow) => {
+    const config: ScoringConfig = { ...DEFAULT_SCORING, badBelow };
+    const verdicts = new Map(results.map((x) => [x, rescore(x, config).verdict]));
+    const bad = results.filter((x) => verdicts.get(x) === 'bad');
+    const review = results.filter((x) => verdicts.get(x) === 'review');
+    const share = (xs: typeof results, positive: (r: WmtRecord) => boolean) => pct(xs.filter((x) => positive(x.record)).length, xs.length);
+    return [
+      badBelow === DEFAULT_SCORING.badBelow ? `**${badBelow}**` : badBelow,
+      bad.length,
+      ...positives.map(([, positive]) => share(bad, positive)),
+      review.length,
+      ...positives.map(([, positive]) => share(review, positive)),
+      bad.filter((x) => x.record.system === 'refA').length,
+    ];
+  });
+
+  const isFlaggedNow = (x: (typeof results)[number]) => flagged(x.result.verdict);
+  const verdictCells = prfCells(isFlaggedNow);
   const domains = [...new Set(wmt.map((r) => r.domain))].sort().map((d) => {
-    const m = pr((x) => flagged(x.result.verdict), results.filter((x) => x.record.domain === d));
-    return [d, m.flagged, (100 * m.precision).toFixed(1), (100 * m.recall).toFixed(1)];
+    const subset = results.filter((x) => x.record.domain === d);
+    return [d, subset.length, subset.filter(isFlaggedNow).length, ...prfCells(isFlaggedNow, subset)];
   });
-  const tauAll = kendallTauB(results.map((x) => x.result.score), results.map((x) => x.record.esa_score));
+  const scores = results.map((x) => x.result.score);
+  const tauEsa = kendallTauB(scores, results.map((x) => x.record.esa_score));
+  const tauMqm = kendallTauB(scores, results.map((x) => x.record.mqm_score));
+  const bySegment = new Map<number, typeof results>();
+  for (const x of results) bySegment.set(x.record.seg_id, [...(bySegment.get(x.record.seg_id) ?? []), x]);
+  const groups = [...bySegment.values()];
+  const accEsa = tieCalibratedAccuracy(groups.map((g) => g.map((x) => [x.result.score, x.record.esa_score] as const)));
+  const accMqm = tieCalibratedAccuracy(groups.map((g) => g.map((x) => [x.result.score, x.record.mqm_score] as const)));
   const systems = [...new Set(wmt.map((r) => r.system))].sort();
   const bySystem = systems.map((s) => {
     const xs = results.filter((x) => x.record.system === s);
-    const mean = (f: (x: (typeof xs)[number]) => number) => xs.reduce((a, x) => a + f(x), 0) / xs.length;
+    const mean = (fn: (x: (typeof xs)[number]) => number) => xs.reduce((a, x) => a + fn(x), 0) / xs.length;
     return {
       system: s,
       n: xs.length,
       tau: kendallTauB(xs.map((x) => x.result.score), xs.map((x) => x.record.esa_score)),
       score: mean((x) => x.result.score),
       esa: mean((x) => x.record.esa_score),
-      flaggedShare: xs.filter((x) => flagged(x.result.verdict)).length / xs.length,
+      mqm: mean((x) => x.record.mqm_score),
+      flaggedShare: xs.filter(isFlaggedNow).length / xs.length,
     };
   });
-  let agree = 0;
-  let pairs = 0;
-  for (let i = 0; i < bySystem.length; i++) {
-    for (let j = i + 1; j < bySystem.length; j++) {
-      const a = bySystem[i]!;
-      const b = bySystem[j]!;
-      pairs++;
-      if (Math.sign(a.score - b.score) === Math.sign(a.esa - b.esa)) agree++;
+  const rankingAgreement = (human: (s: (typeof bySystem)[number]) => number) => {
+    let agree = 0;
+    let pairs = 0;
+    for (let i = 0; i < bySystem.length; i++) {
+      for (let j = i + 1; j < bySystem.length; j++) {
+        pairs++;
+        if (Math.sign(bySystem[i]!.score - bySystem[j]!.score) === Math.sign(human(bySystem[i]!) - human(bySystem[j]!))) agree++;
+      }
     }
-  }
+    return `${agree} of ${pairs}`;
+  };
+  const positiveCounts = positives.map(([name, positive]) => `${name}: ${results.filter((x) => positive(x.record)).length} (${pct(results.filter((x) => positive(x.record)).length, results.length)})`).join('; ');
   out.push(
-    '## 3. Agreement with human judgement (WMT24 ESA, all 13 systems)',
+    '## 3. Agreement with human judgement, and calibration of the thresholds (WMT24 ESA, all 13 systems)',
     '',
-    `${results.length} translations; positive class = "has a human major span" (${results.filter((x) => human(x.record)).length}). Flagged = verdict \`review\`, \`bad\`, \`mismatched\` or \`untranslated\` (reviewBelow ${DEFAULT_SCORING.reviewBelow}, badBelow ${DEFAULT_SCORING.badBelow}).`,
+    `${results.length} translations. Positive classes — ${positiveCounts}. Flagged = verdict \`review\`, \`bad\`, \`mismatched\` or \`untranslated\`. Defaults: reviewBelow ${DEFAULT_SCORING.reviewBelow}, badBelow ${DEFAULT_SCORING.badBelow}, weights minor ${DEFAULT_SCORING.weights.minor} / major ${DEFAULT_SCORING.weights.major} / critical ${DEFAULT_SCORING.weights.critical} / punctuation minor ${DEFAULT_SCORING.weights.minorPunctuation} (docs/scoring.md says how they were chosen).`,
     '',
-    `Verdict flags: ${verdictPr.flagged} flagged, precision **${(100 * verdictPr.precision).toFixed(1)} %**, recall **${(100 * verdictPr.recall).toFixed(1)} %** (base rate ${pct(results.filter((x) => human(x.record)).length, results.length)}).`,
+    `Verdict flags at the defaults: ${results.filter(isFlaggedNow).length} flagged, ${refShare(isFlaggedNow)} of \`refA\`.`,
     '',
-    'Threshold sweep (flag = a major finding or score under the threshold), used to calibrate `reviewBelow`:',
+    table(['', ...prfHeader], [['defaults', ...verdictCells], ['flag everything', ...prfCells(() => true)]]),
     '',
-    table(['score threshold', 'flagged', 'precision %', 'recall %'], sweep),
+    '### reviewBelow sweep (a major or critical finding flags whatever the score; badBelow ≤ reviewBelow)',
     '',
-    table(['domain', 'flagged', 'precision %', 'recall %'], domains),
+    table(['reviewBelow', 'flagged', 'refA flagged', ...prfHeader], reviewSweep),
     '',
-    `Segment-level Kendall tau-b between score and \`esa_score\`: **${tauAll.toFixed(3)}** overall.`,
+    '### Minor weight (major 5, critical 25)',
+    '',
+    table(['minor weight', 'reviewBelow', 'flagged', 'refA flagged', ...prfHeader], weightSweep),
+    '',
+    '### badBelow sweep: share of human errors among `bad` and among `review` verdicts',
+    '',
+    table(['badBelow', 'bad', ...positives.map(([n]) => `bad: ${n}`), 'review', ...positives.map(([n]) => `review: ${n}`), 'refA bad'], badSweep),
+    '',
+    '### By domain (defaults)',
+    '',
+    table(['domain', 'n', 'flagged', ...prfHeader], domains),
+    '',
+    '### Score against human scores',
     '',
     table(
-      ['system', 'n', 'tau-b', 'mean score', 'mean esa', 'flagged'],
-      [...bySystem]
-        .sort((a, b) => b.esa - a.esa)
-        .map((s) => [s.system, s.n, s.tau.toFixed(3), s.score.toFixed(2), s.esa.toFixed(1), pct(s.flaggedShare, 1)]),
+      ['measure', 'vs esa_score', 'vs mqm_score'],
+      [
+        ['segment Kendall tau-b (all 8,242 together)', tauEsa.toFixed(3), tauMqm.toFixed(3)],
+        ['pairwise accuracy with tie calibration (acc_eq, pairs of translations of one source)', `${f(accEsa.accuracy)} % (ε ${accEsa.epsilon})`, `${f(accMqm.accuracy)} % (ε ${accMqm.epsilon})`],
+        ['  the same for a constant score (every pair a tie)', `${f(accEsa.constant)} %`, `${f(accMqm.constant)} %`],
+        [
+          'pairs the score separates and humans do not tie: ordered as humans order them',
+          `${f(accEsa.separated)} % of ${accEsa.separatedPairs}`,
+          `${f(accMqm.separated)} % of ${accMqm.separatedPairs}`,
+        ],
+        ['system ranking: pairwise orderings of the 13 systems that agree', rankingAgreement((s) => s.esa), rankingAgreement((s) => s.mqm)],
+      ],
     ),
     '',
-    `System ranking by mean score vs mean esa_score: **${agree} of ${pairs}** pairwise orderings agree.`,
+    `${results.filter((x) => x.result.score === 100).length} of ${results.length} translations score exactly 100 (no weighted finding), so most pairs are tied and the score can only separate the few it flags.`,
+    '',
+    table(
+      ['system', 'n', 'tau-b vs esa', 'mean score', 'mean esa', 'mean mqm', 'flagged'],
+      [...bySystem]
+        .sort((a, b) => b.esa - a.esa)
+        .map((s) => [s.system, s.n, s.tau.toFixed(3), s.score.toFixed(2), s.esa.toFixed(1), s.mqm.toFixed(2), pct(s.flaggedShare, 1)]),
+    ),
     '',
   );
 

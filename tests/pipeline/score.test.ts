@@ -41,10 +41,22 @@ describe('scorePair', () => {
     expect(scorePair(pair('paired'), many, source, '中文')).toMatchObject({ score: 40, verdict: 'bad' });
     expect(scorePair(pair('paired'), Array.from({ length: 5 }, () => finding('critical')), source, '中文').score).toBe(0);
   });
-  it('gives review when minors push the score under reviewBelow', () => {
-    const r = scorePair(pair('paired'), [finding('minor'), finding('minor'), finding('minor')], source, '中文');
-    expect(r.score).toBe(94);
-    expect(r.verdict).toBe('review');
+  it('gives review when minors push the score under reviewBelow (90), good at or above it', () => {
+    const minors = (n: number) => Array.from({ length: n }, () => finding('minor'));
+    expect(scorePair(pair('paired'), minors(3), source, '中文')).toMatchObject({ score: 94, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(5), source, '中文')).toMatchObject({ score: 90, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(6), source, '中文')).toMatchObject({ score: 88, verdict: 'review' });
+  });
+  it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
+    const ten = 'one two three four five six seven eight nine ten';
+    expect(scorePair(pair('paired'), [finding('major')], ten, '中文')).toMatchObject({ score: 50, verdict: 'review' });
+    expect(scorePair(pair('paired'), [finding('major'), finding('minor')], ten, '中文')).toMatchObject({ score: 40, verdict: 'bad' });
+  });
+  it('takes thresholds and weights from the configuration', () => {
+    const config = { ...DEFAULT_SCORING, reviewBelow: 95, badBelow: 75, weights: { ...DEFAULT_SCORING.weights, minor: 2 } };
+    const r = scorePair(pair('paired'), [finding('minor'), finding('minor')], source, '中文', config);
+    expect(r).toMatchObject({ score: 92, verdict: 'review' });
+    expect(scorePair(pair('paired'), Array.from({ length: 7 }, () => finding('minor')), source, '中文', config).verdict).toBe('bad');
   });
   it('normalizes target-only by the Chinese length', () => {
     const zh = '中'.repeat(195);
