@@ -12,10 +12,34 @@ const CONVENTIONALLY_TRANSLATED = new Set([
 ]);
 
 /** True when the source spells the acronym out beside it: "neural network (NN)" or "NN (neural network)". */
+function initialsSpell(words: string, name: string): boolean {
+  const letters = name.toLowerCase().replace(/[^a-z]/g, '');
+  const initials = (words.match(/[A-Za-z][A-Za-z']*/g) ?? []).map((w) => w[0]!.toLowerCase()).join('');
+  // The name's letters appear in order among the initials (stop words may add initials in between).
+  let i = 0;
+  for (const c of initials) if (c === letters[i]) i++;
+  return letters.length > 0 && i === letters.length;
+}
+
+/**
+ * Whether the source spells the name out beside it, "long form (ACR)" or "ACR (long form)", so that a
+ * translation may give the long form alone. A parenthesis that is not an expansion ("MultiWOZ
+ * (English)") does not count: the name must still appear.
+ */
 function definedInSource(source: string, a: Anchor): boolean {
   const before = source.slice(Math.max(0, a.start - 2), a.start);
   const after = source.slice(a.end, a.end + 2);
-  return (before.endsWith('(') && /^s?\)/.test(after)) || /^\s?\(/.test(after);
+  if (before.endsWith('(') && /^s?\)/.test(after)) {
+    const open = source.lastIndexOf('(', a.start);
+    const words = source.slice(Math.max(0, open - 120), open).split(/\s+/).slice(-10).join(' ');
+    return initialsSpell(words, a.text);
+  }
+  if (/^\s?\(/.test(after)) {
+    const open = source.indexOf('(', a.end);
+    const close = source.indexOf(')', open);
+    return close > open && initialsSpell(source.slice(open + 1, close), a.text);
+  }
+  return false;
 }
 
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */

@@ -10,8 +10,16 @@ testCheck(acronyms, {
     { name: 'hyphenated suffix', source: 'a BERT-based model', target: '基于BERT的模型' },
     { name: 'target-only, one spelling', target: '我们发布了KDDRES。KDDRES包含0.8k次对话。' },
     { name: 'transliterated surname', source: 'McConnell said', target: '麦康奈尔说' },
+    { name: 'expanded after its long form', source: 'source-free domain adaptation (SFDA) works', target: '无源域适应有效' },
+    { name: 'expanded before its long form', source: 'SVM (support vector machine) works', target: '支持向量机有效' },
   ],
   invalid: [
+    {
+      name: 'a parenthesis that is not an expansion does not excuse a missing name',
+      source: 'Compared with CrossWOZ (Chinese) and MultiWOZ (English) datasets.',
+      target: '与CrossWOZ(中文)和多发性(英文)数据集相比。',
+      findings: [{ messageId: 'missing', severity: 'major', data: { name: 'MultiWOZ' } }],
+    },
     {
       name: 'translated away',
       source: 'Results on MultiWOZ show gains.',
