@@ -12,6 +12,24 @@ testCheck(check, {
     aligned(`${EN.slice(0, -1)}`, ZH.slice(0, -1), 'neither side ends with a stop'),
     { name: 'target-only, ends with a stop', target: ZH },
     { name: 'a link announced and given', target: '代码可在以下网址获得：https://github.com/a/b。' },
+    aligned(EN, ZH.slice(0, -1), 'only the final stop is missing (the Chinese is as long as the source needs)'),
+    {
+      name: 'a last sentence the aligner left unmatched, its own words translated in the Chinese',
+      source: 'Ok, so during the day I hung up the new nesting box. This is what it looks like in its new place in the garden.',
+      target: '好了，我白天挂上了新的巢箱。这是挂在花园里的样子。',
+      sourceSentences: [
+        { text: 'Ok, so during the day I hung up the new nesting box.', start: 0, end: 52 },
+        { text: 'This is what it looks like in its new place in the garden.', start: 53, end: 111 },
+      ],
+      targetSentences: [
+        { text: '好了，我白天挂上了新的巢箱。', start: 0, end: 14 },
+        { text: '这是挂在花园里的样子。', start: 14, end: 25 },
+      ],
+      beads: [
+        { en: [0], zh: [0, 1], cost: 3 },
+        { en: [1], zh: [], cost: 6 },
+      ],
+    },
   ],
   invalid: [
     {
@@ -19,7 +37,11 @@ testCheck(check, {
       findings: [{ messageId: 'lastUnaligned', side: 'source', sentence: 2, data: { count: 2 }, severity: 'major' }],
     },
     {
-      ...aligned('We propose a method. It works.', '我们提出了一种方法，它', 'ends mid-clause while the source ends a sentence'),
+      ...aligned(
+        'We propose a new method for sparse graphs. It works well on large benchmarks.',
+        '我们提出了一种用于稀疏图的新方法，它在大型',
+        'ends short and unpunctuated while the source ends a sentence',
+      ),
       findings: [{ messageId: 'midClause', side: 'target' }],
     },
     { name: 'target-only, ends on a comma', target: midClause, findings: [{ messageId: 'midClause', actual: midClause.slice(-12) }] },
