@@ -287,4 +287,11 @@ export interface RunResult {
   llm?: LlmUsage;
   /** Capabilities not built yet or switched off, said in every report. */
   limitations: string[];
+  /** Glossary terms rendered wrongly or in several ways across the run (corpus-wide consistency). */
+  terminology?: Array<{
+    en: string;
+    renderings: Array<{ zh: string; translations: number; accepted: boolean }>;
+    wrongTranslations: number;
+    note?: string;
+  }>;
 }

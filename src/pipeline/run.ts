@@ -18,6 +18,7 @@ import type {
 } from '../core/types.js';
 import { loadGlossary } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
+import { terminologyAcrossCorpus } from './terminology.js';
 import { findDuplicates, identifyBlocks } from './identify.js';
 import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
 import { mergeFindings } from './judge.js';
@@ -262,6 +263,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
       summary: summarize(blocks, own),
     };
   });
+  const terminology = terminologyAcrossCorpus(results, loadGlossary(options.glossary ?? []));
   timings.total = Math.round(performance.now() - t0);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -274,6 +276,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
     timings,
     ...(llm ? { llm } : {}),
     limitations,
+    terminology,
   };
 }
 

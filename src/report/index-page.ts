@@ -77,6 +77,25 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
   if (checks.length > 0) {
     out.push('## Findings by check', '', mdTable(['check', 'findings', 'docs'], checks.map(([c, n]) => [`\`${c}\``, String(n), mdLink(c, `${docsBase}/checks/${c}.md`)])), '');
   }
+  const terms = run.terminology ?? [];
+  if (terms.length > 0) {
+    out.push(
+      '## Terminology across the corpus',
+      '',
+      'Glossary terms rendered wrongly or in several ways across all translations of this run (each translation counted once per rendering). ✗ marks a known wrong rendering.',
+      '',
+      mdTable(
+        ['term', 'renderings (translations)', 'translations with a wrong rendering'],
+        terms.slice(0, 50).map((t) => [
+          mdText(t.en),
+          t.renderings.map((r) => `${r.accepted ? '' : '✗ '}${mdText(r.zh)} (${r.translations})`).join(', '),
+          String(t.wrongTranslations),
+        ]),
+      ),
+      terms.length > 50 ? `\n${terms.length - 50} more terms in the JSON reports' run data.` : '',
+      '',
+    );
+  }
   if (run.errors.length > 0) {
     out.push('## Inputs not audited', '');
     for (const e of run.errors) out.push(`- ${mdText(e.message)}`);
