@@ -21,10 +21,17 @@ export interface PairingOptions {
   minMargin?: number;
   /** How many best candidates evidence keeps for reports. Default 3. */
   maxBest?: number;
+  /**
+   * A translation the input attaches to an original (a record's en/zh) is `mismatched` only when
+   * another original is accepted for it, or its score with the attached one is under this (0-1).
+   * Default 0.3: true pairs of the dev corpus score 0.50 or more, other papers' abstracts 0.30 at
+   * their 95th percentile; short texts give weak evidence either way, so the input's word stands.
+   */
+  mismatchBelow?: number;
 }
 
 /** Default thresholds, calibrated with `npm run bench -- pairing` on arxiv-gt-zh dev. */
-export const PAIRING_DEFAULTS: Required<PairingOptions> = { minScore: 0.42, minMargin: 0.08, maxBest: 3 };
+export const PAIRING_DEFAULTS: Required<PairingOptions> = { minScore: 0.42, minMargin: 0.08, maxBest: 3, mismatchBelow: 0.3 };
 
 // Candidates scored in full per translation, after the inverted-index pre-ranking.
 const CANDIDATES = 24;
@@ -124,7 +131,8 @@ export function pairTranslations(
       const bestScore = t.ranked[0]?.sim.score ?? 0;
       const translatesAttached =
         (chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(docs.list, chosen.doc, attachedDoc))) ||
-        (attachedSim.score >= opts.minScore && attachedSim.score >= bestScore - opts.minMargin);
+        (attachedSim.score >= opts.minScore && attachedSim.score >= bestScore - opts.minMargin) ||
+        (chosen === null && attachedSim.score >= opts.mismatchBelow);
       if (translatesAttached) {
         pairs.push({
           id: block.id,

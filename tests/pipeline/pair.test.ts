@@ -109,6 +109,15 @@ describe('pairTranslations', () => {
     expect(p?.evidence.best).toEqual([]);
   });
 
+  it('trusts a short attached pair whose evidence is merely weak, not against it', () => {
+    // One-sentence abstract: too few glosses and anchors to reach minScore, but nothing says it is wrong.
+    const en = block('1:50', 'A description and annotation guidelines for the Yahoo Webscope release of Query Treebank, Version 1.0, May 2016.', false);
+    const zh = block('0:50', 'Query Treebank的版本1.0，2016年5月的Yahoo Webscope版本的说明和注释准则。', true, { attachedTo: en.id });
+    const [p] = pairTranslations([zh], [en, ...originals]);
+    expect(p?.status).toBe('paired');
+    expect(p?.original?.id).toBe(en.id);
+  });
+
   it('finds each original among hundreds of distractors made of the same vocabulary', () => {
     const random = (() => {
       let x = 7;
