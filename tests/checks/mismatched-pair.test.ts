@@ -2,6 +2,7 @@
 import check from '../../src/checks/mismatched-pair.js';
 import type { Pair } from '../../src/core/types.js';
 import { testCheck } from '../helpers/check-tester.js';
+import { aligned } from './completeness-fixtures.js';
 
 const EN = "An efficient quantum cryptography network protocol is proposed with d-dimension polarized photons, without resorting to entanglement and quantum memory. A server on the network, say Alice, provides the service for preparing and measuring single photons whose initial state are |0>. The users code the information on the single photons with some unitary operations. For preventing the untrustworthy server Alice from eavesdropping the quantum lines, a nonorthogonal-coding technique (decoy-photon technique) is used in the process that the quantum signal is transmitted between the users. This protocol does not require the servers and the users to store the quantum state and almost all of the single photons can be used for carrying the information, which makes it more convenient for application than others with present technology. We also discuss the case with a faint laser pulse.";
 const ZH = "提出了一种有效的量子密码网络协议，该协议采用d维偏振光子，不需要纠缠和量子存储。爱丽丝说，网络上的服务器提供准备和测量初始状态为| 0>的单光子的服务。用户通过一些统一的操作来编码单光子的信息。为了防止不可信赖的服务器Alice窃听量子线，在量子信号在用户之间传输的过程中使用非正交编码技术（诱骗光子技术）。该协议不需要服务器和用户存储量子态，几乎所有的单光子都可以用来传输信息，这使得应用比现有技术更方便。我们也用一个微弱的激光脉冲来讨论这个情况。";
@@ -25,9 +26,14 @@ testCheck(check, {
   valid: [
     { name: 'a true pair', source: EN, target: ZH },
     { name: 'a short source is not judged by similarity', source: 'Hello there, my friend.', target: '今天天气很好。' },
+    aligned(EN, ZH, 'a true pair, sentence by sentence'),
   ],
   invalid: [
     { name: 'the translation of another paper', source: EN, target: OTHER_ZH, findings: [{ messageId: 'lowSimilarity', side: 'pair', severity: 'critical' }] },
+    {
+      ...aligned(EN, OTHER_ZH, "another paper's translation: no sentence explains its aligned English better than the others"),
+      findings: [{ messageId: 'noCorrespondence', side: 'pair', severity: 'critical' }],
+    },
     {
       name: 'pairing found a better original',
       source: EN,
