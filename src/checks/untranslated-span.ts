@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { STOPWORDS } from '../lexicon/english.js';
+import { untranslatedReason } from './untranslated.js';
 
 const options = z.object({
   /** Shortest run reported, in words. */
@@ -42,6 +43,8 @@ export default defineCheck<UntranslatedSpanOptions>({
   run(ctx) {
     const o = ctx.options;
     if (!CANDIDATE.test(ctx.target)) return;
+    // A block that is not a translation at all is one defect, reported whole by `untranslated`.
+    if (untranslatedReason(ctx)) return;
     const masked = ctx.target.replace(MASK, (m) => ' '.repeat(m.length));
     for (const m of masked.matchAll(RUN)) {
       const words = m[0].match(WORD) ?? [];

@@ -13,6 +13,11 @@ testCheck(check, {
     { name: 'a capitalized title', target: '论文《Attention Is All You Need》提出了Transformer。' },
     { name: 'URLs and LaTeX are masked', target: '代码见https://github.com/is-it/the-best-of-the-rest以及$f(x) = a + b$。' },
     { name: 'a short English term', target: '我们使用了 self-attention 和 layer norm 技术。' },
+    {
+      name: 'a wholly English block is one defect, reported by untranslated',
+      source: `We show that ${sentence}.`,
+      target: `In this paper ${sentence}. We also show that it is fast and that it scales to large data sets.`,
+    },
   ],
   invalid: [
     {
