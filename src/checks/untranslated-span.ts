@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { STOPWORDS } from '../lexicon/english.js';
-import { untranslatedReason } from './untranslated.js';
+import { untranslatedReason } from '../lexicon/untranslated.js';
 
 const options = z.object({
   /** Shortest run reported, in words. */

@@ -1,7 +1,7 @@
 // Check `untranslated`: a block claimed as a translation that is not Chinese, or that repeats its source.
 import { z } from 'zod';
-import { defineCheck, type CheckInput } from '../core/check.js';
-import { countHan } from '../core/text.js';
+import { defineCheck } from '../core/check.js';
+import { untranslatedReason } from '../lexicon/untranslated.js';
 
 const options = z.object({
   /** A target whose Han characters are under this share (0-1) of its letters and Han characters is not Chinese. */
@@ -12,31 +12,6 @@ const options = z.object({
 
 /** Options of the `untranslated` check. */
 export type UntranslatedOptions = z.infer<typeof options>;
-
-const DEFAULTS: UntranslatedOptions = options.parse({});
-
-// Handles, hashtags, URLs and e-mails are not language: a post that is only these is not untranslated.
-const NOT_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+/gu;
-const letters = (text: string) => text.replace(NOT_LANGUAGE, ' ').match(/\p{L}/gu)?.length ?? 0;
-
-const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
-
-/**
- * Why a target is not a translation at all, or null when it is one: `claimedEnglish` (pairing gave
- * the block the role `untranslated`), `sameAsSource`, or `noChinese` (Han share, 0-1, under
- * `minHanShare`). Exported so that `untranslated-span` stays silent on what this check reports whole.
- */
-export function untranslatedReason(
-  input: Pick<CheckInput, 'source' | 'target' | 'pair'>,
-  settings: UntranslatedOptions = DEFAULTS,
-): { messageId: 'claimedEnglish' | 'sameAsSource' | 'noChinese'; share?: number } | null {
-  if (input.pair?.translation.role === 'untranslated') return { messageId: 'claimedEnglish' };
-  const letterCount = letters(input.target);
-  if (letterCount < settings.minLetters) return null;
-  if (input.source !== null && squash(input.source) === squash(input.target)) return { messageId: 'sameAsSource' };
-  const share = countHan(input.target) / letterCount;
-  return share < settings.minHanShare ? { messageId: 'noChinese', share } : null;
-}
 
 export default defineCheck<UntranslatedOptions>({
   meta: {

@@ -1,0 +1,42 @@
+// Whether a "translation" is not a translation at all: shared by the `untranslated` check and by
+// `untranslated-span`, which stays silent on what `untranslated` reports whole.
+import type { CheckInput } from '../core/check.js';
+import { countHan } from '../core/text.js';
+
+/** Thresholds of {@link untranslatedReason} (the `untranslated` check's options). */
+export interface UntranslatedSettings {
+  /** A target whose Han characters are under this share (0-1) of its letters is not Chinese. */
+  minHanShare: number;
+  /** …provided it has at least this many letters (shorter texts are names or codes, not sentences). */
+  minLetters: number;
+}
+
+/** The `untranslated` check's defaults. */
+export const UNTRANSLATED_DEFAULTS: UntranslatedSettings = { minHanShare: 0.2, minLetters: 20 };
+
+// Handles, hashtags, URLs and e-mails are not language: a post that is only these is not untranslated.
+const NOT_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+/gu;
+// The pattern only runs when the text could hold what it removes (it is a hot path at corpus scale).
+const MAYBE_NOT_LANGUAGE = /[:@#]|www\./;
+const letters = (text: string) =>
+  (MAYBE_NOT_LANGUAGE.test(text) ? text.replace(NOT_LANGUAGE, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
+
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+
+/**
+ * Why a target is not a translation at all, or null when it is one: `claimedEnglish` (pairing gave
+ * the block the role `untranslated`), `sameAsSource`, or `noChinese` (Han share, 0-1, under
+ * `minHanShare`). Exported so that `untranslated-span` stays silent on what this check reports whole.
+ */
+export function untranslatedReason(
+  input: Pick<CheckInput, 'source' | 'target' | 'pair'>,
+  settings: UntranslatedSettings = UNTRANSLATED_DEFAULTS,
+): { messageId: 'claimedEnglish' | 'sameAsSource' | 'noChinese'; share?: number } | null {
+  if (input.pair?.translation.role === 'untranslated') return { messageId: 'claimedEnglish' };
+  const letterCount = letters(input.target);
+  if (letterCount < settings.minLetters) return null;
+  if (input.source !== null && squash(input.source) === squash(input.target)) return { messageId: 'sameAsSource' };
+  const share = countHan(input.target) / letterCount;
+  return share < settings.minHanShare ? { messageId: 'noChinese', share } : null;
+}
+
