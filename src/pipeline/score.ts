@@ -30,7 +30,7 @@ export interface ScoringConfig {
  * - `reviewBelow` 90. Criterion: the highest threshold whose false alarms on the human reference
  *   (`refA`) stay within one percentage point of the rate from major and critical findings alone.
  *   F1 against "has a human major span" barely moves with the threshold (about 14–16 % from 0 to
- *   99.5), while `refA` flags rise (4.4 % at 0, 5.4 % at 90, 8.0 % at 95): on that news text,
+ *   99.5), while `refA` flags rise (2.5 % at 0, 3.5 % at 90, 6.5 % at 95): on that news text,
  *   pairs flagged for minor findings alone are no more often human errors than unflagged ones.
  * - `badBelow` 50. Criterion: the largest threshold at which a `bad` verdict is at least twice as
  *   often a human error as a `review` verdict, for both "human major span" and "esa_score ≤ 66"
