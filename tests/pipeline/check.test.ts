@@ -29,9 +29,10 @@ describe('checkTexts', () => {
     expect(r.targetSentences).toHaveLength(2);
     expect(r.beads).toHaveLength(2);
     expect(r.findings.map((f) => f.message)).toEqual(['Saw 2 beads']);
-    // One major (5 points) on 10 source words: penalty 50.
+    // One major (5 points) on 10 source words: penalty 50; a major finding means review (score 50
+    // is not under the default badBelow of 50).
     expect(r.score).toBe(50);
-    expect(r.verdict).toBe('bad');
+    expect(r.verdict).toBe('review');
     expect(r.targetOnly).toBe(false);
   });
   it('skips pair checks in target-only mode and turns a throwing check into check-failed', async () => {
