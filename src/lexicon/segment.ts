@@ -22,6 +22,12 @@ const USER_WORD_FREQUENCY = 20000;
 
 let jieba: Jieba | undefined;
 const added = new Set<string>();
+let dictionaryVersion = 0;
+
+/** Counter that changes whenever words are added to the segmentation dictionary (results cached before are stale). */
+export function segmentationVersion(): number {
+  return dictionaryVersion;
+}
 
 /** Path of the bundled ML word list. */
 export function mlWordsPath(): string {
@@ -44,6 +50,9 @@ function load(j: Jieba, words: readonly string[]): void {
   const fresh = words.filter((w) => /^\S+$/.test(w) && !added.has(w));
   if (fresh.length === 0) return;
   for (const w of fresh) added.add(w);
+  // New words can change how any text is cut.
+  pieceCache.clear();
+  dictionaryVersion++;
   j.loadDict(Buffer.from(fresh.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n') + '\n'));
 }
 
@@ -59,9 +68,35 @@ export function addUserWords(words: readonly string[]): void {
 export function segment(text: string): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
-  for (const word of instance().cut(text, false)) {
-    tokens.push({ word, start: offset, end: offset + word.length });
-    offset += word.length;
+  let last = 0;
+  const push = (piece: string) => {
+    for (const word of cutPiece(piece)) {
+      tokens.push({ word, start: offset, end: offset + word.length });
+      offset += word.length;
+    }
+  };
+  for (const m of text.matchAll(PIECE_END)) {
+    const end = m.index + m[0].length;
+    push(text.slice(last, end));
+    last = end;
   }
+  if (last < text.length) push(text.slice(last));
   return tokens;
+}
+
+// Jieba cuts runs of Han/Latin/digits independently and emits every other character on its own, so a
+// text cut after sentence-final punctuation (never part of a run) gives the same words as the whole text.
+// Cutting by sentences lets the check stage reuse the sentences the aligner already segmented.
+const PIECE_END = /[。！？；．][。！？；．”’」』）)】》]*/g;
+
+// Words of recently cut pieces; cleared when the dictionary changes, bounded for long corpus runs.
+const pieceCache = new Map<string, readonly string[]>();
+
+function cutPiece(piece: string): readonly string[] {
+  let words = pieceCache.get(piece);
+  if (words) return words;
+  words = instance().cut(piece, false);
+  if (pieceCache.size >= 20_000) pieceCache.clear();
+  pieceCache.set(piece, words);
+  return words;
 }

@@ -7,7 +7,7 @@ import { getCedict } from './cedict.js';
 import { englishTokens, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
-import { segment } from './segment.js';
+import { segment, segmentationVersion } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -78,12 +78,25 @@ const GLOSS_STOPWORDS = new Set(['sb', 'sth', 'someone', 'somebody', 'something'
 
 const MAX_GLOSS_STEMS = 24;
 const HAN_RUN = /\p{Script=Han}+/u;
-const HAN_ALL = /\p{Script=Han}/gu;
+const NOT_HAN = /\P{Script=Han}/gu;
 
 /** Key under which an English or Latin token is compared across languages. */
 export function anchorKey(token: string): string {
+  let key = anchorKeyCache.get(token);
+  if (key !== undefined) return key;
   const t = token.normalize('NFKC').toLowerCase();
-  return /^\d+(?:[.,]\d+)*$/.test(t) ? t.replace(/,(?=\d{3}\b)/g, '') : t;
+  key = /^\d+(?:[.,]\d+)*$/.test(t) ? t.replace(/,(?=\d{3}\b)/g, '') : t;
+  remember(anchorKeyCache, token, key);
+  return key;
+}
+
+// Memo tables for per-token work; bounded because a corpus run meets tens of thousands of tokens, not millions.
+const anchorKeyCache = new Map<string, string>();
+const latinKeyCache = new Map<string, string>();
+
+function remember(cache: Map<string, string>, token: string, value: string): void {
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(token, value);
 }
 
 const glossCache = new Map<string, readonly string[]>();
@@ -122,6 +135,8 @@ export function addGlosses(entries: ReadonlyArray<{ zh: string; en: readonly str
     list.push(...en);
     extraGlosses.set(zh, list);
     glossCache.delete(zh);
+    mergedCache.delete(zh);
+    zhCache.clear();
   }
 }
 
@@ -141,13 +156,20 @@ function stemGlosses(glosses: readonly string[]): string[] {
   return [...out];
 }
 
+// Dictionary glosses merged with the added ones, per Chinese word (invalidated by addGlosses).
+const mergedCache = new Map<string, readonly string[]>();
+
 function glossesOf(word: string): readonly string[] {
+  const cached = mergedCache.get(word);
+  if (cached) return cached;
   const extra = extraGlosses.get(word);
   const base = glossStems(word);
   if (!extra) return base;
   const stems = new Set(base);
   for (const e of extra) for (const t of englishTokens(e)) for (const p of t.word.split('-')) stems.add(stem(p));
-  return [...stems];
+  const merged = [...stems];
+  mergedCache.set(word, merged);
+  return merged;
 }
 
 let glossaryLoaded = false;
@@ -159,69 +181,127 @@ function loadGlossaryGlosses(): void {
   addGlosses(bundledGlossary().entries.flatMap((e) => e.zh.map((zh) => ({ zh, en: [e.en, ...e.aliases] }))));
 }
 
-/** Chinese features: content words with glosses, anchors, Han count. */
+// Features of recently seen texts: the aligner and several checks ask for the same sentences.
+const FEATURE_CACHE_LIMIT = 2048;
+const zhCache = new Map<string, ZhFeatures>();
+const enCache = new Map<string, EnFeatures>();
+let zhCacheVersion = -1;
+
+function cacheFeatures<T>(cache: Map<string, T>, text: string, features: T): T {
+  if (cache.size >= FEATURE_CACHE_LIMIT) cache.clear();
+  cache.set(text, features);
+  return features;
+}
+
+/** Chinese features: content words with glosses, anchors, Han count. The result may be shared: do not modify it. */
 export function zhFeatures(zh: string): ZhFeatures {
   loadGlossaryGlosses();
+  if (zhCacheVersion !== segmentationVersion()) {
+    zhCache.clear();
+    zhCacheVersion = segmentationVersion();
+  }
+  return zhCache.get(zh) ?? cacheFeatures(zhCache, zh, computeZhFeatures(zh));
+}
+
+function computeZhFeatures(zh: string): ZhFeatures {
   const seen = new Map<string, GlossedWord>();
   const anchors = new Set<string>();
   for (const a of latinAnchors(zh)) anchors.add(a);
   for (const { word } of segment(zh)) {
-    if (!HAN_RUN.test(word) || seen.has(word) || ZH_STOPWORDS.has(word)) continue;
+    if (seen.has(word) || ZH_STOPWORDS.has(word) || !HAN_RUN.test(word)) continue;
     seen.set(word, { word, glosses: glossesOf(word) });
   }
-  return { words: [...seen.values()], anchors: [...anchors], han: zh.match(HAN_ALL)?.length ?? 0 };
+  return { words: [...seen.values()], anchors: [...anchors], han: countCodePoints(zh.replace(NOT_HAN, '')) };
+}
+
+function countCodePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
+  return n;
 }
 
 const NO_SURFACE: Map<string, string> = new Map();
 
 /**
  * English features: content stems, anchors, word count. With `surface: false` the stem→word map stays
- * empty (evidence then shows stems), which saves memory on large pools of originals.
+ * empty (evidence then shows stems), which saves memory on large pools of originals. The result may be
+ * shared: do not modify it.
  */
 export function enFeatures(en: string, options: { surface?: boolean } = {}): EnFeatures {
+  const withSurface = options.surface !== false;
+  const cached = enCache.get(en);
+  if (cached) {
+    if (cached.surface !== NO_SURFACE) return withSurface ? cached : { ...cached, surface: NO_SURFACE };
+    if (!withSurface) return cached;
+  }
+  return cacheFeatures(enCache, en, computeEnFeatures(en, withSurface));
+}
+
+function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   const stems = new Set<string>();
   const anchors = new Set<string>();
   const strong = new Set<string>();
-  const surface = options.surface === false ? NO_SURFACE : new Map<string, string>();
+  const surface = withSurface ? new Map<string, string>() : NO_SURFACE;
   const tokens = englishTokens(en);
   for (const t of tokens) {
     const lower = t.word.toLowerCase();
     if (!STOPWORDS.has(lower)) anchors.add(anchorKey(t.word));
-    for (const part of lower.split('-')) {
-      if (part !== lower && !STOPWORDS.has(part)) anchors.add(anchorKey(part));
-      if (part.length < 2 || STOPWORDS.has(part) || /^\d/.test(part)) continue;
-      const s = stem(part);
-      stems.add(s);
-      if (surface !== NO_SURFACE && !surface.has(s)) surface.set(s, part);
-    }
+    if (lower.includes('-')) {
+      for (const part of lower.split('-')) {
+        if (part !== lower && !STOPWORDS.has(part)) anchors.add(anchorKey(part));
+        addStem(part, stems, surface);
+      }
+    } else addStem(lower, stems, surface);
   }
-  for (const a of latinAnchors(en)) anchors.add(a);
   for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
+    const raw = m[0];
+    const key = latinKey(raw);
+    addLatinAnchor(key, anchors);
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
-    if (/\d|:\/\//.test(m[0]) || /^[A-Za-z][a-z]*[A-Z]/.test(m[0])) strong.add(latinKey(m[0]));
+    if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
   }
   return { stems, anchors, strongAnchors: [...strong], words: tokens.length, surface };
+}
+
+function addStem(part: string, stems: Set<string>, surface: Map<string, string>): void {
+  if (part.length < 2 || STOPWORDS.has(part) || isDigit(part.charCodeAt(0))) return;
+  const s = stem(part);
+  stems.add(s);
+  if (surface !== NO_SURFACE && !surface.has(s)) surface.set(s, part);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 // Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
 const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
 
 function latinKey(raw: string): string {
+  let key = latinKeyCache.get(raw);
+  if (key !== undefined) return key;
   // Plural acronyms (CNNs) meet their singular (CNN), as the translation usually drops the s.
-  const key = anchorKey(acronymKey(raw.replace(/[.,]+$/, '')));
-  return key.startsWith('http') ? key.replace(/\/+$/, '') : key;
+  key = anchorKey(acronymKey(raw.replace(/[.,]+$/, '')));
+  if (key.startsWith('http')) key = key.replace(/\/+$/, '');
+  remember(latinKeyCache, raw, key);
+  return key;
+}
+
+/** Adds an anchor key and, for dotted or hyphenated Latin tokens, its parts; single letters skipped. */
+function addLatinAnchor(key: string, out: Set<string>): void {
+  if (key.length < 2 && !/\d/.test(key)) return;
+  out.add(key);
+  // A dotted or hyphenated Latin token also matches by its parts (ResNet-50 ↔ ResNet 50).
+  if (!key.startsWith('http') && (key.includes('-') || key.includes('_'))) for (const p of key.split(/[-_]/)) if (p.length >= 2) out.add(p);
 }
 
 /** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
 export function latinAnchors(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
-    const key = latinKey(m[0]);
-    if (key.length < 2 && !/\d/.test(key)) continue;
-    out.add(key);
-    // A dotted or hyphenated Latin token also matches by its parts (ResNet-50 ↔ ResNet 50).
-    if (!key.startsWith('http') && /[-_]/.test(key)) for (const p of key.split(/[-_]/)) if (p.length >= 2) out.add(p);
-  }
+  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKey(m[0]), out);
   return [...out];
 }
 
