@@ -1,5 +1,5 @@
 // Sentence splitting (English, Chinese) and dynamic-programming sentence alignment into beads.
-import { HAN } from '../core/text.js';
+import { HAN, HAN_GLOBAL } from '../core/text.js';
 import type { Bead, Sentence } from '../core/types.js';
 import { enFeatures, zhFeatures } from '../lexicon/similarity.js';
 
@@ -172,8 +172,8 @@ function englishLength(text: string): number {
 
 /** Length of a Chinese sentence in English-word units: Han characters / charsPerWord, plus Latin tokens. */
 function chineseLength(text: string, charsPerWord: number): number {
-  let han = 0;
-  for (const ch of text) if (HAN.test(ch)) han++;
+  // Counts code points like a for-of loop would (HAN_GLOBAL is Unicode-aware), without one string per character.
+  const han = text.match(HAN_GLOBAL)?.length ?? 0;
   const latin = text.match(LATIN_TOKEN)?.length ?? 0;
   return han / charsPerWord + latin;
 }
@@ -235,20 +235,84 @@ function lengthCost(en: number, zh: number): number {
   return -Math.log(Math.max(p, 1e-12));
 }
 
-/** Multiset intersection size and the count of unmatched anchors on both sides. */
-function anchorAgreement(a: string[], b: string[]): { shared: number; unmatched: number } {
-  if (a.length === 0 && b.length === 0) return { shared: 0, unmatched: 0 };
-  const counts = new Map<string, number>();
-  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+/** Per-sentence inputs of the dynamic programme, computed once per pair and shared by both passes. */
+interface AlignInputs {
+  en: readonly Sentence[];
+  zh: readonly Sentence[];
+  /** Prefix sums of sentence lengths in English-word units (index k = first k sentences). */
+  enPrefix: Float64Array;
+  zhPrefix: Float64Array;
+  /** Anchors of each sentence as small integer ids (equal strings, equal ids). */
+  enAnchors: Int32Array[];
+  zhAnchors: Int32Array[];
+  /** Scratch multiset counts indexed by anchor id, all zero between uses. */
+  counts: Int32Array;
+}
+
+function prefixSums(lengths: number[]): Float64Array {
+  const out = new Float64Array(lengths.length + 1);
+  for (let k = 0; k < lengths.length; k++) out[k + 1] = (out[k] as number) + (lengths[k] as number);
+  return out;
+}
+
+function prepareAlign(en: readonly Sentence[], zh: readonly Sentence[], charsPerWord: number): AlignInputs {
+  const ids = new Map<string, number>();
+  const toIds = (text: string): Int32Array => {
+    const list = anchors(text);
+    const out = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const a = list[k] as string;
+      let id = ids.get(a);
+      if (id === undefined) ids.set(a, (id = ids.size));
+      out[k] = id;
+    }
+    return out;
+  };
+  const enAnchors = en.map((s) => toIds(s.text));
+  const zhAnchors = zh.map((s) => toIds(s.text));
+  return {
+    en,
+    zh,
+    enPrefix: prefixSums(en.map((s) => englishLength(s.text))),
+    zhPrefix: prefixSums(zh.map((s) => chineseLength(s.text, charsPerWord))),
+    enAnchors,
+    zhAnchors,
+    counts: new Int32Array(ids.size),
+  };
+}
+
+/**
+ * Anchor term of a bead covering English sentences [i0, i1) and Chinese [j0, j1): multiset
+ * intersection of their anchors (shared) against the anchors left over on both sides.
+ */
+function anchorTerm(p: AlignInputs, i0: number, i1: number, j0: number, j1: number, anchorWeight: number): number {
+  const counts = p.counts;
+  let sizeA = 0;
+  let sizeB = 0;
+  for (let a = i0; a < i1; a++) {
+    const list = p.enAnchors[a] as Int32Array;
+    sizeA += list.length;
+    for (let k = 0; k < list.length; k++) (counts[list[k] as number] as number)++;
+  }
   let shared = 0;
-  for (const y of b) {
-    const n = counts.get(y) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(y, n - 1);
+  for (let b = j0; b < j1; b++) {
+    const list = p.zhAnchors[b] as Int32Array;
+    sizeB += list.length;
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k] as number;
+      if ((counts[id] as number) > 0) {
+        shared++;
+        (counts[id] as number)--;
+      }
     }
   }
-  return { shared, unmatched: a.length + b.length - 2 * shared };
+  for (let a = i0; a < i1; a++) {
+    const list = p.enAnchors[a] as Int32Array;
+    for (let k = 0; k < list.length; k++) counts[list[k] as number] = 0;
+  }
+  if (sizeA === 0 && sizeB === 0) return 0;
+  const unmatched = sizeA + sizeB - 2 * shared;
+  return anchorWeight * (MISSING_ANCHOR_SHARE * unmatched - shared);
 }
 
 /**
@@ -268,32 +332,30 @@ export function alignSentences(
 ): Bead[] {
   void source;
   void target;
+  const prepared = prepareAlign(en, zh, options.charsPerWord ?? DEFAULT_CHARS_PER_WORD);
+  const lexicalWeight = options.lexicalWeight ?? 8;
   // The dictionary is the dear part: when length and anchors alone give a clean one-to-one
   // diagonal (most faithful translations), it would only confirm it.
-  if (en.length === zh.length && (options.lexicalWeight ?? 8) > 0) {
-    const quick = align(en, zh, { ...options, lexicalWeight: 0 });
+  if (en.length === zh.length && lexicalWeight > 0) {
+    const quick = align(prepared, options, 0);
     if (quick.every((b) => b.en.length === 1 && b.zh.length === 1 && b.cost < QUICK_MAX_COST)) return quick;
   }
-  return align(en, zh, options);
+  return align(prepared, options, lexicalWeight);
 }
 
 /** A 1-1 bead of the length-only pass above this cost is doubtful enough to ask the dictionary. */
 const QUICK_MAX_COST = 3;
 
-function align(en: readonly Sentence[], zh: readonly Sentence[], options: AlignOptions): Bead[] {
-  const cpw = options.charsPerWord ?? DEFAULT_CHARS_PER_WORD;
+const SHAPE_DI = Int8Array.from(SHAPES, (s) => s[0]);
+const SHAPE_DJ = Int8Array.from(SHAPES, (s) => s[1]);
+const SHAPE_PRIOR = Float64Array.from(SHAPES, (s) => s[2]);
+
+function align(p: AlignInputs, options: AlignOptions, lexicalWeight: number): Bead[] {
   const anchorWeight = options.anchorWeight ?? 1.5;
-  const lexicalWeight = options.lexicalWeight ?? 8;
-  const n = en.length;
-  const m = zh.length;
-  const enLen = en.map((s) => englishLength(s.text));
-  const zhLen = zh.map((s) => chineseLength(s.text, cpw));
-  const enAnchors = en.map((s) => anchors(s.text));
-  const zhAnchors = zh.map((s) => anchors(s.text));
-  const lexical = lexicalWeight > 0 && n > 0 && m > 0 ? lexicalCounts(en, zh) : null;
-  const prefix = (xs: number[]) => xs.reduce<number[]>((acc, x) => (acc.push((acc.at(-1) ?? 0) + x), acc), [0]);
-  const enPrefix = prefix(enLen);
-  const zhPrefix = prefix(zhLen);
+  const n = p.en.length;
+  const m = p.zh.length;
+  const lexical = lexicalWeight > 0 && n > 0 && m > 0 ? lexicalCounts(p.en, p.zh) : null;
+  const { enPrefix, zhPrefix } = p;
 
   const width = m + 1;
   const best = new Float64Array((n + 1) * width).fill(Infinity);
@@ -306,8 +368,9 @@ function align(en: readonly Sentence[], zh: readonly Sentence[], options: AlignO
       let bestHere = Infinity;
       let bestShape = -1;
       let bestBead = 0;
-      for (let k = 0; k < SHAPES.length; k++) {
-        const [di, dj, prior] = SHAPES[k] as [number, number, number];
+      for (let k = 0; k < SHAPE_PRIOR.length; k++) {
+        const di = SHAPE_DI[k] as number;
+        const dj = SHAPE_DJ[k] as number;
         if (di > i || dj > j) continue;
         const previous = best[(i - di) * width + (j - dj)] as number;
         if (previous === Infinity) continue;
@@ -315,12 +378,9 @@ function align(en: readonly Sentence[], zh: readonly Sentence[], options: AlignO
         const l2 = (zhPrefix[j] as number) - (zhPrefix[j - dj] as number);
         // An unmatched sentence costs its prior plus a little per word: Gale–Church's length term
         // would make a long omitted sentence dearer than a badly fitting 2-1 merge that hides it.
-        let cost = prior + (di === 0 || dj === 0 ? UNMATCHED_PER_WORD * (l1 + l2) : lengthCost(l1, l2));
+        let cost = (SHAPE_PRIOR[k] as number) + (di === 0 || dj === 0 ? UNMATCHED_PER_WORD * (l1 + l2) : lengthCost(l1, l2));
         if (di > 0 && dj > 0) {
-          const a = di === 1 ? (enAnchors[i - 1] as string[]) : enAnchors.slice(i - di, i).flat();
-          const b = dj === 1 ? (zhAnchors[j - 1] as string[]) : zhAnchors.slice(j - dj, j).flat();
-          const { shared, unmatched } = anchorAgreement(a, b);
-          cost += anchorWeight * (MISSING_ANCHOR_SHARE * unmatched - shared);
+          cost += anchorTerm(p, i - di, i, j - dj, j, anchorWeight);
           if (lexical) {
             let hits = 0;
             let totals = 0;
@@ -351,7 +411,8 @@ function align(en: readonly Sentence[], zh: readonly Sentence[], options: AlignO
   let j = m;
   while (i > 0 || j > 0) {
     const k = back[i * width + j] as number;
-    const [di, dj] = SHAPES[k] as [number, number, number];
+    const di = SHAPE_DI[k] as number;
+    const dj = SHAPE_DJ[k] as number;
     beads.push({
       en: Array.from({ length: di }, (_, x) => i - di + x),
       zh: Array.from({ length: dj }, (_, x) => j - dj + x),
