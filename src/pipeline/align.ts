@@ -192,23 +192,49 @@ interface LexicalCounts {
 
 /** Per (English sentence, Chinese sentence): glossed Chinese words found in the English plus English stems found among the glosses. */
 function lexicalCounts(en: readonly Sentence[], zh: readonly Sentence[]): LexicalCounts {
-  const ef = en.map((s) => enFeatures(s.text).stems);
-  const zf = zh.map((s) => zhFeatures(s.text).words.filter((w) => w.glosses.length > 0));
-  const zUnion = zf.map((words) => new Set(words.flatMap((w) => w.glosses)));
+  const n = en.length;
   const m = zh.length;
-  const hits = new Float64Array(en.length * m);
-  const totals = new Float64Array(en.length * m);
-  for (let i = 0; i < en.length; i++) {
-    const stems = ef[i] as Set<string>;
-    for (let j = 0; j < m; j++) {
-      const words = zf[j] as (typeof zf)[number];
-      const union = zUnion[j] as Set<string>;
-      let h = 0;
-      for (const w of words) if (w.glosses.some((g) => stems.has(g))) h++;
-      for (const st of stems) if (union.has(st)) h++;
-      hits[i * m + j] = h;
-      totals[i * m + j] = words.length + stems.size;
+  const hits = new Float64Array(n * m);
+  const totals = new Float64Array(n * m);
+  // Which English sentences hold each stem: every gloss is then looked up once per Chinese
+  // sentence rather than once per (English, Chinese) sentence pair.
+  const owners = new Map<string, number[]>();
+  const stemCounts = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const stems = enFeatures((en[i] as Sentence).text).stems;
+    stemCounts[i] = stems.size;
+    for (const st of stems) {
+      const list = owners.get(st);
+      if (list) list.push(i);
+      else owners.set(st, [i]);
     }
+  }
+  // Stamp per English sentence: a Chinese word counts once per sentence however many glosses hit.
+  const stamp = new Int32Array(n).fill(-1);
+  let word = 0;
+  for (let j = 0; j < m; j++) {
+    const union = new Set<string>();
+    let glossed = 0;
+    for (const w of zhFeatures((zh[j] as Sentence).text).words) {
+      if (w.glosses.length === 0) continue;
+      glossed++;
+      word++;
+      for (const g of w.glosses) {
+        union.add(g);
+        const list = owners.get(g);
+        if (!list) continue;
+        for (const i of list) {
+          if (stamp[i] === word) continue;
+          stamp[i] = word;
+          (hits[i * m + j] as number)++;
+        }
+      }
+    }
+    for (const st of union) {
+      const list = owners.get(st);
+      if (list) for (const i of list) (hits[i * m + j] as number)++;
+    }
+    for (let i = 0; i < n; i++) totals[i * m + j] = glossed + (stemCounts[i] as number);
   }
   return { hits, totals };
 }
