@@ -286,15 +286,17 @@ function readSuffix(w: string, i: number): { end: number; percent: boolean; unit
   return { end: i, percent: false, factor: 1 };
 }
 
+const NEXT_DIGIT = /[0-9]/g;
+
 /** Arabic-digit numbers (ASCII or full-width), skipping identifiers (GPT-4, ResNet-50, v2, x86) and versions (1.2.3). */
 function arabicNumbers(text: string, w: string, masked: (i: number) => boolean): NumberAnchor[] {
   const out: NumberAnchor[] = [];
   let i = 0;
   while (i < w.length) {
-    if (!isDigit(w[i])) {
-      i++;
-      continue;
-    }
+    // Jump to the next digit (most of a text has none).
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(w)) break;
+    i = NEXT_DIGIT.lastIndex - 1;
     const start = i;
     const before = w[start - 1];
     const identifier =
@@ -395,6 +397,16 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
   return out;
 }
 
+/** True when `after` starts with a measure word. */
+function measured(after: string): boolean {
+  return MEASURE_WORDS.some((w) => after.startsWith(w));
+}
+
+/** ASCII or full-width digit (a UTF-16 code unit; NaN is none). */
+function isAnyDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
 const CN_RUN_RE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`, 'g');
 const CN_DIGIT_CHARS = /[〇零一二两三四五六七八九]/;
 const CN_UNIT_CHARS = /[十百千万亿]/;
@@ -416,7 +428,7 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
     const start = m.index;
     const end = start + run.length;
     const before = text[start - 1];
-    if (masked(start) || isDigit(toHalfWidth(before ?? '')) || before === '.') continue;
+    if (masked(start) || isAnyDigit(text.charCodeAt(start - 1)) || before === '.') continue;
     const after = text.slice(end, end + 4);
     // X分之Y: 百分之五 (percent), 千分之三 (per mille), 三分之一 (fraction: both numbers count).
     const next = runs[r + 1];
@@ -439,7 +451,7 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
     const value = parseChineseNumeral(run);
     // 三四个, 十四五年: two neighbouring digits give an approximate range; both ends count.
     const approx = /^(十?)([一二三四五六七八])([二三四五六七八九])$/.exec(run);
-    if (value === null && approx && MEASURE_WORDS.some((w) => after.startsWith(w))) {
+    if (value === null && approx && measured(after)) {
       const tens = approx[1] === '十' ? 10 : 0;
       const a = tens + (parseChineseNumeral(approx[2] as string) as number);
       const b = tens + (parseChineseNumeral(approx[3] as string) as number);
@@ -455,10 +467,13 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
     const compound = CN_DIGIT_CHARS.test(run) && CN_UNIT_CHARS.test(run);
     // A lone 一 is mostly the article "a" (一种, 一个); lone 百/千/万/亿 are vague (千万 = "by all means").
     const plain = run !== '一' && !/^[百千万亿]+$/.test(run);
-    const measured = MEASURE_WORDS.some((w) => after.startsWith(w));
+    // Measure word and suffix only matter for plain runs; skipping them for the rest (the lone 一 of
+    // 一种, 统一) changes nothing.
+    const counted = ordinal || compound || run.includes('点');
+    if (!counted && !plain) continue;
     const suffix = readSuffix(text, end);
     const percent = suffix.percent;
-    if (ordinal || compound || (plain && (measured || percent)) || run.includes('点')) {
+    if (counted || measured(after) || percent) {
       out.push(numberAnchor(text, start, percent ? suffix.end : end, value, percent, percent ? '%' : undefined));
     }
   }
@@ -496,6 +511,7 @@ export interface NumberedName extends Anchor {
 }
 
 const NAME_PART_RE = /[A-Za-z0-9]+/g;
+const ANY_DIGIT = /[0-9０-９]/;
 
 /**
  * Latin names that contain both letters and digits, sorted by start: ResNet-101, CIFAR-10, VOT2015,
@@ -505,6 +521,7 @@ const NAME_PART_RE = /[A-Za-z0-9]+/g;
  * (CIFAR-10 and cifar10 are the same name).
  */
 export function extractNumberedNames(text: string): NumberedName[] {
+  if (!ANY_DIGIT.test(text)) return [];
   const w = toHalfWidth(text);
   const out: NumberedName[] = [];
   let links: Anchor[] | undefined;
