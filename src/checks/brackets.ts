@@ -19,6 +19,8 @@ for (const f of FAMILIES) {
   [...f.close].forEach((c, i) => FAMILY_OF.set(c, { name: f.name, role: 'close', pair: f.open[i] as string }));
 }
 
+const BRACKET_OR_QUOTE = new RegExp(`[${['"', ...FAMILY_OF.keys()].map((c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`).join('')}]`, 'gu');
+
 /** One bracket problem found in a text. */
 export interface BracketProblem {
   kind: 'unclosed' | 'unopened' | 'mismatched' | 'oddQuotes';
@@ -50,9 +52,11 @@ export function bracketProblems(text: string): BracketProblem[] {
   const problems: BracketProblem[] = [];
   const stack: Array<{ offset: number; char: string; family: string }> = [];
   const straight: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Only brackets and quotes are visited (a text is mostly letters).
+  for (const m of text.matchAll(BRACKET_OR_QUOTE)) {
+    const i = m.index;
     if (isProtected(i)) continue;
-    const c = text[i] as string;
+    const c = m[0];
     if (c === '"') {
       straight.push(i);
       continue;

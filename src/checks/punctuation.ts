@@ -16,6 +16,8 @@ export type PunctuationOptions = z.infer<typeof options>;
 
 const ORDER = ',.:;?!()';
 const CLOSING = /[)\]}"'”’）】》」』]/u;
+const PARENTHESES = /[()]/g;
+const MARKS = /[,:;?!.]/g;
 
 /** The nearest character before `i` that is not a space, or ''. */
 function before(text: string, i: number): string {
@@ -37,9 +39,11 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
   const out: number[] = [];
   // Parentheses: a pair is Chinese punctuation when its content holds Han text.
   const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Only the characters that can matter are visited (a text is mostly Han and Latin letters).
+  for (const m of text.matchAll(PARENTHESES)) {
+    const i = m.index;
     if (isProtected(i)) continue;
-    const c = text[i] as string;
+    const c = m[0];
     if (c === '(') open.push(i);
     else if (c === ')') {
       const start = open.pop();
@@ -53,9 +57,10 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
   }
   for (const start of open) if (isHan(after(text, start))) out.push(start);
 
-  for (let i = 0; i < text.length; i++) {
+  for (const m of text.matchAll(MARKS)) {
+    const i = m.index;
     if (isProtected(i)) continue;
-    const c = text[i] as string;
+    const c = m[0];
     if (c === ',' || c === ':' || c === ';' || c === '?' || c === '!') {
       const prev = before(text, i);
       const next = after(text, i);
