@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import type { Sentence } from '../core/types.js';
-import { isHan, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
+import { countHan } from '../core/text.js';
+import { isHan, mayHaveTraditional, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
 
 const options = z.object({
   /** Script the translation should be written in; `any` accepts either if the whole text is consistent. */
@@ -28,6 +29,7 @@ interface SentenceScript {
 
 /** Offsets of traditional characters: those the phrase-aware t→s conversion changes. */
 function traditionalOffsets(text: string, start: number): number[] {
+  if (!mayHaveTraditional(text)) return [];
   const converted = traditionalToSimplified(text);
   const out: number[] = [];
   if (converted.length === text.length) {
@@ -46,12 +48,6 @@ function simplifiedOffsets(text: string, start: number, simplifiedOnly: Readonly
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) if (simplifiedOnly.has(text[i] as string)) out.push(start + i);
   return out;
-}
-
-function hanCount(text: string): number {
-  let n = 0;
-  for (const c of text) if (isHan(c)) n++;
-  return n;
 }
 
 export default defineCheck<ScriptOptions>({
@@ -89,7 +85,7 @@ export default defineCheck<ScriptOptions>({
       ctx.targetSentences.length > 0 ? ctx.targetSentences : [{ text: target, start: 0, end: target.length }];
 
     const measure = (mark: (s: Sentence) => number[]): SentenceScript[] =>
-      sentences.map((sentence, index) => ({ sentence, index, han: hanCount(sentence.text), marked: mark(sentence) }));
+      sentences.map((sentence, index) => ({ sentence, index, han: countHan(sentence.text), marked: mark(sentence) }));
     // A short sentence (four Han characters or fewer) is flagged by one character in the other script.
     const flagged = (s: SentenceScript) =>
       (s.marked.length >= o.sentenceMinimum && s.marked.length >= o.sentenceShare * s.han) ||

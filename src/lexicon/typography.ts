@@ -1,6 +1,6 @@
 // Shared by the typography checks: spans to leave alone (URLs, LaTeX), width maps, and the lazily built
 // opencc-js traditional→simplified converter.
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 /** A [start, end) range of 0-based UTF-16 offsets. */
 export type Span = [start: number, end: number];
@@ -74,6 +74,66 @@ let toSimplified: ((text: string) => string) | undefined;
 export function traditionalToSimplified(text: string): string {
   const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
   return convert(text);
+}
+
+let changing: ReadonlySet<number> | null | undefined;
+
+/**
+ * Code points that some entry of the dictionaries `traditionalToSimplified` uses (OpenCC's t2s chain)
+ * replaces: where source and replacement differ (every source character when their lengths differ).
+ * Null when the dictionaries cannot be read (then every text is worth converting).
+ */
+function changingCharacters(): ReadonlySet<number> | null {
+  if (changing !== undefined) return changing;
+  const out = new Set<number>();
+  const addEntry = (source: string, replacement: string): void => {
+    const from = [...source];
+    const to = [...replacement];
+    from.forEach((c, i) => {
+      if (from.length !== to.length || c !== to[i]) out.add(c.codePointAt(0) as number);
+    });
+  };
+  // A dictionary is `source replacement` entries separated by `|` (opencc-js takes the first
+  // replacement) or a list of [source, replacement] pairs.
+  const addDict = (dict: unknown): boolean => {
+    if (typeof dict === 'string') {
+      for (const entry of dict.split('|')) {
+        const [source, replacement] = entry.split(' ');
+        if (source !== undefined && replacement !== undefined) addEntry(source, replacement);
+      }
+      return true;
+    }
+    if (!Array.isArray(dict)) return false;
+    for (const pair of dict) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') return false;
+      addEntry(pair[0], pair[1]);
+    }
+    return true;
+  };
+  // A chain is a list of groups, each group a list of dictionaries; any other shape is not understood.
+  const config = (Locale.configs as Record<string, Record<string, unknown> | undefined>).t2s;
+  const chains = [config?.normalizationChain ?? [], config?.conversionChain];
+  const understood = chains.every(
+    (chain) => Array.isArray(chain) && chain.every((group) => Array.isArray(group) && group.every(addDict)),
+  );
+  if (!understood) out.clear();
+  changing = out.size > 0 ? out : null;
+  return changing;
+}
+
+/**
+ * False when `traditionalToSimplified(text)` is certainly `text`: the text holds no character that any
+ * dictionary entry replaces, so every entry it matches maps to itself.
+ */
+export function mayHaveTraditional(text: string): boolean {
+  const chars = changingCharacters();
+  if (chars === null) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    if (chars.has(code)) return true;
+    if (code > 0xffff) i++;
+  }
+  return false;
 }
 
 let simplifiedOnly: Promise<ReadonlySet<string>> | undefined;
