@@ -43,9 +43,10 @@ export default defineCheck<LengthRatioOptions>({
     const o = ctx.options;
     const words = countEnglishWords(ctx.source as string);
     if (words < o.minWords) return;
+    const han = countHan(ctx.target);
+    if (han === 0) return; // nothing Chinese at all: the `untranslated` check's case
     const latin = ctx.target.match(/[A-Za-z0-9][A-Za-z0-9.\-_]*/gu)?.length ?? 0;
-    const length = countHan(ctx.target) + o.charsPerLatin * latin;
-    if (countHan(ctx.target) === 0) return; // nothing Chinese at all: the `untranslated` check's case
+    const length = han + o.charsPerLatin * latin;
     const log = Math.log(length / words);
     const z = (log - o.medianLog) / (1.4826 * o.madLog);
     if (Math.abs(z) < o.minorZ) return;
