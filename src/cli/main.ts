@@ -94,6 +94,8 @@ function scoringFrom(config: ConfigFile): ScoringConfig {
     ...DEFAULT_SCORING,
     ...(s.reviewBelow !== undefined ? { reviewBelow: s.reviewBelow } : {}),
     ...(s.badBelow !== undefined ? { badBelow: s.badBelow } : {}),
+    ...(s.minWords !== undefined ? { minWords: s.minWords } : {}),
+    ...(s.charsPerWord !== undefined ? { charsPerWord: s.charsPerWord } : {}),
     weights: { ...DEFAULT_SCORING.weights, ...(s.weights ?? {}) },
   };
 }
@@ -178,6 +180,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     checks,
     glossary,
     scoring,
+    ...(config.pairing ? { pairing: config.pairing } : {}),
     ...(judge ? { judge } : {}),
     ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
     ...(io.readStdin ? { readStdin: io.readStdin } : {}),

@@ -40,12 +40,15 @@ export const configSchema = z
           .optional(),
         reviewBelow: z.number().min(0).max(100).optional(),
         badBelow: z.number().min(0).max(100).optional(),
+        minWords: z.number().min(1).optional(),
+        charsPerWord: z.number().positive().optional(),
       })
       .optional(),
     pairing: z
       .object({
         minScore: z.number().min(0).max(1).optional(),
         minMargin: z.number().min(0).max(1).optional(),
+        mismatchBelow: z.number().min(0).max(1).optional(),
       })
       .optional(),
     llm: z

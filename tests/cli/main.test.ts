@@ -159,3 +159,21 @@ describe('main: check', () => {
     expect(r.stdout).toContain('numbers');
   });
 });
+
+describe('main: configuration reaches the stages', () => {
+  it('applies check severities, scoring and pairing from the configuration file', async () => {
+    const dir = workdir();
+    writeFileSync(
+      join(dir, 'transcheck.config.json'),
+      JSON.stringify({ checks: { punctuation: 'off', glossary: 'critical' }, scoring: { reviewBelow: 99, minWords: 5 }, pairing: { minScore: 0.5, mismatchBelow: 0.2 } }),
+    );
+    const r = await run(['audit', 'seeds/003_54ac9f1fa4f32925.txt', '--out', 'out', '--json'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'out', '003_54ac9f1fa4f32925.json'), 'utf8'));
+    const findings = report.pairs.flatMap((p: { findings: Array<{ check: string; severity: string }> }) => p.findings);
+    expect(findings.some((f: { check: string }) => f.check === 'punctuation')).toBe(false);
+    const glossary = findings.filter((f: { check: string }) => f.check === 'glossary');
+    expect(glossary.length).toBeGreaterThan(0);
+    expect(glossary.every((f: { severity: string }) => f.severity === 'critical')).toBe(true);
+  });
+});
