@@ -75,6 +75,19 @@ const JOINER = /^[\s\-‐‑–]{1,3}$/u;
 
 /** Light English stemmer: lower case and plural endings only, applied alike to terms and text. */
 export function stemWord(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemUncached(word);
+    // Bounded: a corpus run meets tens of thousands of distinct words, not millions.
+    if (stemCache.size >= 100_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
@@ -121,6 +134,9 @@ function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
   return root;
 }
 
+/** Offset of one-code-unit keys in `wrongsByStart`, above every two-unit key. */
+const SINGLE = 2 ** 32;
+
 function allIndexes(text: string, needle: string): number[] {
   const found: number[] = [];
   if (needle === '') return found;
@@ -134,8 +150,11 @@ class GlossaryImpl implements Glossary {
   private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean }>;
   /** Accepted renderings of every entry and per-entry exclusions that may contain a wrong one. */
   private readonly blockers: Map<string, string[]>;
-  /** Indexes into `wrongs` by the rendering's first UTF-16 code unit. */
-  private readonly wrongsByFirst = new Map<string, number[]>();
+  /**
+   * Indexes into `wrongs` by the rendering's first two UTF-16 code units (code0 * 65536 + code1), or by
+   * its only code unit (plus 2^32, to keep the keys apart) for one-unit renderings.
+   */
+  private readonly wrongsByStart = new Map<number, number[]>();
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
   private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[] } | undefined;
@@ -147,9 +166,10 @@ class GlossaryImpl implements Glossary {
       .sort((a, b) => b.wrong.length - a.wrong.length);
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
-      const list = this.wrongsByFirst.get(wrong[0] as string);
+      const key = wrong.length === 1 ? SINGLE + wrong.charCodeAt(0) : wrong.charCodeAt(0) * 65536 + wrong.charCodeAt(1);
+      const list = this.wrongsByStart.get(key);
       if (list) list.push(i);
-      else this.wrongsByFirst.set(wrong[0] as string, [i]);
+      else this.wrongsByStart.set(key, [i]);
     });
     const accepted = [...new Set(entries.flatMap((e) => e.zh))];
     this.blockers = new Map();
@@ -166,23 +186,31 @@ class GlossaryImpl implements Glossary {
   }
 
   private findSource(en: string): SourceTermMatch[] {
-    const toks = tokens(en);
-    const stems = toks.map((t) => stemWord(t.word));
+    // Offsets and stems in flat arrays: one object per word of every source was most of the cost.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const stems: string[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(en); m !== null; m = WORD.exec(en)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      stems.push(stemWord(m[0]));
+    }
     const out: SourceTermMatch[] = [];
-    for (let i = 0; i < toks.length; ) {
+    for (let i = 0; i < stems.length; ) {
       let node: TrieNode | undefined = this.trie;
       let best: { entry: GlossaryEntry; last: number } | undefined;
-      for (let j = i; j < toks.length && node; j++) {
+      for (let j = i; j < stems.length && node; j++) {
         if (j > i) {
-          const gap = en.slice((toks[j - 1] as { end: number }).end, (toks[j] as { start: number }).start);
+          const gap = en.slice(ends[j - 1] as number, starts[j] as number);
           if (!JOINER.test(gap)) break;
         }
         node = node.next.get(stems[j] as string);
         if (node?.entry) best = { entry: node.entry, last: j };
       }
       if (best) {
-        const start = (toks[i] as { start: number }).start;
-        const end = (toks[best.last] as { end: number }).end;
+        const start = starts[i] as number;
+        const end = ends[best.last] as number;
         out.push({ entry: best.entry, start, end, text: en.slice(start, end) });
         i = best.last + 1;
       } else {
@@ -204,16 +232,20 @@ class GlossaryImpl implements Glossary {
   private findWrong(zh: string, includeAmbiguous: boolean): WrongRenderingMatch[] {
     const taken: boolean[] = [];
     const out: WrongRenderingMatch[] = [];
-    // Only renderings whose first character occurs in the text can match: gather those (in the
+    // Only renderings whose first two code units occur in the text can match: gather those (in the
     // longest-first order of `wrongs`) instead of scanning the text for every rendering.
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const candidates: number[] = [];
-    for (let i = 0; i < zh.length; i++) {
-      const c = zh[i] as string;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      const list = this.wrongsByFirst.get(c);
+    const gather = (key: number): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const list = this.wrongsByStart.get(key);
       if (list) candidates.push(...list);
+    };
+    for (let i = 0; i < zh.length; i++) {
+      const c = zh.charCodeAt(i);
+      gather(SINGLE + c);
+      if (i + 1 < zh.length) gather(c * 65536 + zh.charCodeAt(i + 1));
     }
     candidates.sort((a, b) => a - b);
     for (const index of candidates) {
