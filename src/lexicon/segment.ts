@@ -68,35 +68,44 @@ export function addUserWords(words: readonly string[]): void {
 export function segment(text: string): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
-  let last = 0;
-  const push = (piece: string) => {
-    for (const word of cutPiece(piece)) {
-      tokens.push({ word, start: offset, end: offset + word.length });
-      offset += word.length;
-    }
-  };
-  for (const m of text.matchAll(PIECE_END)) {
-    const end = m.index + m[0].length;
-    push(text.slice(last, end));
-    last = end;
+  for (const word of cutWords(text)) {
+    tokens.push({ word, start: offset, end: offset + word.length });
+    offset += word.length;
   }
-  if (last < text.length) push(text.slice(last));
   return tokens;
 }
 
 // Jieba cuts runs of Han/Latin/digits independently and emits every other character on its own, so a
 // text cut after sentence-final punctuation (never part of a run) gives the same words as the whole text.
-// Cutting by sentences lets the check stage reuse the sentences the aligner already segmented.
+// Words are cached by such pieces, so the check stage reuses the sentences the aligner already cut.
 const PIECE_END = /[。！？；．][。！？；．”’」』）)】》]*/g;
+
+/** Words of `text`: from the cache when every piece of it is there, else one jieba call. */
+function cutWords(text: string): readonly string[] {
+  const pieces: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PIECE_END)) {
+    const end = m.index + m[0].length;
+    pieces.push(text.slice(last, end));
+    last = end;
+  }
+  if (last < text.length) pieces.push(text.slice(last));
+  const cached: Array<readonly string[]> = [];
+  for (const piece of pieces) {
+    const words = pieceCache.get(piece);
+    if (!words) break;
+    cached.push(words);
+  }
+  if (cached.length === pieces.length) return pieces.length === 1 ? (cached[0] ?? []) : cached.flat();
+  const words = instance().cut(text, false);
+  // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
+  // it saves when texts come once each (pairing a corpus).
+  if (pieces.length === 1) {
+    if (pieceCache.size >= 20_000) pieceCache.clear();
+    pieceCache.set(text, words);
+  }
+  return words;
+}
 
 // Words of recently cut pieces; cleared when the dictionary changes, bounded for long corpus runs.
 const pieceCache = new Map<string, readonly string[]>();
-
-function cutPiece(piece: string): readonly string[] {
-  let words = pieceCache.get(piece);
-  if (words) return words;
-  words = instance().cut(piece, false);
-  if (pieceCache.size >= 20_000) pieceCache.clear();
-  pieceCache.set(piece, words);
-  return words;
-}
