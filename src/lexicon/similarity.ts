@@ -8,6 +8,7 @@ import { englishTokens, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { segment, segmentationVersion } from './segment.js';
+import type { Token } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -205,13 +206,22 @@ export function zhFeatures(zh: string): ZhFeatures {
 
 function computeZhFeatures(zh: string): ZhFeatures {
   const seen = new Map<string, GlossedWord>();
-  const anchors = new Set<string>();
-  for (const a of latinAnchors(zh)) anchors.add(a);
   for (const { word } of segment(zh)) {
     if (seen.has(word) || ZH_STOPWORDS.has(word) || !HAN_RUN.test(word)) continue;
     seen.set(word, { word, glosses: glossesOf(word) });
   }
-  return { words: [...seen.values()], anchors: [...anchors], han: countCodePoints(zh.replace(NOT_HAN, '')) };
+  // Anchors and the Han count are worked out on first use: the aligner and several checks only need the words.
+  let anchors: string[] | undefined;
+  let han: number | undefined;
+  return {
+    words: [...seen.values()],
+    get anchors() {
+      return (anchors ??= latinAnchors(zh));
+    },
+    get han() {
+      return (han ??= countCodePoints(zh.replace(NOT_HAN, '')));
+    },
+  };
 }
 
 function countCodePoints(text: string): number {
@@ -234,36 +244,76 @@ export function enFeatures(en: string, options: { surface?: boolean } = {}): EnF
   const withSurface = options.surface !== false;
   const cached = enCache.get(en);
   if (cached) {
-    if (cached.surface !== NO_SURFACE) return withSurface ? cached : { ...cached, surface: NO_SURFACE };
+    if (cached.surface !== NO_SURFACE) return withSurface ? cached : withoutSurface(cached);
     if (!withSurface) return cached;
   }
   return cacheFeatures(enCache, en, computeEnFeatures(en, withSurface));
 }
 
+/** The same features with an empty surface map, anchors still worked out on first use. */
+function withoutSurface(f: EnFeatures): EnFeatures {
+  return {
+    stems: f.stems,
+    get anchors() {
+      return f.anchors;
+    },
+    get strongAnchors() {
+      return f.strongAnchors;
+    },
+    words: f.words,
+    surface: NO_SURFACE,
+  };
+}
+
 function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   const stems = new Set<string>();
-  const anchors = new Set<string>();
-  const strong = new Set<string>();
   const surface = withSurface ? new Map<string, string>() : NO_SURFACE;
-  const tokens = englishTokens(en);
+  let tokens: Token[] | undefined = englishTokens(en);
+  const words = tokens.length;
   for (const t of tokens) {
     const lower = t.word.toLowerCase();
-    if (!STOPWORDS.has(lower)) anchors.add(anchorKey(t.word));
-    if (lower.includes('-')) {
-      for (const part of lower.split('-')) {
-        if (part !== lower && !STOPWORDS.has(part)) anchors.add(anchorKey(part));
-        addStem(part, stems, surface);
-      }
-    } else addStem(lower, stems, surface);
+    if (lower.includes('-')) for (const part of lower.split('-')) addStem(part, stems, surface);
+    else addStem(lower, stems, surface);
+  }
+  // Anchors are worked out on first use: the aligner and several checks only need the stems.
+  let anchors: { all: Set<string>; strong: string[] } | undefined;
+  const anchorsOf = () => {
+    if (!anchors) {
+      anchors = enAnchors(en, tokens as Token[]);
+      tokens = undefined;
+    }
+    return anchors;
+  };
+  return {
+    stems,
+    get anchors() {
+      return anchorsOf().all;
+    },
+    get strongAnchors() {
+      return anchorsOf().strong;
+    },
+    words,
+    surface,
+  };
+}
+
+/** Anchor keys of an English text (every non-stopword token, hyphen parts, Latin anchors) and the strong ones. */
+function enAnchors(en: string, tokens: readonly Token[]): { all: Set<string>; strong: string[] } {
+  const all = new Set<string>();
+  const strong = new Set<string>();
+  for (const t of tokens) {
+    const lower = t.word.toLowerCase();
+    if (!STOPWORDS.has(lower)) all.add(anchorKey(t.word));
+    if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(anchorKey(part));
   }
   for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
     const raw = m[0];
     const key = latinKey(raw);
-    addLatinAnchor(key, anchors);
+    addLatinAnchor(key, all);
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
     if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
   }
-  return { stems, anchors, strongAnchors: [...strong], words: tokens.length, surface };
+  return { all, strong: [...strong] };
 }
 
 function addStem(part: string, stems: Set<string>, surface: Map<string, string>): void {
