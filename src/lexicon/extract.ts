@@ -596,8 +596,7 @@ export function acronymKey(token: string): string {
  */
 export function extractAcronyms(text: string, options: AcronymOptions = {}): Anchor[] {
   const w = toHalfWidth(text);
-  const latinLetters = w.match(/[A-Za-z]/g)?.length ?? 0;
-  const zh = (options.lang ?? (countHan(text) * 4 >= latinLetters ? 'zh' : 'en')) === 'zh';
+  const zh = (options.lang ?? (countHan(text) * 4 >= (w.match(/[A-Za-z]/g)?.length ?? 0) ? 'zh' : 'en')) === 'zh';
   const out: Anchor[] = [];
   // Words inside a link (github.com/ispc-lab/bmd) are part of the link, not names.
   const links = extractUrls(text);
