@@ -101,7 +101,7 @@ function cutWords(text: string): readonly string[] {
   // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
   // it saves when texts come once each (pairing a corpus).
   if (pieces.length === 1) {
-    if (pieceCache.size >= 20_000) pieceCache.clear();
+    if (pieceCache.size >= 4096) pieceCache.clear();
     pieceCache.set(text, words);
   }
   return words;

@@ -182,8 +182,8 @@ function loadGlossaryGlosses(): void {
   addGlosses(bundledGlossary().entries.flatMap((e) => e.zh.map((zh) => ({ zh, en: [e.en, ...e.aliases] }))));
 }
 
-// Features of recently seen texts: the aligner and several checks ask for the same sentences.
-const FEATURE_CACHE_LIMIT = 2048;
+// Features of recently seen texts: the aligner and several checks ask for the same sentences of one pair.
+const FEATURE_CACHE_LIMIT = 256;
 const zhCache = new Map<string, ZhFeatures>();
 const enCache = new Map<string, EnFeatures>();
 let zhCacheVersion = -1;
