@@ -96,7 +96,7 @@ const anchorKeyCache = new Map<string, string>();
 const latinKeyCache = new Map<string, string>();
 
 function remember(cache: Map<string, string>, token: string, value: string): void {
-  if (cache.size >= 200_000) cache.clear();
+  if (cache.size >= 50_000) cache.clear();
   cache.set(token, value);
 }
 
