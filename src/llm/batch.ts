@@ -179,28 +179,22 @@ async function collect(state: RunState, record: BatchRecord, byKey: Map<string, 
   }
 
   const seen = new Set<string>();
-  for (const line of (await fileText(client, batch.output_file_id)).split('\n')) {
-    const item = parseLine(line);
-    if (!item) continue;
-    const key = record.customIds[item.custom_id];
-    const job = key ? byKey.get(key) : undefined;
-    if (!job || seen.has(item.custom_id)) continue;
-    seen.add(item.custom_id);
-    const status = item.response?.status_code ?? 0;
-    if (status !== 200 || item.error) {
-      state.fail(job, `batch request failed: ${errorText(item)}`);
-      continue;
+  // The output file holds answers (and per-line failures), the error file only failures; a line
+  // is joined to its pair by custom_id, since neither file keeps the request order.
+  for (const [fileId, isErrorFile] of [[batch.output_file_id, false], [batch.error_file_id, true]] as const) {
+    for (const line of (await fileText(client, fileId)).split('\n')) {
+      const item = parseLine(line);
+      if (!item) continue;
+      const key = record.customIds[item.custom_id];
+      const job = key ? byKey.get(key) : undefined;
+      if (!job || seen.has(item.custom_id)) continue;
+      seen.add(item.custom_id);
+      if (isErrorFile || (item.response?.status_code ?? 0) !== 200 || item.error) {
+        state.fail(job, `batch request failed: ${errorText(item)}`);
+        continue;
+      }
+      await finishFromBody(state, job, item.response?.body);
     }
-    await finishFromBody(state, job, item.response?.body);
-  }
-  for (const line of (await fileText(client, batch.error_file_id)).split('\n')) {
-    const item = parseLine(line);
-    if (!item) continue;
-    const key = record.customIds[item.custom_id];
-    const job = key ? byKey.get(key) : undefined;
-    if (!job || seen.has(item.custom_id)) continue;
-    seen.add(item.custom_id);
-    state.fail(job, `batch request failed: ${errorText(item)}`);
   }
   for (const [customId, key] of wanted) {
     const job = byKey.get(key);
