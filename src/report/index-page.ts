@@ -33,7 +33,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
   const out: string[] = ['# transcheck audit', ''];
   out.push(
     `transcheck ${run.tool.version} · schema ${run.schemaVersion} · config \`${run.configHash}\` · ${run.files.length} files · ` +
-      `${s.blocks} blocks (${s.documents} distinct texts) · ${run.timings.total ?? 0} ms`,
+      `${s.blocks} blocks (${s.documents} distinct texts)`,
     '',
   );
   out.push(
