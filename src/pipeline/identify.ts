@@ -8,6 +8,10 @@ import type { Block, DocumentLocation, IdentifiedBlock, Language, Role, Script }
 export const HAN_RATIO_ZH = 0.15;
 /** Texts with fewer letters plus Han characters than this are `und`. */
 export const MIN_LANGUAGE_CHARS = 10;
+/** Han characters that make a text Chinese however short it is (when Han dominates and there is no kana). */
+export const MIN_HAN_CHARS = 4;
+/** Under this many letters, franc cannot tell English from other languages: a page's or record's claim decides. */
+export const SHORT_LATIN_LETTERS = 40;
 /** Share of Han characters the traditional→simplified conversion changes, at or above which a text is traditional. */
 export const TRADITIONAL_SHARE = 0.2;
 /** Share of changed Han characters at or above which a text is mixed (below: simplified). */
@@ -41,9 +45,13 @@ function englishFunctionShare(text: string): number {
  * `hanRatio` is the share of Han characters among letters and Han characters, 0-1.
  */
 export function detectLanguage(text: string): { language: Language; hanRatio: number } {
-  const han = count(text, HAN_G);
-  const letters = count(text, LETTER_G); // \p{L} includes Han
+  // Links carry no language: a short Chinese post ending in a long URL is still Chinese.
+  const prose = /https?:\/\/|www\./.test(text) ? text.replace(/https?:\/\/\S+|www\.\S+/g, ' ') : text;
+  const han = count(prose, HAN_G);
+  const letters = count(prose, LETTER_G); // \p{L} includes Han
   const hanRatio = letters === 0 ? 0 : han / letters;
+  // A Han character carries about a word: a short Chinese sentence (我们训练一个模型。) is Chinese.
+  if (han >= MIN_HAN_CHARS && hanRatio >= HAN_RATIO_ZH && count(text, KANA_G) === 0) return { language: 'zh', hanRatio };
   if (letters < MIN_LANGUAGE_CHARS) return { language: 'und', hanRatio };
   const kana = count(text, KANA_G);
   if (kana >= 0.05 * letters) return { language: 'other', hanRatio };
@@ -125,7 +133,14 @@ function roleOf(claimed: Block['claimed'], language: Language): Role {
 /** Adds language, script, role and Han share to every block (dropped boilerplate never reaches here). */
 export function identifyBlocks(blocks: readonly Block[]): IdentifiedBlock[] {
   return blocks.map((block) => {
-    const { language, hanRatio } = detectLanguage(block.text);
+    const detected = detectLanguage(block.text);
+    const { hanRatio } = detected;
+    let { language } = detected;
+    // A short Latin text the input labels (a record's `en` field, a block before a translation
+    // marker) is taken at its word: language identification has too little to go on.
+    if ((language === 'und' || language === 'other') && hanRatio === 0 && block.claimed !== 'unknown' && count(block.text, LETTER_G) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
+      language = 'en';
+    }
     const script = hanRatio > 0 ? detectScript(block.text) : 'none';
     return { ...block, language, script, role: roleOf(block.claimed, language), hanRatio };
   });

@@ -37,6 +37,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('3.5% (n=12)').language).toBe('und');
     expect(detectLanguage('').language).toBe('und');
   });
+  it('a short Chinese sentence is Chinese: a Han character carries about a word', () => {
+    expect(detectLanguage('我们训练一个模型。').language).toBe('zh');
+    expect(detectLanguage('你好，世界。').language).toBe('zh');
+    expect(detectLanguage('東京タワー').language).not.toBe('zh');
+  });
 });
 
 describe('detectScript', () => {
@@ -76,6 +81,19 @@ describe('identifyBlocks', () => {
       ['zh', 'traditional', 'translation'],
     ]);
     expect(blocks[0]).toMatchObject({ id: '0:0', file: 'f.txt', claimed: 'translation' });
+  });
+  it('takes a short Latin text at the input\'s word when it is labelled', () => {
+    const blocks = identifyBlocks([
+      block('0:0', 'Hello, world.', 'original'),
+      block('0:1', 'We train a model.', 'translation'),
+      block('0:2', 'Hello, world.', 'unknown'),
+    ]);
+    expect(blocks.map((b) => [b.language, b.role])).toEqual([
+      ['en', 'original'],
+      ['en', 'untranslated'],
+      [blocks[2]?.language, 'other'],
+    ]);
+    expect(blocks[2]?.language).not.toBe('en');
   });
 });
 
