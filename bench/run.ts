@@ -1,12 +1,13 @@
 // `npm run bench -- <name> [options]`: runs bench/<name>.ts, whose `run(args)` prints its figures
 // and writes bench/results/<name>.md. With no name, lists the benchmarks.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const names = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'common.ts'].includes(f))
+  // A benchmark is a module exporting `run(args)`; the others (common.ts, corrupt.ts) are helpers.
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && /export async function run\(/.test(readFileSync(join(here, f), 'utf8')))
   .map((f) => f.slice(0, -3))
   .sort();
 
