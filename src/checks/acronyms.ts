@@ -13,7 +13,8 @@ const CONVENTIONALLY_TRANSLATED = new Set([
 
 /** True when the source spells the acronym out beside it: "neural network (NN)" or "NN (neural network)". */
 function initialsSpell(words: string, name: string): boolean {
-  const letters = name.toLowerCase().replace(/[^a-z]/g, '');
+  // A plural acronym (SMEs, CNNs) spells its singular.
+  const letters = name.replace(/(?<=[A-Z])s$/, '').toLowerCase().replace(/[^a-z]/g, '');
   const initials = (words.match(/[A-Za-z][A-Za-z']*/g) ?? []).map((w) => w[0]!.toLowerCase()).join('');
   // The name's letters appear in order among the initials (stop words may add initials in between).
   let i = 0;

@@ -12,6 +12,7 @@ testCheck(acronyms, {
     { name: 'transliterated surname', source: 'McConnell said', target: '麦康奈尔说' },
     { name: 'expanded after its long form', source: 'source-free domain adaptation (SFDA) works', target: '无源域适应有效' },
     { name: 'expanded before its long form', source: 'SVM (support vector machine) works', target: '支持向量机有效' },
+    { name: 'plural acronym after its long form', source: 'valuable for small and middle enterprises (SMEs) of society', target: '对社会中小企业有价值' },
   ],
   invalid: [
     {
