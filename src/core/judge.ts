@@ -21,8 +21,40 @@ export interface JudgeRunOutcome {
   notes: string[];
 }
 
+/** A translation and the original to ask about (an ambiguous pairing). */
+export interface PairQuestion {
+  /** The pair (translation block) id. */
+  pairId: string;
+  english: string;
+  chinese: string;
+}
+
+/** The model's answer to a pairing question; `unknown` when it gave none (failure, budget, dry run). */
+export type PairAnswer = 'yes' | 'no' | 'partial' | 'unknown';
+
+/** What pairing confirmation returns for one run. */
+export interface PairConfirmOutcome {
+  /** Answers by pair id (every question has one). */
+  answers: Map<string, PairAnswer>;
+  usage: LlmUsage;
+  /** `id@version` of the prompt used. */
+  promptVersion: string;
+  /** Notes for the report (budget reached, failures, dry run, …). */
+  notes: string[];
+}
+
 /** The LLM judge, as the pipeline sees it. */
 export interface Judge {
+  /**
+   * Asks, for each question, whether the Chinese translates the English (ambiguous pairings). Same
+   * concurrency, cache, budget and fatal-error handling as `judgeAll`. Optional: judges without it
+   * leave ambiguous pairings unpaired.
+   */
+  confirmPairs?(
+    questions: readonly PairQuestion[],
+    hooks: { onProgress?: JudgeProgress; signal?: AbortSignal },
+  ): Promise<PairConfirmOutcome>;
+
   judgeAll(
     pairs: readonly PairResult[],
     termsFor: (pair: PairResult) => JudgeTerm[],

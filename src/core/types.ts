@@ -105,6 +105,8 @@ export interface PairEvidence {
   candidates: number;
   /** Best candidates considered (best first), for unpaired and mismatched translations. */
   best: Array<{ original: BlockRef; score: number }>;
+  /** Set when an LLM confirmed an ambiguous pairing: `id@version` of the prompt that asked. */
+  confirmedBy?: string;
 }
 
 /** Outcome of pairing one translation. */

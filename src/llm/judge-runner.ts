@@ -4,7 +4,15 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError } from 'openai';
-import type { Judge, JudgeProgress, JudgeRunOutcome, JudgeTerm } from '../core/judge.js';
+import type {
+  Judge,
+  JudgeProgress,
+  JudgeRunOutcome,
+  JudgeTerm,
+  PairAnswer,
+  PairConfirmOutcome,
+  PairQuestion,
+} from '../core/judge.js';
 import type { Finding, LlmUsage, PairResult } from '../core/types.js';
 import { runBatch } from './batch.js';
 import { JudgeCache, cacheKey } from './cache.js';
@@ -12,13 +20,17 @@ import { classifyError, createClient, fatalError, LlmFatalError, type Endpoint }
 import { answerToFindings, judgeFailedFinding } from './findings.js';
 import type { JudgeOptions, ModelPrice } from './options.js';
 import { DEFAULT_JUDGE_OPTIONS } from './options.js';
+import { askPairConfirmation, pairConfirmData } from './pair-confirm.js';
 import { formatFindings, formatTerms, loadPrompt, renderPrompt, type PromptTemplate } from './prompt.js';
-import { JUDGE_JSON_SCHEMA, judgeAnswerSchema, type JudgeAnswer } from './schema.js';
+import { JUDGE_JSON_SCHEMA, PAIR_CONFIRM_JSON_SCHEMA, judgeAnswerSchema, pairConfirmSchema, type JudgeAnswer } from './schema.js';
 import { askValidated, modeFor } from './structured.js';
 import { addCall, costOf, emptyUsage, estimateTokens, priceFor } from './usage.js';
 
 /** Completion tokens expected per pair (a handful of short error records). */
 export const COMPLETION_TOKENS_ESTIMATE = 300;
+
+/** Completion tokens expected per pairing confirmation (`{"verdict": "yes"}`). */
+export const CONFIRM_COMPLETION_TOKENS_ESTIMATE = 10;
 
 /** The JSON schema given as response_format (name and schema). */
 export const JUDGE_RESPONSE_SCHEMA = { name: 'mqm_errors', schema: JUDGE_JSON_SCHEMA as unknown as Record<string, unknown> };
@@ -102,6 +114,8 @@ export interface RunState {
 export class LlmJudge implements Judge {
   readonly options: JudgeOptions;
   private readonly client: OpenAI;
+  /** One --max-cost budget for everything this judge asks in a run (confirmations and judging). */
+  private readonly budget: Budget;
 
   constructor(
     options: JudgeOptions,
@@ -109,6 +123,151 @@ export class LlmJudge implements Judge {
   ) {
     this.options = { ...DEFAULT_JUDGE_OPTIONS, ...options };
     this.client = createClient(endpoint, this.options.timeoutMs, this.options.maxRetries ?? 3);
+    this.budget = new Budget(this.options.maxCostUsd);
+  }
+
+  async confirmPairs(
+    questions: readonly PairQuestion[],
+    hooks: { onProgress?: JudgeProgress; signal?: AbortSignal },
+  ): Promise<PairConfirmOutcome> {
+    const options = this.options;
+    const template = loadPrompt('pair-confirm');
+    const usage = emptyUsage(options.model);
+    const notes: string[] = [];
+    const answers = new Map<string, PairAnswer>();
+    const cache = new JudgeCache(options.cacheDir, options.cache);
+    const price = priceFor(options.model, options.prices);
+    const server = `${this.endpoint.baseUrl}|${options.model}`;
+    // The prompt id is part of the key, so confirmations and judge answers never share an entry.
+    const jobs = new Map<string, { key: string; english: string; chinese: string; pairIds: string[] }>();
+    for (const q of questions) {
+      answers.set(q.pairId, 'unknown');
+      const key = cacheKey({
+        model: options.model,
+        baseUrl: this.endpoint.baseUrl,
+        prompt: template.ref,
+        options: { temperature: options.temperature ?? 0 },
+        source: q.english,
+        translation: q.chinese,
+      });
+      const parsed = pairConfirmSchema.safeParse(cache.get(key)?.answer);
+      if (parsed.success) {
+        answers.set(q.pairId, parsed.data.verdict);
+        usage.cachedPairs++;
+        continue;
+      }
+      const job = jobs.get(key);
+      if (job) job.pairIds.push(q.pairId);
+      else jobs.set(key, { key, english: q.english, chinese: q.chinese, pairIds: [q.pairId] });
+    }
+    const total = questions.length;
+    let done = total - [...jobs.values()].reduce((n, j) => n + j.pairIds.length, 0);
+    hooks.onProgress?.(done, total);
+    if (options.dryRun) {
+      if (jobs.size > 0) notes.push(`LLM pairing confirmation dry run: ${jobs.size} request(s) not sent`);
+      return { answers, usage, promptVersion: template.ref, notes };
+    }
+
+    const limit = pLimit(Math.max(1, options.concurrency));
+    const controller = new AbortController();
+    setMaxListeners(Math.max(10, options.concurrency * 4), controller.signal);
+    const onAbort = () => controller.abort();
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    if (hooks.signal?.aborted) controller.abort();
+    let fatal: unknown;
+    let successes = 0;
+    let connectionFailures = 0;
+    let skipped = 0;
+    let failed = 0;
+    const withSchema = modeFor(server) !== 'json_schema';
+    try {
+      await Promise.all(
+        [...jobs.values()].map((job) =>
+          limit(async () => {
+            if (controller.signal.aborted) {
+              skipped += job.pairIds.length;
+              return;
+            }
+            let reserved = 0;
+            if (options.maxCostUsd !== undefined) {
+              const rendered = renderPrompt(
+                template,
+                pairConfirmData(job.english, job.chinese),
+                withSchema ? PAIR_CONFIRM_JSON_SCHEMA : undefined,
+              );
+              const promptTokens = estimateTokens(rendered.system) + estimateTokens(rendered.user) + 12;
+              reserved = costOf({ prompt: promptTokens, completion: 2 * CONFIRM_COMPLETION_TOKENS_ESTIMATE, cached: 0 }, price);
+            }
+            if (!this.budget.reserve(reserved)) {
+              skipped += job.pairIds.length;
+              return;
+            }
+            let spent = 0;
+            let tokens = { prompt: 0, completion: 0, cached: 0 };
+            try {
+              const outcome = await askPairConfirmation(
+                {
+                  client: this.client,
+                  model: options.model,
+                  temperature: options.temperature ?? 0,
+                  server,
+                  signal: controller.signal,
+                  onCall: (t) => {
+                    const c = costOf(t, price);
+                    spent += c;
+                    tokens = { prompt: tokens.prompt + t.prompt, completion: tokens.completion + t.completion, cached: tokens.cached + t.cached };
+                    addCall(usage, t, c);
+                  },
+                },
+                template,
+                job.english,
+                job.chinese,
+              );
+              successes++;
+              if (outcome.ok) {
+                cache.put({ key: job.key, prompt: template.ref, model: options.model, answer: outcome.value, tokens, at: new Date().toISOString() });
+                for (const id of job.pairIds) answers.set(id, outcome.value.verdict);
+              } else {
+                failed += job.pairIds.length;
+              }
+            } catch (error) {
+              const kind = classifyError(error);
+              if (kind === 'aborted' || controller.signal.aborted) {
+                skipped += job.pairIds.length;
+              } else if (kind === 'fatal') {
+                fatal ??= error;
+                controller.abort();
+              } else {
+                const unreachable = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
+                if (unreachable && successes === 0 && ++connectionFailures >= 2) {
+                  fatal ??= new LlmFatalError(
+                    `Cannot connect to the LLM server ${this.endpoint.baseUrl}; the judge stopped`,
+                    'Check --base-url (or OPENAI_BASE_URL) and that the server is running',
+                  );
+                  controller.abort();
+                  return;
+                }
+                failed += job.pairIds.length;
+              }
+            } finally {
+              this.budget.settle(reserved, spent);
+              done += job.pairIds.length;
+              hooks.onProgress?.(done, total);
+            }
+          }),
+        ),
+      );
+    } finally {
+      hooks.signal?.removeEventListener('abort', onAbort);
+    }
+    if (fatal) throw fatalError(fatal, this.endpoint, options.model);
+    usage.failures += failed;
+    if (failed > 0) notes.push(`LLM pairing confirmation failed on ${failed} translation(s); they stay unpaired`);
+    if (skipped > 0) {
+      const why = hooks.signal?.aborted ? 'interrupted' : `--max-cost ${options.maxCostUsd} USD reached`;
+      notes.push(`LLM pairing confirmation: ${why}; ${skipped} ambiguous translation(s) not asked, left unpaired`);
+    }
+    return { answers, usage, promptVersion: template.ref, notes };
   }
 
   async judgeAll(
@@ -175,7 +334,7 @@ export class LlmJudge implements Judge {
       cache,
       usage,
       price,
-      budget: new Budget(options.maxCostUsd),
+      budget: this.budget,
       notes,
       findings,
       server: `${this.endpoint.baseUrl}|${options.model}`,

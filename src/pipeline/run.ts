@@ -12,6 +12,7 @@ import type {
   IdentifiedBlock,
   IngestedFile,
   InputError,
+  LlmUsage,
   Pair,
   PairResult,
   RunResult,
@@ -139,6 +140,81 @@ export function glossaryTerms(files: readonly string[]): (result: PairResult) =>
   };
 }
 
+/**
+ * Lowest dictionary score (0-1) of the best candidate for which an unpaired translation is put to the
+ * LLM: under it no true pair was seen on arxiv-gt-zh dev (bench/results/pairing.md).
+ */
+export const CONFIRM_FLOOR = 0.3;
+
+/**
+ * Settles ambiguous pairings with the judge's pairing confirmation: an unpaired translation whose best
+ * candidate scores at least CONFIRM_FLOOR and is not paired to another translation is asked about, and
+ * a `yes` pairs it (confidence = the dictionary score; `evidence.confirmedBy` names the prompt). When two
+ * different translations are confirmed for one original, the higher-scoring one gets it.
+ */
+async function confirmAmbiguous(
+  pairs: Pair[],
+  originals: readonly IdentifiedBlock[],
+  judge: Judge,
+  options: AuditOptions,
+): Promise<{ pairs: Pair[]; usage?: LlmUsage; promptVersion?: string; notes: string[] }> {
+  if (!judge.confirmPairs) return { pairs, notes: [] };
+  const originalById = new Map(originals.map((b) => [b.id, b]));
+  const taken = new Set<string>();
+  for (const p of pairs) if (p.status === 'paired' && p.original) taken.add(p.original.id);
+  const asked = new Map<string, { pair: Pair; original: IdentifiedBlock; score: number }>();
+  for (const pair of pairs) {
+    const best = pair.evidence.best[0];
+    if (pair.status !== 'unpaired' || !best || best.score < CONFIRM_FLOOR || taken.has(best.original.block)) continue;
+    const original = originalById.get(best.original.block);
+    if (original) asked.set(pair.id, { pair, original, score: best.score });
+  }
+  if (asked.size === 0) return { pairs, notes: [] };
+  const outcome = await judge.confirmPairs(
+    [...asked.values()].map(({ pair, original }) => ({ pairId: pair.id, english: original.text, chinese: pair.translation.text })),
+    {
+      onProgress: (done, total) => options.onProgress?.('confirm', done, total),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  const confirmed = [...asked.values()]
+    .filter(({ pair }) => outcome.answers.get(pair.id) === 'yes')
+    .sort((a, b) => b.score - a.score);
+  const holder = new Map<string, string>();
+  const paired = new Map<string, Pair>();
+  for (const { pair, original, score } of confirmed) {
+    const held = holder.get(original.id);
+    // Identical translations (several files) may share an original; different ones may not.
+    if (held !== undefined && held !== pair.translation.text) continue;
+    holder.set(original.id, pair.translation.text);
+    paired.set(pair.id, {
+      ...pair,
+      original,
+      status: 'paired',
+      confidence: score,
+      evidence: { ...pair.evidence, confirmedBy: outcome.promptVersion },
+    });
+  }
+  return {
+    pairs: pairs.map((p) => paired.get(p.id) ?? p),
+    usage: outcome.usage,
+    promptVersion: outcome.promptVersion,
+    notes: outcome.notes,
+  };
+}
+
+/** Adds the calls, tokens and cost of `extra` to `usage` (pair counts stay the judge's). */
+function addUsage(usage: LlmUsage, extra: LlmUsage): LlmUsage {
+  return {
+    ...usage,
+    calls: usage.calls + extra.calls,
+    promptTokens: usage.promptTokens + extra.promptTokens,
+    completionTokens: usage.completionTokens + extra.completionTokens,
+    cachedTokens: usage.cachedTokens + extra.cachedTokens,
+    costUsd: usage.costUsd + extra.costUsd,
+  };
+}
+
 /** Every error message names its file, whoever produced it. */
 function withFileName(error: InputError): InputError {
   return error.message.includes(error.file) ? error : { ...error, message: `${error.file}: ${error.message}` };
@@ -201,6 +277,15 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   let pairs = pairTranslations(translations, originals, options.pairing);
   const limitations: string[] = [];
   if (options.lookupArxiv) pairs = await lookupOnArxiv(pairs, options, limitations);
+  let confirmUsage: LlmUsage | undefined;
+  const promptVersions: string[] = [];
+  if (options.judge) {
+    const confirmation = await confirmAmbiguous(pairs, originals, options.judge, options);
+    pairs = confirmation.pairs;
+    confirmUsage = confirmation.usage;
+    if (confirmation.promptVersion) promptVersions.push(confirmation.promptVersion);
+    limitations.push(...confirmation.notes);
+  }
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map(noOriginalPair);
   t = lap('pair', t);
 
@@ -215,7 +300,6 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   t = lap('check', t);
 
   let llm: RunResult['llm'];
-  const promptVersions: string[] = [];
   if (options.judge) {
     const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? glossaryTerms(options.glossary ?? []), {
       onProgress: (done, total) => options.onProgress?.('judge', done, total),
@@ -234,7 +318,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
       );
       Object.assign(result, scored);
     }
-    llm = outcome.usage;
+    llm = confirmUsage ? addUsage(outcome.usage, confirmUsage) : outcome.usage;
     promptVersions.push(...outcome.promptVersions);
     limitations.push(...outcome.notes);
     t = lap('judge', t);

@@ -106,6 +106,11 @@ function originLine(r: PairResult): string {
     const parts = [
       `**Original:** ${name}at \`${o.file}:${o.lines[0]}\` (confidence ${pct(pair.confidence)}, margin ${ev.margin.toFixed(2)} over the runner-up among ${ev.candidates} candidates).`,
     ];
+    if (ev.confirmedBy) {
+      parts.push(
+        `Dictionary evidence alone was not conclusive (score ${ev.score.toFixed(2)}); the LLM confirmed this pairing (${mdCode(ev.confirmedBy)}).`,
+      );
+    }
     if (ev.anchors.length > 0) parts.push(`Shared anchors: ${ev.anchors.slice(0, 12).map(mdCode).join(', ')}.`);
     if (ev.terms.length > 0) parts.push(`Matched terms: ${ev.terms.slice(0, 12).map(mdCode).join(', ')}.`);
     if (pair.status === 'mismatched' && pair.attached) {
