@@ -64,6 +64,7 @@ function pair(r: PairResult): Record<string, unknown> {
       margin: round(p.evidence.margin),
       candidates: p.evidence.candidates,
       anchors: p.evidence.anchors,
+      ...(p.evidence.confirmedBy ? { confirmedBy: p.evidence.confirmedBy } : {}),
       terms: p.evidence.terms,
       best: p.evidence.best.map((b) => ({ ...candidateRef(b.original), score: round(b.score) })),
     },

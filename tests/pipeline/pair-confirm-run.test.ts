@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { audit, CONFIRM_FLOOR } from '../../src/pipeline/run.js';
+import { CONFIRM_FLOOR } from '../../src/pipeline/confirm.js';
+import { audit } from '../../src/pipeline/run.js';
 import { resetLearnedModes } from '../../src/llm/structured.js';
 import { apiError, jsonReply, startMockOpenAI, type ChatCall, type MockServer, type Reply } from '../helpers/mock-openai-server.js';
 
@@ -127,6 +128,8 @@ describe('pairing confirmation in the audit', () => {
     expect(x?.status).toBe('unpaired');
     const report = JSON.parse(readFileSync(join(dir, 'out', 'translations.json'), 'utf8'));
     expect(report.promptVersions).toContain('pair-confirm@1');
+    expect(report.pairs[0].evidence.confirmedBy).toBe('pair-confirm@1');
+    expect(report.pairs[1].evidence.confirmedBy).toBeUndefined();
     // The confirmation call is counted with the judge calls (A and C judged).
     expect(server.chatCalls.length).toBe(3);
     expect(readFileSync(join(dir, 'out', 'index.md'), 'utf8')).toMatch(/\(mock-model\): 3 calls/);
