@@ -11,7 +11,7 @@ import { estimateJob, JUDGE_RESPONSE_SCHEMA } from './judge-runner.js';
 import { renderPrompt } from './prompt.js';
 import { judgeAnswerSchema } from './schema.js';
 import { askValidated, modeFor, reaskMessage, validateAnswer } from './structured.js';
-import { addCall, costOf, type CallTokens } from './usage.js';
+import { addCall, callMeter, costOf } from './usage.js';
 
 /** The Batch API costs half the standard price. */
 export const BATCH_DISCOUNT = 0.5;
@@ -236,7 +236,8 @@ async function finishFromBody(state: RunState, job: JudgeJob, body: unknown): Pr
     state.finish(job, checked.value, answer.tokens);
     return;
   }
-  let tokens: CallTokens = { ...answer.tokens };
+  // The re-ask is a live call: its tokens add to the batch answer's, its cost settles at once.
+  const meter = callMeter(usage, state.price, answer.tokens);
   try {
     const again = await askValidated(
       {
@@ -245,12 +246,7 @@ async function finishFromBody(state: RunState, job: JudgeJob, body: unknown): Pr
         temperature: options.temperature ?? 0,
         server: state.server,
         signal: state.signal,
-        onCall: (t) => {
-          const c = costOf(t, state.price);
-          tokens = { prompt: tokens.prompt + t.prompt, completion: tokens.completion + t.completion, cached: tokens.cached + t.cached };
-          addCall(usage, t, c);
-          state.budget.settle(0, c);
-        },
+        onCall: (t) => state.budget.settle(0, meter.onCall(t)),
       },
       state.template,
       job.data,
@@ -258,7 +254,7 @@ async function finishFromBody(state: RunState, job: JudgeJob, body: unknown): Pr
       JUDGE_RESPONSE_SCHEMA,
       { content: answer.content, reason: checked.reason },
     );
-    if (again.ok) state.finish(job, again.value, tokens);
+    if (again.ok) state.finish(job, again.value, meter.tokens);
     else state.fail(job, `${checked.reason}; after a re-ask: ${again.reason}`);
   } catch (error) {
     if (classifyError(error) === 'fatal') throw error;

@@ -24,7 +24,7 @@ import { askPairConfirmation, pairConfirmData } from './pair-confirm.js';
 import { formatFindings, formatTerms, loadPrompt, renderPrompt, type PromptTemplate } from './prompt.js';
 import { JUDGE_JSON_SCHEMA, PAIR_CONFIRM_JSON_SCHEMA, judgeAnswerSchema, pairConfirmSchema, type JudgeAnswer } from './schema.js';
 import { askValidated, modeFor } from './structured.js';
-import { addCall, costOf, emptyUsage, estimateTokens, priceFor } from './usage.js';
+import { callMeter, costOf, emptyUsage, estimateTokens, priceFor } from './usage.js';
 
 /** Completion tokens expected per pair (a handful of short error records). */
 export const COMPLETION_TOKENS_ESTIMATE = 300;
@@ -202,8 +202,7 @@ export class LlmJudge implements Judge {
               skipped += job.pairIds.length;
               return;
             }
-            let spent = 0;
-            let tokens = { prompt: 0, completion: 0, cached: 0 };
+            const meter = callMeter(usage, price);
             try {
               const outcome = await askPairConfirmation(
                 {
@@ -212,12 +211,7 @@ export class LlmJudge implements Judge {
                   temperature: options.temperature ?? 0,
                   server,
                   signal: controller.signal,
-                  onCall: (t) => {
-                    const c = costOf(t, price);
-                    spent += c;
-                    tokens = { prompt: tokens.prompt + t.prompt, completion: tokens.completion + t.completion, cached: tokens.cached + t.cached };
-                    addCall(usage, t, c);
-                  },
+                  onCall: meter.onCall,
                 },
                 template,
                 job.english,
@@ -225,7 +219,7 @@ export class LlmJudge implements Judge {
               );
               successes++;
               if (outcome.ok) {
-                cache.put({ key: job.key, prompt: template.ref, model: options.model, answer: outcome.value, tokens, at: new Date().toISOString() });
+                cache.put({ key: job.key, prompt: template.ref, model: options.model, answer: outcome.value, tokens: meter.tokens, at: new Date().toISOString() });
                 for (const id of job.pairIds) answers.set(id, outcome.value.verdict);
               } else {
                 failed += job.pairIds.length;
@@ -250,7 +244,7 @@ export class LlmJudge implements Judge {
                 failed += job.pairIds.length;
               }
             } finally {
-              this.budget.settle(reserved, spent);
+              this.budget.settle(reserved, meter.spent);
               done += job.pairIds.length;
               hooks.onProgress?.(done, total);
             }
@@ -400,8 +394,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
           usage.unjudged += job.pairs.length;
           return;
         }
-        let spent = 0;
-        let tokens = { prompt: 0, completion: 0, cached: 0 };
+        const meter = callMeter(usage, state.price);
         try {
           const outcome = await askValidated(
             {
@@ -410,12 +403,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
               temperature: options.temperature ?? 0,
               server: state.server,
               signal: runController.signal,
-              onCall: (t) => {
-                const c = costOf(t, state.price);
-                spent += c;
-                tokens = { prompt: tokens.prompt + t.prompt, completion: tokens.completion + t.completion, cached: tokens.cached + t.cached };
-                addCall(usage, t, c);
-              },
+              onCall: meter.onCall,
             },
             template,
             job.data,
@@ -423,7 +411,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
             JUDGE_RESPONSE_SCHEMA,
           );
           successes++;
-          if (outcome.ok) state.finish(job, outcome.value, tokens);
+          if (outcome.ok) state.finish(job, outcome.value, meter.tokens);
           else state.fail(job, outcome.reason);
         } catch (error) {
           const kind = classifyError(error);
@@ -448,7 +436,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
             state.fail(job, describeError(error));
           }
         } finally {
-          budget.settle(reserved, spent);
+          budget.settle(reserved, meter.spent);
         }
       }),
     ),

@@ -79,3 +79,33 @@ export function addCall(usage: LlmUsage, tokens: CallTokens, costUsd: number): v
   usage.cachedTokens += tokens.cached;
   usage.costUsd += costUsd;
 }
+
+/** The calls of one job (a pair, with its re-asks): its own tokens and cost, also added to the run's usage. */
+export interface CallMeter {
+  /** Tokens of this job's calls so far. */
+  tokens: CallTokens;
+  /** USD of this job's calls so far. */
+  spent: number;
+  /** Records one call; returns its cost in USD. */
+  onCall(tokens: CallTokens): number;
+}
+
+/** A meter for one job's calls; `start` holds tokens already spent on it (a batch answer before its re-ask). */
+export function callMeter(usage: LlmUsage, price: ModelPrice | undefined, start?: CallTokens): CallMeter {
+  const meter: CallMeter = {
+    tokens: start ? { ...start } : { prompt: 0, completion: 0, cached: 0 },
+    spent: 0,
+    onCall(t) {
+      const cost = costOf(t, price);
+      meter.spent += cost;
+      meter.tokens = {
+        prompt: meter.tokens.prompt + t.prompt,
+        completion: meter.tokens.completion + t.completion,
+        cached: meter.tokens.cached + t.cached,
+      };
+      addCall(usage, t, cost);
+      return cost;
+    },
+  };
+  return meter;
+}
