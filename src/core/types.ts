@@ -17,6 +17,7 @@ export type Layout =
   | 'marker-page'
   | 'english-list'
   | 'title-abstract-page'
+  | 'section-page'
   | 'jsonl'
   | 'csv'
   | 'tsv'

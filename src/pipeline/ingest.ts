@@ -5,7 +5,7 @@ import { InputFileError } from '../core/errors.js';
 import type { Block, IngestedFile } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
 import type { ReadResult } from './ingest/draft.js';
-import { findMarker, markerKey, readLinePage, readMarkerPage, readParagraphs } from './ingest/pages.js';
+import { findMarker, looksLikeSectionPage, markerKey, readLinePage, readMarkerPage, readParagraphs, readSectionPage } from './ingest/pages.js';
 import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJsonl } from './ingest/records.js';
 
 export { expandInputs, TEXT_EXTENSIONS } from './ingest/inputs.js';
@@ -55,7 +55,11 @@ function read(name: string, text: string, markers: ReadonlySet<string>): ReadRes
     if (records) return records;
     if (ext === extension) notes.push(`no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
   }
-  const page = findMarker(lines, markers) >= 0 ? readMarkerPage(lines, markers) : (readLinePage(lines) ?? readParagraphs(lines));
+  const page = looksLikeSectionPage(lines)
+    ? readSectionPage(lines)
+    : findMarker(lines, markers) >= 0
+      ? readMarkerPage(lines, markers)
+      : (readLinePage(lines) ?? readParagraphs(lines));
   return { ...page, notes: [...notes, ...page.notes] };
 }
 

@@ -36,6 +36,8 @@ export function describeLayout(layout: Layout): string {
       return 'English abstracts, one a line';
     case 'title-abstract-page':
       return 'Page of titles and abstracts';
+    case 'section-page':
+      return 'Page of headed sections (abstract, then its translation)';
     case 'jsonl':
       return 'JSONL records';
     case 'csv':

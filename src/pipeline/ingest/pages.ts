@@ -188,3 +188,89 @@ export function readParagraphs(lines: readonly string[]): ReadResult {
     notes: ['layout not recognized (no translation markers, records or one-text-a-line shape): read as blank-line separated paragraphs'],
   };
 }
+
+// Markdown headings, and a heading's text without its `#`s and emphasis.
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/u;
+// A heading that announces a machine translation: "Abstract (translated by Google)", "摘要（机器翻译）".
+// A heading about translation in general ("## Neural Machine Translation") is not one: it must say
+// that what follows was translated, or name an abstract or summary together with a translation.
+const TRANSLATION_HEADING =
+  /\btranslated\b|\btranslation\b.*\b(?:abstract|summary)\b|\b(?:abstract|summary)\b.*\btranslation\b|翻译|翻譯|译文|譯文|google translate/iu;
+// A heading that announces the original abstract.
+const ORIGINAL_HEADING = /^(?:abstract|summary|摘要|原文|original(?: abstract)?)\s*[:：]?$/iu;
+// Jekyll/Hugo front matter title.
+const FRONT_MATTER_TITLE = /^title\s*:\s*["']?(.*?)["']?\s*$/u;
+
+/** The text of a Markdown heading line (level and words), or undefined. */
+function heading(line: string): { level: number; text: string } | undefined {
+  const m = HEADING.exec(line);
+  if (!m) return undefined;
+  return { level: (m[1] as string).length, text: (m[2] as string).replace(/[*_`]/g, '').trim() };
+}
+
+/** True when the page has Markdown headings announcing an abstract and a translation (a section page). */
+export function looksLikeSectionPage(lines: readonly string[]): boolean {
+  const texts = lines.flatMap((l) => heading(l)?.text ?? []);
+  return texts.some((t) => TRANSLATION_HEADING.test(t)) && texts.some((t) => ORIGINAL_HEADING.test(t));
+}
+
+// An arXiv abstract link in a section body ("##### URL" on mirror blogs): the id of the paper.
+const ARXIV_LINK = /arxiv\.org\/(?:abs|pdf)\/([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})/iu;
+
+/**
+ * Section page (a blog post mirroring arXiv, Jekyll front matter optional): Markdown headings such as
+ * `##### Abstract` and `##### Abstract (translated by Google)` introduce each text. The section under a
+ * translation heading is a translation attached to the original section before it (same paper). A
+ * heading with no text, or only a short non-link line, under it starts a new paper and gives its title;
+ * the front matter's `title:` gives the first. An arXiv link in a section (`##### URL`) gives the paper's
+ * id. Sections that are not texts to audit are listed as dropped, never silently.
+ */
+export function readSectionPage(lines: readonly string[]): ReadResult {
+  const blocks: BlockDraft[] = [];
+  const dropped: DroppedText[] = [];
+  const notes: string[] = [];
+  let title: string | undefined;
+  let first = 0;
+  if (lines[0]?.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (close > 0) {
+      for (const line of lines.slice(1, close)) title = FRONT_MATTER_TITLE.exec(line.trim())?.[1] ?? title;
+      first = close + 1;
+    }
+  }
+  const starts: Array<{ line: number; kind: 'original' | 'translation' | 'other'; text: string }> = [];
+  for (let i = first; i < lines.length; i++) {
+    const h = heading(lines[i] as string);
+    if (!h) continue;
+    const kind = TRANSLATION_HEADING.test(h.text) ? 'translation' : ORIGINAL_HEADING.test(h.text) ? 'original' : 'other';
+    starts.push({ line: i, kind, text: h.text });
+  }
+  const before = span(lines, first, (starts[0]?.line ?? lines.length) - 1);
+  if (before) dropped.push({ lines: before.lines, text: before.raw.replace(/\s+/g, ' '), reason: 'page text before the first heading' });
+  let lastOriginal: number | undefined;
+  let paperStart = 0; // index in `blocks` of the current paper's first block
+  starts.forEach((start, k) => {
+    const body = span(lines, start.line + 1, (starts[k + 1]?.line ?? lines.length) - 1);
+    if (start.kind === 'other') {
+      const link = body !== undefined && /^(?:https?:|\[|!\[|<)/.test(body.raw.trim());
+      if (!link && (!body || wordUnits(body.raw) <= 30)) {
+        title = start.text || title;
+        lastOriginal = undefined;
+        paperStart = blocks.length;
+      }
+      const id = body && ARXIV_LINK.exec(body.raw)?.[1];
+      if (id) for (const b of blocks.slice(paperStart)) b.recordId ??= id;
+      if (body) dropped.push({ lines: body.lines, text: body.raw.replace(/\s+/g, ' '), reason: `section \`${start.text}\` is not a text to audit` });
+      return;
+    }
+    if (!body) {
+      notes.push(`line ${start.line + 1}: heading \`${start.text}\` with no text under it${start.kind === 'translation' ? ' (the page announces a translation it does not show)' : ''}`);
+      return;
+    }
+    const draft: BlockDraft = { ...body, claimed: start.kind, ...(title ? { title } : {}) };
+    if (start.kind === 'translation' && lastOriginal !== undefined) draft.attachedTo = lastOriginal;
+    blocks.push(draft);
+    if (start.kind === 'original') lastOriginal = blocks.length - 1;
+  });
+  return { layout: 'section-page', blocks, dropped, notes };
+}
