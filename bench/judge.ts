@@ -7,11 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding, IdentifiedBlock, PairResult } from '../src/core/types.js';
+import type { Finding, PairResult } from '../src/core/types.js';
 import { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../src/llm/options.js';
 import { costOf, priceFor } from '../src/llm/usage.js';
 import { createJudge, estimateJudgeCost } from '../src/pipeline/judge.js';
 import { jsonReply, startMockOpenAI } from '../tests/helpers/mock-openai-server.js';
+import { makePair } from '../tests/llm/fixtures/pairs.js';
 import { option, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
 
 interface WmtRecord {
@@ -32,42 +33,6 @@ interface ArxivRecord {
 }
 
 const WEIGHT: Record<string, number> = { info: 0, minor: 1, major: 5, critical: 25 };
-
-function block(id: string, text: string, language: 'en' | 'zh'): IdentifiedBlock {
-  return {
-    id,
-    file: 'bench',
-    lines: [1, 1],
-    raw: text,
-    text,
-    claimed: 'unknown',
-    language,
-    script: language === 'zh' ? 'simplified' : 'none',
-    role: language === 'zh' ? 'translation' : 'original',
-    hanRatio: language === 'zh' ? 1 : 0,
-  };
-}
-
-function pairOf(id: string, source: string, target: string): PairResult {
-  return {
-    pair: {
-      id,
-      translation: block(id, target, 'zh'),
-      original: block(`${id}-en`, source, 'en'),
-      status: 'paired',
-      confidence: 1,
-      evidence: { anchors: [], terms: [], score: 1, margin: 1, candidates: 1, best: [] },
-    },
-    sourceSentences: [{ text: source, start: 0, end: source.length }],
-    targetSentences: [{ text: target, start: 0, end: target.length }],
-    beads: [],
-    findings: [],
-    penalty: 0,
-    score: 100,
-    verdict: 'good',
-    targetOnly: false,
-  };
-}
 
 /** Kendall tau-b between two equally long lists. */
 export function kendallTau(a: readonly number[], b: readonly number[]): number {
@@ -180,9 +145,9 @@ export async function run(args: string[]): Promise<void> {
   const random = rng(seed);
   const chosen = shuffle([...bySegment.keys()], random).slice(0, segments);
   const records = chosen.flatMap((k) => bySegment.get(k) ?? []);
-  const wmtPairs = records.map((r, i) => pairOf(`w:${i}`, r.source, r.target));
+  const wmtPairs = records.map((r, i) => makePair(`w:${i}`, r.source, r.target));
   const arxiv = shuffle(readJsonl<ArxivRecord>(join(shared, 'corpora/arxiv-gt-zh/dev.jsonl')), random).slice(0, arxivCount);
-  const arxivPairs = arxiv.map((r, i) => pairOf(`a:${i}`, r.en, r.zh));
+  const arxivPairs = arxiv.map((r, i) => makePair(`a:${i}`, r.en, r.zh));
 
   const lines: string[] = ['# LLM judge benchmark', ''];
   lines.push(
@@ -289,7 +254,7 @@ export async function run(args: string[]): Promise<void> {
     const pairs = Array.from({ length: n }, (_, i) => {
       const p = pool[i % pool.length] as PairResult;
       // Distinct texts, so no two pairs share one request.
-      return pairOf(`t:${i}`, p.pair.original?.text ?? '', `${p.pair.translation.text}（${i}）`);
+      return makePair(`t:${i}`, p.pair.original?.text ?? '', `${p.pair.translation.text}（${i}）`);
     });
     const r = await timedRun(pairs, { ...base, cache: false, concurrency: level });
     const ideal = mockMode ? (Math.ceil(n / level) * latencyMs) / 1000 : undefined;

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentifiedBlock, PairResult } from '../../src/core/types.js';
+import type { PairResult } from '../../src/core/types.js';
 import { bundledGlossary } from '../../src/lexicon/glossary.js';
 import { terminologyAcrossCorpus } from '../../src/pipeline/terminology.js';
+import { makePair } from '../llm/fixtures/pairs.js';
 
-function block(id: string, text: string, language: 'en' | 'zh'): IdentifiedBlock {
-  return {
-    id, file: 'f.jsonl', lines: [1, 1], raw: text, text, claimed: language === 'zh' ? 'translation' : 'original',
-    language, script: language === 'zh' ? 'simplified' : 'none', role: language === 'zh' ? 'translation' : 'original', hanRatio: language === 'zh' ? 1 : 0,
-  };
-}
-
+/** A translation, paired with its English when there is one (target-only otherwise). */
 function result(id: string, zh: string, en: string | null): PairResult {
-  const translation = block(`0:${id}`, zh, 'zh');
-  const original = en === null ? null : block(`1:${id}`, en, 'en');
-  return {
-    pair: { id: translation.id, translation, original, status: original ? 'paired' : 'unpaired', confidence: 1, evidence: { anchors: [], terms: [], score: 1, margin: 1, candidates: 1, best: [] } },
-    sourceSentences: [], targetSentences: [], beads: [], findings: [], penalty: 0, score: 100, verdict: 'good', targetOnly: original === null,
-  };
+  const r = makePair(`0:${id}`, en ?? '', zh);
+  if (en === null) {
+    r.pair.original = null;
+    r.pair.status = 'unpaired';
+  }
+  return r;
 }
 
 describe('terminologyAcrossCorpus', () => {
