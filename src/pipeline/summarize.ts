@@ -38,5 +38,8 @@ export function summarize(blocks: readonly IdentifiedBlock[], results: readonly 
   return summary;
 }
 
+/** Severities from worst to least, for display and sorting. */
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+
 /** Verdicts from worst to best, for sorting. */
 export const VERDICT_ORDER: readonly Verdict[] = ['mismatched', 'untranslated', 'bad', 'review', 'unpaired', 'good'];

@@ -1,9 +1,7 @@
 // reports/index.md: one row per input file, worst first, with links to each report.
-import type { FileResult, RunResult, Severity } from '../core/types.js';
-import { VERDICT_ORDER } from '../pipeline/summarize.js';
+import type { FileResult, RunResult } from '../core/types.js';
+import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
 import { mdLink, mdMessage, mdTable, mdText } from './escape.js';
-
-const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 
 /** Orders files worst first: most critical, then major findings, then bad verdicts. */
 function worstFirst(a: FileResult, b: FileResult): number {
@@ -40,7 +38,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
     `**Translations:** ${s.byRole.translation} · **untranslated blocks:** ${s.byRole.untranslated} · **originals:** ${s.byRole.original}`,
     '',
     `**Verdicts:** ${VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => `${s.byVerdict[v]} ${v}`).join(', ') || 'none'} · ` +
-      `**Findings:** ${SEVERITIES.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`).join(', ') || 'none'}`,
+      `**Findings:** ${SEVERITY_ORDER.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`).join(', ') || 'none'}`,
     '',
   );
   for (const note of run.limitations) out.push(`> **Not covered:** ${mdMessage(note)}`, '');
@@ -55,7 +53,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
   out.push('## Files (worst first)', '');
   out.push(
     mdTable(
-      ['report', 'layout', 'blocks', 'translations', 'untranslated', 'originals', 'verdicts', ...SEVERITIES, 'JSON'],
+      ['report', 'layout', 'blocks', 'translations', 'untranslated', 'originals', 'verdicts', ...SEVERITY_ORDER, 'JSON'],
       files.map((f) => {
         const name = names.get(f.file) ?? f.file;
         return [
@@ -66,7 +64,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
           String(f.summary.byRole.untranslated),
           String(f.summary.byRole.original),
           verdictCell(f),
-          ...SEVERITIES.map((sev) => String(f.summary.bySeverity[sev])),
+          ...SEVERITY_ORDER.map((sev) => String(f.summary.bySeverity[sev])),
           mdLink('json', `${name}.json`),
         ];
       }),

@@ -7,15 +7,12 @@ import type {
   PairResult,
   RunResult,
   Sentence,
-  Severity,
   TextRange,
   Verdict,
 } from '../core/types.js';
-import { VERDICT_ORDER } from '../pipeline/summarize.js';
+import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
 import { firstWords, mdCode, mdLink, mdMessage, mdTable, mdText } from './escape.js';
 import { describeLayout } from './names.js';
-
-const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 
 /** Options of the Markdown reporter. */
 export interface MarkdownOptions {

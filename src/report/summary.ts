@@ -1,14 +1,12 @@
 // The short summary printed on the terminal after an audit (text or JSON).
-import type { RunResult, Severity } from '../core/types.js';
-import { VERDICT_ORDER } from '../pipeline/summarize.js';
-
-const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+import type { RunResult } from '../core/types.js';
+import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
 
 /** Plain-text summary (a few lines); `outDir` is where reports were written, if any. */
 export function renderSummary(run: RunResult, outDir?: string): string {
   const s = run.summary;
   const verdicts = VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => `${s.byVerdict[v]} ${v}`);
-  const severities = SEVERITIES.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`);
+  const severities = SEVERITY_ORDER.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`);
   const lines = [
     `transcheck: ${run.files.length} file(s), ${s.blocks} blocks: ${s.byRole.translation} translations, ${s.byRole.untranslated} untranslated, ${s.byRole.original} originals`,
     `verdicts: ${verdicts.join(', ') || 'none'}`,
