@@ -108,6 +108,13 @@ export interface PairEvidence {
   best: Array<{ original: BlockRef; score: number }>;
   /** Set when an LLM confirmed an ambiguous pairing: `id@version` of the prompt that asked. */
   confirmedBy?: string;
+  /**
+   * Candidates that won or came close in the ranking but failed verification, best first, each with
+   * the reason it was rejected ("closest, rejected because …"). Shown for unpaired translations.
+   */
+  rejected?: Array<{ original: BlockRef; score: number; reason: string }>;
+  /** Other versions of the same paper that the translation could also be paired with. */
+  versions?: BlockRef[];
 }
 
 /** Outcome of pairing one translation. */
@@ -198,10 +205,35 @@ export interface Finding {
   origin: FindingOrigin;
   /** Relative path of the check's docs page. */
   docs: string;
+  /**
+   * A safe, mechanical correction that `transcheck fix` may apply: replace `range` of `side`'s
+   * normalized text with `text`. Only set where the correction is unambiguous.
+   */
+  fix?: Fix;
+  /** A correction proposed but never applied automatically (e.g. the LLM judge's). */
+  suggestion?: string;
 }
 
-/** Verdict on one translation. */
-export type Verdict = 'good' | 'review' | 'bad' | 'untranslated' | 'unpaired' | 'mismatched';
+/** A replacement on one side's normalized text: [start, end) 0-based UTF-16 offsets and new text. */
+export interface Fix {
+  side: 'source' | 'target';
+  range: TextRange;
+  text: string;
+}
+
+/**
+ * Verdict on one translation. `nothing-to-translate`: the source holds only handles, hashtags, URLs,
+ * numbers, emoji or code, copied as they are. `too-short`: too little text to judge either way.
+ */
+export type Verdict =
+  | 'good'
+  | 'review'
+  | 'bad'
+  | 'untranslated'
+  | 'unpaired'
+  | 'mismatched'
+  | 'nothing-to-translate'
+  | 'too-short';
 
 /** Everything the audit decided about one translation. */
 export interface PairResult {

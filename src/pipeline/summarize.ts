@@ -2,7 +2,7 @@
 import type { IdentifiedBlock, PairResult, Role, Severity, Summary, Verdict } from '../core/types.js';
 
 const ROLES: Role[] = ['translation', 'original', 'untranslated', 'boilerplate', 'other'];
-const VERDICTS: Verdict[] = ['good', 'review', 'bad', 'untranslated', 'unpaired', 'mismatched'];
+const VERDICTS: Verdict[] = ['good', 'review', 'bad', 'untranslated', 'unpaired', 'mismatched', 'nothing-to-translate', 'too-short'];
 const SEVERITIES: Severity[] = ['info', 'minor', 'major', 'critical'];
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -42,4 +42,4 @@ export function summarize(blocks: readonly IdentifiedBlock[], results: readonly 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 
 /** Verdicts from worst to best, for sorting. */
-export const VERDICT_ORDER: readonly Verdict[] = ['mismatched', 'untranslated', 'bad', 'review', 'unpaired', 'good'];
+export const VERDICT_ORDER: readonly Verdict[] = ['mismatched', 'untranslated', 'bad', 'review', 'unpaired', 'too-short', 'nothing-to-translate', 'good'];
