@@ -4,7 +4,7 @@ import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
 import { HAN } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
-import { loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+import { loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files, as for the `glossary` check. */
@@ -32,12 +32,16 @@ function occurrences(text: string, needle: string): Occurrence[] {
   return out;
 }
 
-/** Accepted (Han) renderings of an entry in `text`, longest first, not overlapping each other or `taken`. */
+/** Accepted (Han) renderings of an entry in `text` on word boundaries, longest first, not overlapping each other or `taken`. */
 function acceptedOccurrences(entry: GlossaryEntry, text: string, taken: Occurrence[]): Occurrence[] {
   const found: Occurrence[] = [];
   const candidates = entry.zh.filter((z) => HAN.test(z)).sort((a, b) => b.length - a.length);
+  let bounds: Uint8Array | undefined;
   for (const z of candidates) {
     for (const o of occurrences(text, z)) {
+      // 图 inside 地图 is not the accepted rendering of `graph`.
+      bounds ??= wordBoundaries(text);
+      if (!bounds[o.start] || !bounds[o.end]) continue;
       if ([...found, ...taken].some((t) => t.start < o.end && o.start < t.end)) continue;
       found.push(o);
     }
@@ -79,21 +83,23 @@ export default defineCheck<TermConsistencyOptions>({
     }
 
     for (const { entry, odd, usual } of pairs.sort((a, b) => a.odd.start - b.odd.start)) {
-      const emit = (messageId: string, at: Occurrence, other: Occurrence): void => {
+      const emit = (messageId: string, at: Occurrence, other: Occurrence, expected?: string): void => {
         const d: ReportDescriptor = {
           messageId,
           data: { actual: at.text, term: entry.en, other: other.text },
           side: 'target',
           range: [at.start, at.end],
           actual: at.text,
-          expected: other.text,
           confidence: 0.8,
         };
+        // Only the wrong rendering gets an `expected`: the accepted one beside it is already right, and
+        // offering the wrong one as a replacement (训练 → 培训) would insert the error.
+        if (expected !== undefined) d.expected = expected;
         const sentence = sentenceAt(ctx.targetSentences, at.start);
         if (sentence !== undefined) d.sentence = sentence;
         ctx.report(d);
       };
-      emit('inconsistentRendering', odd, usual);
+      emit('inconsistentRendering', odd, usual, usual.text);
       emit('otherRendering', usual, odd);
     }
   },

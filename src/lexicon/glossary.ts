@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../config/package-root.js';
 import { ConfigError } from '../core/errors.js';
+// segment.ts imports this module too; both only call each other at run time, never at load.
+import { segment } from './segment.js';
 
 /** One glossary term. */
 export interface GlossaryEntry {
@@ -148,8 +150,10 @@ class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
   private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean }>;
-  /** Accepted renderings of every entry and per-entry exclusions that may contain a wrong one. */
+  /** Per-entry exclusions that may contain or overlap a wrong one. */
   private readonly blockers: Map<string, string[]>;
+  /** Accepted Han renderings of two or more characters, indexed like `wrongsByStart`, to find those overlapping a hit. */
+  private readonly acceptedByStart = new Map<number, string[]>();
   /**
    * Indexes into `wrongs` by the rendering's first two UTF-16 code units (code0 * 65536 + code1), or by
    * its only code unit (plus 2^32, to keep the keys apart) for one-unit renderings.
@@ -171,10 +175,16 @@ class GlossaryImpl implements Glossary {
       if (list) list.push(i);
       else this.wrongsByStart.set(key, [i]);
     });
-    const accepted = [...new Set(entries.flatMap((e) => e.zh))];
+    for (const a of new Set(entries.flatMap((e) => e.zh))) {
+      if (a.length < 2 || !HAN.test(a)) continue;
+      const key = a.charCodeAt(0) * 65536 + a.charCodeAt(1);
+      const list = this.acceptedByStart.get(key);
+      if (list) list.push(a);
+      else this.acceptedByStart.set(key, [a]);
+    }
     this.blockers = new Map();
     for (const { wrong, entry } of this.wrongs) {
-      const list = accepted.filter((a) => a.length > wrong.length && a.includes(wrong));
+      const list: string[] = [];
       for (const x of entry.exclude ?? []) if (x.includes(wrong) || overlapsAffix(x, wrong)) list.push(x);
       this.blockers.set(`${entry.en}\u0000${wrong}`, list);
     }
@@ -248,11 +258,16 @@ class GlossaryImpl implements Glossary {
       if (i + 1 < zh.length) gather(c * 65536 + zh.charCodeAt(i + 1));
     }
     candidates.sort((a, b) => a - b);
+    // Word boundaries and accepted renderings are computed only once a candidate occurs (most texts have none).
+    let bounds: Uint8Array | undefined;
+    let accepted: Array<readonly [number, number]> | undefined;
     for (const index of candidates) {
       const { wrong, entry, ambiguous } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
       const hits = allIndexes(zh, wrong);
       if (hits.length === 0) continue;
+      bounds ??= wordBoundaries(zh);
+      accepted ??= this.acceptedSpans(zh);
       const blockers = this.blockers.get(`${entry.en}\u0000${wrong}`) ?? [];
       const blocked = blockers.flatMap((b) => allIndexes(zh, b).map((s) => [s, s + b.length] as const));
       for (const start of hits) {
@@ -260,11 +275,15 @@ class GlossaryImpl implements Glossary {
         let free = true;
         for (let k = start; k < end; k++) if (taken[k]) free = false;
         if (!free) continue;
+        // Words, not substrings: 功能 inside 功能性 or 时代 inside 新时代 is another word.
+        if (!bounds[start] || !bounds[end]) continue;
         // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
         if (/^[A-Za-z0-9]/.test(wrong) && /[A-Za-z0-9]/.test(zh[start - 1] ?? '')) continue;
         if (/[A-Za-z0-9]$/.test(wrong) && /[A-Za-z0-9]/.test(zh[end] ?? '')) continue;
-        // A longer accepted term or an excluded context that covers this hit and reaches beyond it.
-        if (blocked.some(([s, e]) => s < end && e > start && (s < start || e > end))) continue;
+        // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
+        // beyond it: the text says the accepted word, and the hit is a piece of it.
+        const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
+        if (blocked.some(overlaps) || accepted.some(overlaps)) continue;
         for (let k = start; k < end; k++) taken[k] = true;
         out.push({ entry, wrong, start, end, ambiguous });
       }
@@ -272,9 +291,33 @@ class GlossaryImpl implements Glossary {
     return out.sort((a, b) => a.start - b.start);
   }
 
+  /** Accepted renderings (two or more Han characters) in `zh`. */
+  private acceptedSpans(zh: string): Array<readonly [number, number]> {
+    const spans: Array<readonly [number, number]> = [];
+    const seen = new Set<number>();
+    for (let i = 0; i + 1 < zh.length; i++) {
+      const key = zh.charCodeAt(i) * 65536 + zh.charCodeAt(i + 1);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const a of this.acceptedByStart.get(key) ?? []) {
+        // Not only on word boundaries: an accepted term the segmenter cut differently still says the term.
+        for (const s of allIndexes(zh, a)) spans.push([s, s + a.length]);
+      }
+    }
+    return spans;
+  }
+
   zhTerms(): string[] {
     return [...new Set(this.entries.flatMap((e) => e.zh).filter((z) => HAN.test(z)))];
   }
+}
+
+/** 1 at every offset of `zh` where a jieba word starts or ends (0 and the length included). */
+export function wordBoundaries(zh: string): Uint8Array {
+  const bounds = new Uint8Array(zh.length + 1);
+  bounds[0] = 1;
+  for (const t of segment(zh)) bounds[t.end] = 1;
+  return bounds;
 }
 
 /** True when `x` shares an affix with `wrong` (`许多转` ends in `多转`'s first character...), i.e. the exclusion overlaps a hit partly. */

@@ -41,7 +41,7 @@ export async function checkOnePair(
     confidence: source ? 1 : 0,
     evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: source ? 1 : 0, best: [] },
   };
-  const resolved = resolveChecks(builtinChecks, withGlossary(options.checks, builtinChecks, options.glossary));
+  const resolved = withGlossary(resolveChecks(builtinChecks, options.checks), options.glossary);
   const result = await checkPair(pair, { checks: resolved, scoring: options.scoring });
   const file: FileResult = {
     file: '--zh',

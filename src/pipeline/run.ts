@@ -5,7 +5,7 @@ import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
 import { InputFileError } from '../core/errors.js';
 import type { Judge, JudgeTerm } from '../core/judge.js';
-import { resolveChecks, type CheckSetting } from '../core/runner.js';
+import { resolveChecks, type CheckSetting, type ResolvedCheck } from '../core/runner.js';
 import type {
   DocumentLocation,
   FileResult,
@@ -65,23 +65,19 @@ export interface AuditOptions {
 /** Checks whose options take the user's glossary files. */
 const GLOSSARY_CHECKS = ['glossary', 'term-consistency'];
 
-/** Merges `--glossary` files into the settings of the checks that use them. */
-export function withGlossary(
-  settings: Record<string, CheckSetting | undefined>,
-  registry: readonly AnyCheck[],
-  files: readonly string[],
-): Record<string, CheckSetting | undefined> {
-  if (files.length === 0) return settings;
-  const out = { ...settings };
-  for (const id of GLOSSARY_CHECKS) {
-    const check = registry.find((c) => c.meta.id === id);
-    if (!check) continue;
-    const current = out[id];
-    const [level, options] = Array.isArray(current) ? current : [current ?? check.meta.defaultSeverity, {}];
-    const existing = Array.isArray((options as { files?: unknown }).files) ? (options as { files: string[] }).files : [];
-    out[id] = [level, { ...options, files: [...existing, ...files] }];
-  }
-  return out;
+/**
+ * Adds `--glossary` files to the options of the resolved checks that use them. Done after resolution so
+ * that the checks keep their per-message severities: a user glossary only adds terms, it never re-levels
+ * the bundled glossary's findings to the check's default severity.
+ */
+export function withGlossary(resolved: readonly ResolvedCheck[], files: readonly string[]): ResolvedCheck[] {
+  if (files.length === 0) return [...resolved];
+  return resolved.map((r) => {
+    if (!GLOSSARY_CHECKS.includes(r.check.meta.id)) return r;
+    const options = r.options as { files?: unknown };
+    const existing = Array.isArray(options.files) ? (options.files as string[]) : [];
+    return { ...r, options: { ...options, files: [...existing, ...files] } };
+  });
 }
 
 function noOriginalPair(block: IdentifiedBlock): Pair {
@@ -180,8 +176,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
     return performance.now();
   };
   const registry = options.registry ?? builtinChecks;
-  const settings = withGlossary(options.checks ?? {}, registry, options.glossary ?? []);
-  const resolved = resolveChecks(registry, settings);
+  const resolved = withGlossary(resolveChecks(registry, options.checks ?? {}), options.glossary ?? []);
   const scoring = options.scoring ?? DEFAULT_SCORING;
 
   const errors: InputError[] = [];

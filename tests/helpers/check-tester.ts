@@ -54,7 +54,11 @@ export function caseInput(c: CaseInput): CheckInput {
 
 /** Runs one check on one case, through the real runner (validation included). */
 export async function runCase(check: AnyCheck, c: CaseInput): Promise<Finding[]> {
-  const resolved = resolveChecks([check], c.options ? { [check.meta.id]: [check.meta.defaultSeverity === 'off' ? 'minor' : check.meta.defaultSeverity, c.options] } : {});
+  // Options without a severity keep the check's per-message severities (as the CLI's --glossary does).
+  const resolved =
+    c.options && check.meta.defaultSeverity === 'off'
+      ? resolveChecks([check], { [check.meta.id]: ['minor', c.options] })
+      : resolveChecks([check]).map((r) => (c.options ? { ...r, options: check.meta.options ? (check.meta.options.parse(c.options) as object) : c.options } : r));
   const findings = await runChecks(resolved, caseInput(c));
   const failed = findings.find((f) => f.check === 'check-failed');
   if (failed) throw new Error(failed.message);

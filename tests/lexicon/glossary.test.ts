@@ -151,3 +151,31 @@ describe('alignedTargetSpan', () => {
     expect(alignedTargetSpan({ ...texts, beads: [] }, 7)).toEqual([0, 6]);
   });
 });
+
+describe('matchWrongTarget: words, not substrings', () => {
+  const custom = createGlossary([
+    { en: 'features', aliases: [], zh: ['特征'], wrong: ['功能'] },
+    { en: 'convergence speed', aliases: [], zh: ['收敛速'], wrong: [] },
+    { en: 'learned convergence', aliases: [], zh: ['乙'], wrong: ['学习收敛'] },
+  ]);
+  const wrongs = (zh: string) => custom.matchWrongTarget(zh).map((m) => `${m.wrong}@${m.start}`);
+
+  it('matches a wrong rendering that is a word of the text', () => {
+    expect(wrongs('我们提取图像的功能。')).toEqual(['功能@7']);
+  });
+  it('does not match it inside a longer word', () => {
+    // jieba cuts 功能性 and 多功能 as words of their own: "functional", "multi-purpose".
+    expect(wrongs('我们做了功能性测试。')).toEqual([]);
+    expect(wrongs('这是一个多功能平台。')).toEqual([]);
+  });
+  it('is blocked by an accepted rendering overlapping the match and reaching beyond it', () => {
+    expect(wrongs('模型的学习收敛很快。')).toEqual(['学习收敛@3']);
+    expect(wrongs('模型的学习收敛速度很快。')).toEqual([]);
+  });
+  it('bundled: 时代 inside 划时代 and 多转 inside 许多转换 are not matches', () => {
+    const found = (zh: string) => g.matchWrongTarget(zh, { includeAmbiguous: true }).map((m) => m.wrong);
+    expect(found('这是划时代的工作。')).not.toContain('时代');
+    expect(found('许多转换被提出。')).not.toContain('多转');
+    expect(found('经过10个时代的训练。')).toContain('时代');
+  });
+});
