@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
-import type { GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
+import type { Fix } from '../core/types.js';
+import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { alignedTargetSpan, hasAcceptedRendering, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
 
 const options = z.object({
@@ -18,6 +19,35 @@ export type GlossaryOptions = z.infer<typeof options>;
  * policy) counts: news and general prose rarely hold two ML terms, ML abstracts nearly always do.
  */
 const DOMAIN_TERMS = 2;
+
+/** How many entries list each wrong rendering, per loaded glossary. */
+const claims = new WeakMap<Glossary, Map<string, number>>();
+
+/**
+ * The fix of a wrong rendering: its own range replaced by an accepted rendering. Which one: the one the
+ * translation already uses for this term elsewhere (so the fix does not make the text inconsistent), else
+ * the glossary's preferred one. None when the rendering is ambiguous, when the text already uses several
+ * accepted renderings (they compete), or when several entries list the same wrong rendering.
+ */
+export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, text: string): Fix | undefined {
+  if (m.ambiguous) return undefined;
+  let counts = claims.get(glossary);
+  if (!counts) {
+    counts = new Map();
+    for (const e of glossary.entries) for (const w of new Set(e.wrong)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    claims.set(glossary, counts);
+  }
+  if ((counts.get(m.wrong) ?? 0) !== 1) return undefined;
+  // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
+  const han = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
+  const rest = `${text.slice(0, m.start)}\u0000${text.slice(m.end)}`;
+  const used = han.filter((z) => rest.includes(z));
+  const distinct = used.filter((z) => !used.some((o) => o !== z && o.includes(z)));
+  if (distinct.length > 1) return undefined;
+  const to = distinct[0] ?? han[0];
+  if (to === undefined) return undefined;
+  return { side: 'target', range: [m.start, m.end], text: to };
+}
 
 /** The first three accepted renderings, as messages show them. */
 const preferred = (entry: GlossaryEntry): string => entry.zh.slice(0, 3).join('` or `');
@@ -56,6 +86,8 @@ export default defineCheck<GlossaryOptions>({
       const sentence = sentenceAt(ctx.targetSentences, m.start);
       if (sentence !== undefined) d.sentence = sentence;
       if (m.entry.note) d.note = m.entry.note;
+      const fix = wrongRenderingFix(glossary, m, ctx.target);
+      if (fix) d.fix = fix;
       ctx.report(d);
     };
 

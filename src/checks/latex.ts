@@ -1,5 +1,6 @@
 // Check `latex`: LaTeX commands broken in the translation (`\ texit {…}`), unbalanced `$`, or source LaTeX dropped or altered.
 import { defineCheck } from '../core/check.js';
+import type { Fix } from '../core/types.js';
 import type { Anchor } from '../lexicon/extract.js';
 import { extractLatex, toHalfWidth } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
@@ -37,6 +38,37 @@ function dollars(text: string): number[] {
   return out;
 }
 
+/** True when `a` becomes `b` by one inserted, deleted or replaced letter. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * The command a misspelt name (`texit`) stands for: the one command of the source one letter away from
+ * it, if exactly one (`texit` is one letter from both `textit` and `text`, so only the source can tell).
+ */
+function nearestInSource(name: string, source: string | null): string | undefined {
+  if (source === null || name.length < 4) return undefined;
+  const used = new Set([...source.matchAll(/\\([A-Za-z]{4,})/g)].map((m) => m[1] as string));
+  const near = [...used].filter((k) => oneEditApart(name, k));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/**
+ * The fix of a broken command: `\\ textit {` → `\\textit{`. The command name is rejoined and the spaces
+ * between it and its `{` or `[` argument dropped; the argument itself is left as it is.
+ */
+function brokenCommandFix(text: string, at: number, nameEnd: number, name: string): Fix {
+  let end = nameEnd;
+  const gap = /^\s+(?=[{[])/.exec(text.slice(end));
+  if (gap) end += gap[0].length;
+  return { side: 'target', range: [at, end], text: `\\${name}` };
+}
+
 export default defineCheck({
   meta: {
     id: 'latex',
@@ -59,9 +91,10 @@ export default defineCheck({
     // `\ texit {`, `\t extit{`: a command name cut by a space. A control space before an
     // ordinary word (`et al.\ and`) is legitimate LaTeX, so the name must be known or take `{`.
     for (const m of target.matchAll(/\\(\s+)([A-Za-z]+)(\s*\{)?|\\([A-Za-z]{1,3})\s+([A-Za-z]+)(?=\s*[{[])/g)) {
-      const name = m[2] !== undefined ? m[2] : `${m[4]}${m[5]}`;
-      if (m[2] !== undefined && !KNOWN.has(name) && m[3] === undefined) continue;
-      if (m[2] === undefined && !KNOWN.has(name)) continue;
+      const written = m[2] !== undefined ? m[2] : `${m[4]}${m[5]}`;
+      if (m[2] !== undefined && !KNOWN.has(written) && m[3] === undefined) continue;
+      if (m[2] === undefined && !KNOWN.has(written)) continue;
+      const name = KNOWN.has(written) ? written : (nearestInSource(written, source) ?? written);
       ctx.report({
         messageId: 'broken',
         data: { actual: m[0].trim(), expected: `\\${name}` },
@@ -69,6 +102,7 @@ export default defineCheck({
         range: [m.index, m.index + m[0].trimEnd().length],
         actual: m[0].trim(),
         expected: `\\${name}`,
+        fix: brokenCommandFix(target, m.index, m[2] !== undefined ? m.index + 1 + (m[1] as string).length + m[2].length : m.index + m[0].length, name),
       });
     }
     const targetDollars = dollars(target);

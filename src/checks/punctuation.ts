@@ -2,6 +2,8 @@
 // (counted once per document), and sentence-end punctuation that does not match the source's.
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
+import { type Edit, mergeEdits } from '../core/fix.js';
+import type { Fix } from '../core/types.js';
 import { FULL_WIDTH, isHan, protectedSpans, spanMask } from '../lexicon/typography.js';
 
 const options = z.object({
@@ -88,6 +90,29 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
   return out.sort((a, b) => a - b);
 }
 
+/** Marks whose full-width form takes no space before it, and those that take none after it (the `spacing` check's rules). */
+const NO_SPACE_BEFORE = new Set([',', ':', ';', '.', '?', '!', ')']);
+const NO_SPACE_AFTER = new Set([',', ':', ';', '(']);
+
+/**
+ * The fix of `halfWidth`: every mark at `offsets` full-width, with the spaces that English spacing put
+ * around it removed where full-width punctuation takes none (else the fix would leave a `spacing` finding).
+ */
+export function fullWidthFix(text: string, offsets: readonly number[]): Fix | undefined {
+  const edits: Edit[] = [];
+  let floor = 0;
+  for (const i of offsets) {
+    const c = text[i] as string;
+    let start = i;
+    let end = i + 1;
+    if (NO_SPACE_BEFORE.has(c)) while (start > floor && text[start - 1] === ' ') start--;
+    if (NO_SPACE_AFTER.has(c)) while (end < text.length && text[end] === ' ' && !offsets.includes(end)) end++;
+    edits.push({ range: [start, end], text: FULL_WIDTH[c] as string });
+    floor = end;
+  }
+  return mergeEdits(text, 'target', edits);
+}
+
 /** Strips closing quotes and brackets and spaces from the end of a sentence. */
 function lastMark(text: string): string {
   const m = /([.?!。？！；;…])[\s"'”’)\]）】」』》]*$/u.exec(text);
@@ -119,6 +144,7 @@ export default defineCheck<PunctuationOptions>({
         (a, b) => ORDER.indexOf(a) - ORDER.indexOf(b),
       );
       const first = offsets[0] as number;
+      const fix = fullWidthFix(target, offsets);
       ctx.report({
         messageId: 'halfWidth',
         data: {
@@ -131,6 +157,7 @@ export default defineCheck<PunctuationOptions>({
         actual: marks.join(' '),
         expected: marks.map((m) => FULL_WIDTH[m]).join(' '),
         note: `${offsets.length} occurrences; the first is shown`,
+        ...(fix ? { fix } : {}),
       });
     }
 

@@ -132,6 +132,9 @@ export default defineCheck<RepetitionOptions>({
         range: [a.start, b.end],
         actual: a.word + b.word,
         expected: a.word,
+        // The second copy removed. Loops get no fix: a decoder that looped may have dropped what it should
+        // have translated there, so one copy is not known to be the right text.
+        fix: { side: 'target', range: [b.start, b.end], text: '' },
       });
     }
   },

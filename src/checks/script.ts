@@ -1,7 +1,8 @@
 // Check `script`: traditional characters in a simplified translation (or simplified in a traditional one).
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
-import type { Sentence } from '../core/types.js';
+import { type Edit, mergeEdits } from '../core/fix.js';
+import type { Fix, Sentence } from '../core/types.js';
 import { countHan } from '../core/text.js';
 import { isHan, mayHaveTraditional, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
 
@@ -42,6 +43,27 @@ function traditionalOffsets(text: string, start: number): number[] {
     if (isHan(c) && traditionalToSimplified(c) !== c) out.push(start + i);
   }
   return out;
+}
+
+/**
+ * The fix of traditional characters at `offsets` (into `text`): each replaced by what the phrase-aware
+ * conversion of its sentence puts there, so the fix is the same decision that flagged it. Where a phrase
+ * mapping changed the sentence's length, the character converted alone (as `traditionalOffsets` does).
+ */
+function simplifiedFix(text: string, sentences: readonly Sentence[], offsets: readonly number[]): Fix | undefined {
+  const edits: Edit[] = [];
+  for (const sentence of sentences) {
+    const inside = offsets.filter((i) => i >= sentence.start && i < sentence.end);
+    if (inside.length === 0) continue;
+    const converted = traditionalToSimplified(sentence.text);
+    const aligned = converted.length === sentence.text.length;
+    for (const i of inside) {
+      const char = text[i] as string;
+      const to = aligned ? (converted[i - sentence.start] as string) : traditionalToSimplified(char);
+      if (to !== char) edits.push({ range: [i, i + 1], text: to });
+    }
+  }
+  return mergeEdits(text, 'target', edits);
 }
 
 function simplifiedOffsets(text: string, start: number, simplifiedOnly: ReadonlySet<string>): number[] {
@@ -104,12 +126,14 @@ export default defineCheck<ScriptOptions>({
       const count = sum(traditional, (s) => s.marked.length);
       if (count === 0) return;
       if (tradShare >= o.textShare) {
+        const fix = simplifiedFix(target, sentences, traditional.flatMap((s) => s.marked));
         ctx.report({
           messageId: 'traditionalText',
           data: { count, han: totalHan },
           side: 'target',
           range: [0, target.length],
           confidence: 1,
+          ...(fix ? { fix } : {}),
         });
         return;
       }
@@ -117,6 +141,7 @@ export default defineCheck<ScriptOptions>({
         if (s.marked.length === 0) continue;
         if (flagged(s)) {
           const chars = [...new Set(s.marked.map((i) => target[i]))].join('');
+          const fix = simplifiedFix(target, [s.sentence], s.marked);
           ctx.report({
             messageId: 'traditionalSentence',
             data: {
@@ -131,12 +156,14 @@ export default defineCheck<ScriptOptions>({
             range: [s.sentence.start, s.sentence.end],
             actual: s.sentence.text,
             expected: traditionalToSimplified(s.sentence.text),
+            ...(fix ? { fix } : {}),
           });
           continue;
         }
         for (const i of s.marked) {
           const char = target[i] as string;
           const simplified = traditionalToSimplified(char);
+          const fix = simplifiedFix(target, [s.sentence], [i]);
           ctx.report({
             messageId: 'traditionalCharacter',
             data: { char, expected: simplified },
@@ -147,6 +174,7 @@ export default defineCheck<ScriptOptions>({
             expected: simplified,
             // Single characters are where valid simplified uses of a mapped character hide.
             confidence: 0.7,
+            ...(fix ? { fix } : {}),
           });
         }
       }

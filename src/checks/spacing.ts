@@ -2,6 +2,7 @@
 // and (opt-in) the Han–Latin spacing convention; each kind reported once per document with a count.
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
+import { mergeEdits } from '../core/fix.js';
 import type { Span } from '../lexicon/typography.js';
 import { protectedSpans, spanMask } from '../lexicon/typography.js';
 
@@ -39,6 +40,22 @@ const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'req
     latin: 'forbid',
   },
 ];
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * What a fix puts in place of a hit: a missing space is inserted; a double space becomes one, or none
+ * where one would itself be a finding (between Han characters, next to full-width punctuation).
+ */
+function fillOf(messageId: string, text: string, start: number, end: number): string {
+  if (messageId === 'missingLatinSpace') return ' ';
+  if (messageId !== 'doubleSpace') return '';
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (HAN.test(before) && HAN.test(after)) return '';
+  if ((after !== '' && FULL_WIDTH_PUNCT.includes(after)) || (before !== '' && `${FULL_WIDTH_OPEN}，、；：`.includes(before))) return '';
+  return ' ';
+}
 
 export default defineCheck<SpacingOptions>({
   meta: {
@@ -84,6 +101,8 @@ export default defineCheck<SpacingOptions>({
       const first = hits[0];
       if (!first) continue;
       const [start, end] = first;
+      // Every hit's spaces removed (a run of spaces becomes one; a missing one is inserted): one fix for all.
+      const fix = mergeEdits(target, 'target', hits.map(([s, e]) => ({ range: [s, e], text: fillOf(messageId, target, s, e) })));
       const context = target.slice(Math.max(0, start - 1), Math.min(target.length, end + 1));
       ctx.report({
         messageId,
@@ -93,6 +112,7 @@ export default defineCheck<SpacingOptions>({
         actual: context,
         expected: latin === 'require' ? `${context.slice(0, 1)} ${context.slice(1)}` : context.replace(/[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
         ...(hits.length > 1 ? { note: `${hits.length} occurrences; the first is shown` } : {}),
+        ...(fix ? { fix } : {}),
       });
     }
   },

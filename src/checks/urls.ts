@@ -47,6 +47,8 @@ export default defineCheck({
           range: [a.start, a.end],
           actual: a.text + glued[0],
           expected: `${a.text} ${glued[0]}`,
+          // A space ends the link where the Chinese starts; nothing else moves.
+          fix: { side: 'target', range: [a.end, a.end], text: ' ' },
         });
       }
     }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   Bead,
   DocumentLocation,
+  Fix,
   MqmCategory,
   Pair,
   Sentence,
@@ -51,6 +52,12 @@ export interface ReportDescriptor {
   note?: string;
   /** 0-1; defaults to 1. */
   confidence?: number;
+  /**
+   * A safe, mechanical correction (`transcheck fix` applies it): replace `range` of `side`'s normalized
+   * text with `text`. Its side must be the report's; several edits of one report are merged into one
+   * fix spanning them (ESLint's `mergeFixes`), see `mergeEdits` in core/fix.ts.
+   */
+  fix?: Fix;
 }
 
 /** The texts a check sees. `source` is null in target-only mode (no original found). */

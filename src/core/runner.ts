@@ -110,6 +110,7 @@ export function stampFinding(
       fail('sentence', `index ${d.sentence} is outside the ${count} ${d.side} sentences`);
     }
   }
+  if (d.fix !== undefined) validateFix(input, d, fail);
   const confidence = d.confidence ?? 1;
   if (!(confidence >= 0 && confidence <= 1)) fail('confidence', `${confidence} is not in 0-1`);
   const data = d.data ?? {};
@@ -136,7 +137,24 @@ export function stampFinding(
   if (d.actual !== undefined) finding.actual = d.actual;
   if (d.expected !== undefined) finding.expected = d.expected;
   if (d.note !== undefined) finding.note = d.note;
+  if (d.fix !== undefined) finding.fix = { side: d.fix.side, range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
   return finding;
+}
+
+/** A fix must name the report's side, stay inside that side's text and change it. */
+function validateFix(input: CheckInput, d: ReportDescriptor, fail: (field: string, detail: string) => never): void {
+  const fix = d.fix as NonNullable<ReportDescriptor['fix']>;
+  if (fix.side !== 'source' && fix.side !== 'target') fail('fix', `side \`${String(fix.side)}\` is not \`source\` or \`target\``);
+  if (fix.side !== d.side) fail('fix', `side \`${fix.side}\` differs from the report's side \`${d.side}\``);
+  const text = fix.side === 'source' ? input.source : input.target;
+  if (text === null) fail('fix', 'no source text in target-only mode');
+  if (typeof fix.text !== 'string') fail('fix', 'text is not a string');
+  const [start, end] = Array.isArray(fix.range) ? fix.range : [Number.NaN, Number.NaN];
+  const length = (text as string).length;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    fail('fix', `range [${start}, ${end}) is outside the ${fix.side} text of length ${length}`);
+  }
+  if ((text as string).slice(start, end) === fix.text) fail('fix', `replacing [${start}, ${end}) with \`${fix.text}\` changes nothing`);
 }
 
 /** The finding a check that throws (or reports malformed data) leaves on the pair. */

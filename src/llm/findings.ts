@@ -71,6 +71,8 @@ export function answerToFindings(answer: JudgeAnswer, result: PairResult, prompt
       message: `LLM judge: ${error.category} error${where}${fix}${unlocated}`,
       ...(error.span ? { actual: error.span } : error.source_span ? { actual: error.source_span } : {}),
       ...(error.fix ? { expected: error.fix } : {}),
+      // The model's correction is a suggestion for a reviewer, never a `fix`: nothing checks it is right.
+      ...(error.fix ? { suggestion: error.fix } : {}),
       ...(error.explanation ? { note: error.explanation } : {}),
       confidence: data.located === 'no' ? 0.5 : 0.7,
       origin: 'judge',

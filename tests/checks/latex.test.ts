@@ -14,7 +14,7 @@ testCheck(latex, {
     {
       name: 'command broken by a space (seed 003)',
       target: '对最后一个用户操作(即,\\ texit {下一个操作预测})',
-      findings: [{ messageId: 'broken', side: 'target', range: [12, 21], actual: '\\ texit {', expected: '\\texit' }],
+      findings: [{ messageId: 'broken', side: 'target', range: [12, 21], actual: '\\ texit {', expected: '\\texit', fixed: '对最后一个用户操作(即,\\texit{下一个操作预测})' }],
     },
     {
       name: 'known command broken with the source present',
@@ -44,5 +44,22 @@ testCheck(latex, {
       target: '使用$k=4$个头',
       findings: [{ messageId: 'altered', actual: '$k=4$', expected: '$k=3$' }],
     },
+  ],
+});
+
+// Fixes: the command name rejoined (and spelt as in the source when one letter was lost), nothing else.
+testCheck(latex, {
+  valid: [],
+  invalid: [
+    {
+      name: 'fix: a misspelt command takes the source command one letter away',
+      source: 'i.e., \\textit{next action prediction}',
+      target: '即\\ texit {下一个动作预测}',
+      findings: [{ messageId: 'broken', expected: '\\textit', fixed: '即\\textit{下一个动作预测}' }],
+    },
+    { name: 'fix: a known command', target: '精度为$ \\ sim 0.1 $', findings: [{ messageId: 'broken', fixed: '精度为$ \\sim 0.1 $' }] },
+    { name: 'fix: a space inside the name', target: '这是\\t extit {重点}', findings: [{ messageId: 'broken', fixed: '这是\\textit{重点}' }] },
+    { name: 'fix: a control word and the next word are not joined', target: '取\\ alpha 值', findings: [{ messageId: 'broken', fixed: '取\\alpha 值' }] },
+    { name: 'no fix for unbalanced `$`', target: '其中$ k 是常数', findings: [{ messageId: 'unbalanced', fixed: null }] },
   ],
 });

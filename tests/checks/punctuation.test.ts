@@ -61,3 +61,31 @@ testCheck(punctuation, {
     },
   ],
 });
+
+// Fixes: every half-width mark made full-width in one fix, with the English spaces around it dropped.
+testCheck(punctuation, {
+  valid: [],
+  invalid: [
+    {
+      name: 'fix: seed-like text',
+      target: seedLike,
+      findings: [{ messageId: 'halfWidth', fixed: '无源域的适应(SFDA)旨在将源模型调整到目标域，由于数据隐私，安全性和传输问题，这是一个更实用的设置。' }],
+    },
+    {
+      name: 'fix: spaces after a comma and before a full stop go',
+      target: '我们的模型 , 它很好.我们',
+      findings: [{ messageId: 'halfWidth', fixed: '我们的模型，它很好。我们' }],
+    },
+    {
+      name: 'fix: parentheses around Chinese, a space after the closing one stays',
+      target: '方法( 诱骗光子技术) 很好:结果',
+      findings: [{ messageId: 'halfWidth', fixed: '方法（诱骗光子技术） 很好：结果' }],
+    },
+    {
+      name: 'no fix for an end mark: a question may be rendered as a statement on purpose',
+      source: 'Can transformers count?',
+      target: 'Transformer可以计数。',
+      findings: [{ messageId: 'endMismatch', fixed: null }],
+    },
+  ],
+});

@@ -52,3 +52,12 @@ describe('repetition helpers', () => {
     expect(findLoops('模型的性能模型的性能', 2)).toHaveLength(1);
   });
 });
+
+// Fixes: a doubled word loses its second copy; a loop gets none (the decoder may have dropped text there).
+testCheck(repetition, {
+  valid: [],
+  invalid: [
+    { name: 'fix: doubled function word', target: '我们的的模型很好。', findings: [{ messageId: 'doubledWord', fixed: '我们的模型很好。' }] },
+    { name: 'no fix for a loop', target: '我们使用模型模型模型模型进行实验。', findings: [{ messageId: 'loop', fixed: null }] },
+  ],
+});

@@ -78,3 +78,22 @@ describe('script without sentences', () => {
     expect(findings.map((f) => f.messageId)).toEqual(['traditionalText']);
   });
 });
+
+// Fixes: traditional characters replaced by what the phrase-aware conversion gives, only them.
+testCheck(script, {
+  valid: [],
+  invalid: [
+    {
+      name: 'fix: a traditional sentence',
+      target: mixed,
+      targetSentences: sentences(mixed),
+      findings: [{ messageId: 'traditionalSentence', fixed: `${simp}代码已经公开。` }],
+    },
+    { name: 'fix: a wholly traditional text', target: wholeTrad, targetSentences: sentences(wholeTrad), findings: [{ messageId: 'traditionalText', fixed: simp }] },
+    {
+      name: 'fix: a single stray character',
+      target: '我们提出了一种新的深度学习方法，并在多个數据集上验证了它的有效性。',
+      findings: [{ messageId: 'traditionalCharacter', fixed: '我们提出了一种新的深度学习方法，并在多个数据集上验证了它的有效性。' }],
+    },
+  ],
+});

@@ -41,3 +41,20 @@ testCheck(spacing, {
     },
   ],
 });
+
+// Fixes: each kind's spaces removed (or one inserted), all occurrences in one fix.
+testCheck(spacing, {
+  valid: [],
+  invalid: [
+    { name: 'fix: double spaces', target: 'BERT  and GPT  模型', findings: [{ messageId: 'doubleSpace', fixed: 'BERT and GPT 模型' }] },
+    { name: 'fix: a double space between Han goes entirely', target: '我们  提出', findings: [{ messageId: 'doubleSpace', fixed: '我们提出' }] },
+    { name: 'fix: spaces between Han', target: '我们 提出了 一种方法', findings: [{ messageId: 'spaceBetweenHan', fixed: '我们提出了一种方法' }] },
+    { name: 'fix: spaces around full-width punctuation', target: '模型 ，方法， 结果', findings: [{ messageId: 'spaceAroundPunctuation', fixed: '模型，方法，结果' }] },
+    {
+      name: 'fix: a space inserted when required',
+      target: '使用BERT模型',
+      options: { latinSpacing: 'require' },
+      findings: [{ messageId: 'missingLatinSpace', fixed: '使用 BERT 模型' }],
+    },
+  ],
+});

@@ -2,6 +2,7 @@
 // the expected findings. Fails on unknown message ids and unfilled placeholders via the runner.
 import { describe, expect, it } from 'vitest';
 import type { AnyCheck, CheckInput } from '../../src/core/check.js';
+import { applyEdits } from '../../src/core/fix.js';
 import { resolveChecks, runChecks } from '../../src/core/runner.js';
 import type { Bead, Finding, Sentence } from '../../src/core/types.js';
 
@@ -27,6 +28,8 @@ export interface ExpectedFinding {
   expected?: string;
   severity?: Finding['severity'];
   data?: Record<string, string | number>;
+  /** The fix expected: `null` for none; else the finding's fix applied to its side's text gives `fixed`. */
+  fixed?: string | null;
 }
 
 export interface InvalidCase extends CaseInput {
@@ -99,6 +102,15 @@ export function testCheck(check: AnyCheck, cases: { valid: CaseInput[]; invalid:
           if (want.expected !== undefined) expect(got.expected).toBe(want.expected);
           if (want.severity !== undefined) expect(got.severity).toBe(want.severity);
           if (want.data !== undefined) expect(got.data).toMatchObject(want.data);
+          if (want.fixed !== undefined) {
+            if (want.fixed === null) expect(got.fix).toBeUndefined();
+            else {
+              expect(got.fix, 'expected a fix').toBeDefined();
+              const fix = got.fix as NonNullable<Finding['fix']>;
+              const text = fix.side === 'source' ? (c.source as string) : c.target;
+              expect(applyEdits(text, [fix]).text).toBe(want.fixed);
+            }
+          }
           expect(got.message).not.toMatch(/\{\{/);
         });
       });
