@@ -1,8 +1,12 @@
 // The CLI: parses options, loads configuration, runs the audit, writes reports. Returns an exit code
 // (0 done, 1 findings at or above --fail-on, 2 usage/configuration/fatal error); never calls exit.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { checks as builtinChecks } from '../checks/index.js';
+import { assertKnownChecks, resolveChecks } from '../core/runner.js';
+import { prepareOutDir, describeFsError } from './out-dir.js';
+import { readTextArg } from './text-arg.js';
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS, type ConfigFile } from '../config/schema.js';
@@ -37,6 +41,8 @@ export interface MainIo {
   readStdin?: () => Promise<Uint8Array>;
   /** Aborted on Ctrl-C: the run stops cleanly and writes what it finished. */
   signal?: AbortSignal;
+  /** Writes one report file (tests inject a full disk); default fs/promises writeFile. */
+  writeFile?: (path: string, content: string) => Promise<void>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, minor: 1, major: 2, critical: 3 };
@@ -80,11 +86,19 @@ function parseNumber(name: string, value: string | undefined, min: number): numb
   return n;
 }
 
-/** Writes a file atomically: a temporary file in the same folder, then a rename. */
-async function writeAtomic(path: string, content: string): Promise<void> {
+/**
+ * Writes a file atomically: a temporary file in the same folder, then a rename. On failure (disk full)
+ * the temporary file is removed, so no `.tmp` is left, and the error is thrown.
+ */
+async function writeAtomic(path: string, content: string, write: (path: string, content: string) => Promise<void>): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
+  try {
+    await write(tmp, content);
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
 }
 
 function scoringFrom(config: ConfigFile): ScoringConfig {
@@ -158,6 +172,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const abs = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => resolve(cwd, p));
   const scoring = scoringFrom(config);
   const checks: Record<string, CheckSetting | undefined> = (config.checks ?? {}) as Record<string, CheckSetting>;
+  validateChecks(checks);
   const glossary = [...(config.glossary ?? []), ...abs(o.glossary)];
   for (const g of glossary) {
     if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path or the configuration file');
@@ -170,11 +185,15 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     judgeOptions = judgeOptionsFrom(o, config, cwd);
     if (!judgeOptions.dryRun) judge = createJudge(judgeOptions, io.env);
   }
+  // The report folder is checked before hours of work go into reports that cannot be written.
+  await prepareOutDir(outDir);
   const configHash = hashOf({ config, formats, failOn, glossary, originals, llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
   const version = toolVersion();
   const run = await audit({
     inputs,
     cwd,
+    // The report folder and the configuration file are never inputs: `audit .` must not read its own reports.
+    exclude: [outDir, ...(loaded.value.path ? [loaded.value.path] : [])],
     originals,
     ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
     checks,
@@ -190,55 +209,72 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     configHash,
   });
 
+  let dryRun: ReturnType<typeof estimateJudgeCost> | undefined;
   if (judgeOptions?.dryRun) {
     const estimate = estimateJudgeCost(run.files.flatMap((f) => f.pairs), judgeOptions);
-    io.stdout.write(
+    dryRun = estimate;
+    // With --json, stdout holds the JSON summary alone: the estimate goes to stderr (and into the JSON).
+    (o.json ? io.stderr : io.stdout).write(
       `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model}: about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}. No request was made.\n`,
     );
   }
 
-  // Reports are written for every file that was read, even when others failed.
-  await mkdir(outDir, { recursive: true });
+  // Reports are written for every file that was read, even when others failed. A file that cannot be
+  // written (disk full) is named and the others are still tried: what fits is written.
+  const write = io.writeFile ?? ((path: string, content: string) => writeFile(path, content));
+  const writeErrors: string[] = [];
   const names = reportNames(run.files.map((f) => f.file));
   const docsBase = relative(outDir, join(packageRoot(), 'docs')).split('\\').join('/') || '.';
   const written: string[] = [];
+  const tryWrite = async (path: string, render: () => string) => {
+    try {
+      await writeAtomic(path, render(), write);
+      written.push(path);
+    } catch (error) {
+      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
+    }
+  };
   for (const file of run.files) {
     const name = names.get(file.file) as string;
     for (const format of formats) {
-      const path = join(outDir, `${name}.${reporters[format].extension}`);
-      await writeAtomic(path, reporters[format].render(file, run, { baseName: name, docsBase }));
-      written.push(path);
+      await tryWrite(join(outDir, `${name}.${reporters[format].extension}`), () => reporters[format].render(file, run, { baseName: name, docsBase }));
     }
   }
-  const indexPath = join(outDir, 'index.md');
-  await writeAtomic(indexPath, renderIndex(run, names, docsBase));
-  written.push(indexPath);
+  await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
 
   for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
-  if (o.json) io.stdout.write(renderJsonSummary(run, written));
+  // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.
+  for (const e of run.errors) io.stderr.write(`error: ${e.message}\n`);
+  for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
+  if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors, dryRun }));
   else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
-  else for (const e of run.errors) io.stderr.write(`error: ${e.message}\n`);
 
-  if (run.files.length === 0 && run.errors.length > 0) return 2;
+  // Exit codes as ESLint and grep: 2 when anything could not be done (an input, a report), before 1.
+  if (run.errors.length > 0 || writeErrors.length > 0) return 2;
   if (failOn !== 'none') {
     const worst = maxSeverity(run);
-    if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) return 1;
+    if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) {
+      const count = run.files.reduce((n, f) => n + f.pairs.reduce((m, p) => m + p.findings.filter((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[failOn]).length, 0), 0);
+      io.stderr.write(`transcheck: exit 1: ${count} finding(s) at or above \`${failOn}\` (--fail-on ${failOn}); worst is \`${worst}\`\n`);
+      return 1;
+    }
   }
   return 0;
 }
 
-async function readArg(value: string, cwd: string): Promise<string> {
-  const path = resolve(cwd, value);
-  if (existsSync(path) && statSync(path).isFile()) return readFile(path, 'utf8');
-  return value;
+/** Unknown check ids and bad check options are configuration errors (exit 2), found before any work. */
+function validateChecks(checks: Record<string, CheckSetting | undefined>): void {
+  assertKnownChecks(builtinChecks, checks);
+  resolveChecks(builtinChecks, checks);
 }
 
 async function runCheck(o: { en?: string; zh: string; json?: boolean; config?: string }, io: MainIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = loadConfig(cwd, o.config);
   if (!loaded.ok) throw loaded.error;
-  const en = o.en === undefined ? null : await readArg(o.en, cwd);
-  const zh = await readArg(o.zh, cwd);
+  validateChecks((loaded.value.config.checks ?? {}) as Record<string, CheckSetting>);
+  const en = o.en === undefined ? null : await readTextArg('--en', o.en, cwd);
+  const zh = await readTextArg('--zh', o.zh, cwd);
   const { file, run } = await checkOnePair(en, zh, {
     checks: (loaded.value.config.checks ?? {}) as Record<string, CheckSetting>,
     glossary: loaded.value.config.glossary ?? [],

@@ -2,7 +2,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ConfigError, type Result } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { CONFIG_FILE_NAMES, configSchema, type ConfigFile } from './schema.js';
+
+/** The keys an object schema declares at `path` (optional and partial wrappers looked through). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let node = schema as { shape?: Record<string, unknown>; unwrap?: () => unknown } | undefined;
+  const unwrap = () => {
+    while (node && !node.shape && typeof node.unwrap === 'function') node = node.unwrap() as typeof node;
+  };
+  unwrap();
+  for (const key of path) {
+    node = node?.shape?.[String(key)] as typeof node;
+    unwrap();
+  }
+  return node?.shape ? Object.keys(node.shape) : [];
+}
 
 /** A loaded configuration: its values (paths made absolute) and where it came from. */
 export interface LoadedConfig {
@@ -56,7 +71,14 @@ export function loadConfig(cwd: string, explicit?: string): Result<LoadedConfig,
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `\`${i.path.join('.') || '(root)'}\`: ${i.message}`);
+    const issues = parsed.error.issues.map((i) => {
+      const at = i.path.join('.');
+      if (i.code === 'unrecognized_keys') {
+        const known = keysAt(configSchema, i.path);
+        return i.keys.map((k) => `unknown key \`${at ? `${at}.` : ''}${k}\`${didYouMean(k, known)}`).join('; ');
+      }
+      return `\`${at || '(root)'}\`: ${i.message}`;
+    });
     return {
       ok: false,
       error: new ConfigError(

@@ -36,6 +36,7 @@ export const configSchema = z
             critical: z.number().min(0),
             minorPunctuation: z.number().min(0),
           })
+          .strict()
           .partial()
           .optional(),
         reviewBelow: z.number().min(0).max(100).optional(),
@@ -43,6 +44,7 @@ export const configSchema = z
         minWords: z.number().min(1).optional(),
         charsPerWord: z.number().positive().optional(),
       })
+      .strict()
       .optional(),
     pairing: z
       .object({
@@ -50,6 +52,7 @@ export const configSchema = z
         minMargin: z.number().min(0).max(1).optional(),
         mismatchBelow: z.number().min(0).max(1).optional(),
       })
+      .strict()
       .optional(),
     llm: z
       .object({
@@ -66,6 +69,7 @@ export const configSchema = z
           )
           .optional(),
       })
+      .strict()
       .optional(),
   })
   .strict();

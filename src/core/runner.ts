@@ -1,5 +1,7 @@
 // Runs checks on one pair, validates every report at the seam and stamps id, severity and docs.
 import type { AnyCheck, CheckInput, ReportDescriptor } from './check.js';
+import { ConfigError } from './errors.js';
+import { didYouMean } from './suggest.js';
 import type { Finding, MqmCategory, Severity, SeveritySetting } from './types.js';
 
 /** Per-check configuration: a severity, or a severity with options (ESLint style). */
@@ -45,9 +47,16 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 
+/** The option names a check's schema declares (an object schema), or undefined when it is not an object. */
+function optionKeys(schema: unknown): string[] | undefined {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : undefined;
+}
+
 /**
  * Resolves checks against configuration: drops those set to `off`, validates options with each
- * check's schema. Throws a plain Error naming the check when options are invalid.
+ * check's schema. Throws ConfigError (exit 2) naming the check and the key, with a "did you mean" for a
+ * mistyped option name.
  */
 export function resolveChecks(
   checks: readonly AnyCheck[],
@@ -60,13 +69,26 @@ export function resolveChecks(
     const effective = level ?? check.meta.defaultSeverity;
     if (effective === 'off') continue;
     let options: object = {};
+    const where = `\`checks.${check.meta.id}\``;
+    const keys = optionKeys(check.meta.options);
+    if (rawOptions && typeof rawOptions === 'object') {
+      for (const key of Object.keys(rawOptions)) {
+        if (keys && !keys.includes(key)) {
+          throw new ConfigError(
+            `Unknown option \`${key}\` of check ${where}${didYouMean(key, keys)}`,
+            keys.length > 0 ? `Its options: ${keys.join(', ')} (docs/checks/${check.meta.id}.md)` : `The check takes no options (docs/checks/${check.meta.id}.md)`,
+          );
+        }
+      }
+    }
     if (check.meta.options) {
       const parsed = check.meta.options.safeParse(rawOptions ?? {});
       if (!parsed.success) {
-        throw new Error(
-          `Invalid options for check \`${check.meta.id}\`: ${parsed.error.issues
-            .map((i) => `${i.path.join('.') || '(root)'} ${i.message}`)
+        throw new ConfigError(
+          `Invalid options for check ${where}: ${parsed.error.issues
+            .map((i) => `\`${i.path.join('.') || '(root)'}\` ${i.message}`)
             .join('; ')}`,
+          `See docs/checks/${check.meta.id}.md for its options and their types`,
         );
       }
       options = parsed.data as object;
@@ -74,6 +96,16 @@ export function resolveChecks(
     resolved.push({ check, severity: level === undefined ? undefined : (level as Severity), options });
   }
   return resolved;
+}
+
+/** Throws ConfigError (exit 2) for a check id in the settings that no check has, with a "did you mean". */
+export function assertKnownChecks(checks: readonly AnyCheck[], settings: Record<string, unknown> = {}): void {
+  const ids = checks.map((c) => c.meta.id);
+  for (const id of Object.keys(settings)) {
+    if (!ids.includes(id)) {
+      throw new ConfigError(`Unknown check \`${id}\` in \`checks\`${didYouMean(id, ids)}`, `Check ids: ${ids.join(', ')}`);
+    }
+  }
 }
 
 function sideLength(input: CheckInput, side: ReportDescriptor['side']): number | null {

@@ -80,6 +80,8 @@ export interface IngestedFile {
   dropped: DroppedText[];
   /** Human-readable notes for the report (fallback layout used, records skipped, …). */
   notes: string[];
+  /** Lines or records skipped as unreadable (bad JSON, wrong column count, no text field). */
+  skippedLines?: number;
 }
 
 /** A reference to a block as reports show it. */
@@ -286,6 +288,8 @@ export interface FileResult {
   blocks: IdentifiedBlock[];
   dropped: DroppedText[];
   notes: string[];
+  /** Lines or records skipped as unreadable, counted in the summary, the index and `--json`. */
+  skippedLines?: number;
   errors: InputError[];
   pairs: PairResult[];
   /** Other places where this file's blocks also occur, by block id. */
@@ -322,6 +326,10 @@ export interface RunResult {
   llm?: LlmUsage;
   /** Capabilities not built yet or switched off, said in every report. */
   limitations: string[];
+  /** The run was stopped (Ctrl-C, SIGTERM): reports cover what was finished. */
+  interrupted?: boolean;
+  /** The LLM judge stopped on a fatal error (bad key, no quota, unknown model, unreachable): exit 2. */
+  judgeFailure?: string;
   /** Glossary terms rendered wrongly or in several ways across the run (corpus-wide consistency). */
   terminology?: Array<{
     en: string;

@@ -93,7 +93,22 @@ export function ingestBytes(name: string, bytes: Uint8Array, index: number, opti
   });
   const notes = [...decoded.notes, ...result.notes];
   if (blocks.length === 0) notes.push('no text blocks found');
-  return { file: name, index, layout: result.layout, encoding: decoded.encoding, blocks, dropped: result.dropped, notes };
+  const skippedLines = countSkipped(result.notes);
+  return { file: name, index, layout: result.layout, encoding: decoded.encoding, blocks, dropped: result.dropped, notes, ...(skippedLines > 0 ? { skippedLines } : {}) };
+}
+
+/**
+ * Records the readers skipped, counted from their notes (`line N: record skipped, …`, and the closing
+ * `… and N more records skipped` of a long list), so the summary, the index and --json can count them.
+ */
+export function countSkipped(notes: readonly string[]): number {
+  let n = 0;
+  for (const note of notes) {
+    const more = /^… and (\d+) more .*skipped/.exec(note);
+    if (more) n += Number(more[1]);
+    else if (/^(?:line|lines|row|record) \d+[^:]*: (?:record|element \d+|row) skipped/.test(note) || /^line \d+: element \d+ skipped/.test(note)) n++;
+  }
+  return n;
 }
 
 /** Reads a file (or stdin for `-`) and ingests it; throws InputFileError naming the path when it cannot be read or is binary. */

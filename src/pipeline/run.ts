@@ -51,6 +51,8 @@ export interface AuditOptions {
   judgeTerms?: (pair: PairResult) => JudgeTerm[];
   /** Folder relative inputs are read from (default: the process's working directory). */
   cwd?: string;
+  /** Folders never read as inputs (the report folder). */
+  exclude?: readonly string[];
   /** Reads standard input when an input is `-`. */
   readStdin?: () => Promise<Uint8Array>;
   onProgress?: (stage: string, done: number, total: number) => void;
@@ -180,12 +182,12 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const scoring = options.scoring ?? DEFAULT_SCORING;
 
   const errors: InputError[] = [];
-  const expanded = await expandInputs(options.inputs, options.cwd);
+  const expanded = await expandInputs(options.inputs, options.cwd, options.exclude);
   errors.push(...expanded.errors.map(withFileName));
   const inputs = await readAll(expanded.files, 0, options, errors);
   let originalsCorpus: IdentifiedBlock[] = [];
   if (options.originals && options.originals.length > 0) {
-    const more = await expandInputs(options.originals, options.cwd);
+    const more = await expandInputs(options.originals, options.cwd, options.exclude);
     errors.push(...more.errors.map(withFileName));
     const read = await readAll(more.files, inputs.length + 1000, options, errors);
     originalsCorpus = read.flatMap((r) => r.blocks.filter((b) => b.role === 'original'));
@@ -262,6 +264,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
       blocks,
       dropped: ingested.dropped,
       notes: ingested.notes,
+      ...(ingested.skippedLines ? { skippedLines: ingested.skippedLines } : {}),
       errors: errors.filter((e) => e.file === ingested.file),
       pairs: own,
       duplicates: dup,

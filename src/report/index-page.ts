@@ -41,6 +41,12 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
       `**Findings:** ${SEVERITY_ORDER.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`).join(', ') || 'none'}`,
     '',
   );
+  if (run.interrupted) out.push('> **Interrupted:** the run was stopped; these reports cover what was finished.', '');
+  const skipped = run.files.filter((f) => (f.skippedLines ?? 0) > 0);
+  if (skipped.length > 0) {
+    const total = skipped.reduce((n, f) => n + (f.skippedLines ?? 0), 0);
+    out.push(`**Skipped lines:** ${total} (${skipped.map((f) => `${mdText(f.file)}: ${f.skippedLines}`).join(', ')}); each report lists them.`, '');
+  }
   for (const note of run.limitations) out.push(`> **Not covered:** ${mdMessage(note)}`, '');
   if (run.llm) {
     const u = run.llm;

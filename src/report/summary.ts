@@ -17,20 +17,51 @@ export function renderSummary(run: RunResult, outDir?: string): string {
       `llm: ${run.llm.calls} calls, ${run.llm.promptTokens + run.llm.completionTokens} tokens, about $${run.llm.costUsd.toFixed(4)}${run.llm.unjudged > 0 ? `, ${run.llm.unjudged} pairs unjudged` : ''}`,
     );
   }
-  for (const e of run.errors) lines.push(`error: ${e.message}`);
-  if (outDir) lines.push(`reports: ${outDir}/index.md`);
+  const skipped = run.files.reduce((n, f) => n + (f.skippedLines ?? 0), 0);
+  if (skipped > 0) {
+    const where = run.files.filter((f) => (f.skippedLines ?? 0) > 0).map((f) => `${terminalSafe(f.file)} ${f.skippedLines}`);
+    lines.push(`skipped lines: ${skipped} (${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}); see the reports`);
+  }
+  if (run.errors.length > 0) lines.push(`errors: ${run.errors.length} (on stderr)`);
+  if (run.interrupted) lines.push('interrupted: the reports cover what was finished');
+  if (outDir) lines.push(`reports: ${terminalSafe(outDir)}/index.md`);
   return `${lines.join('\n')}\n`;
 }
 
-/** Machine summary for `--json`. */
-export function renderJsonSummary(run: RunResult, reports: string[]): string {
+/**
+ * Control characters (terminal escape sequences) in a name shown on a terminal, made visible as `\xNN`
+ * so that a hostile file name cannot move the cursor, retitle the window or hide text.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Machine summary for `--json` (README "JSON summary"): the run's counts and one entry per input file. */
+export function renderJsonSummary(run: RunResult, reports: string[], extra: { writeErrors?: string[]; dryRun?: unknown } = {}): string {
   return `${JSON.stringify(
     {
       schemaVersion: run.schemaVersion,
       tool: run.tool,
+      interrupted: run.interrupted ?? false,
       summary: run.summary,
+      skippedLines: run.files.reduce((n, f) => n + (f.skippedLines ?? 0), 0),
+      files: run.files.map((f) => ({
+        file: f.file,
+        layout: f.layout,
+        encoding: f.encoding,
+        blocks: f.summary.blocks,
+        byRole: f.summary.byRole,
+        byVerdict: f.summary.byVerdict,
+        bySeverity: f.summary.bySeverity,
+        skippedLines: f.skippedLines ?? 0,
+        notes: f.notes,
+        errors: f.errors,
+      })),
       errors: run.errors,
+      writeErrors: extra.writeErrors ?? [],
       llm: run.llm ?? null,
+      ...(extra.dryRun ? { dryRun: extra.dryRun } : {}),
+      limitations: run.limitations,
       reports,
       timings: run.timings,
     },

@@ -135,10 +135,11 @@ describe('main: audit of seeds/', () => {
 });
 
 describe('main: bad inputs', () => {
-  it('names a missing input and still audits the others', async () => {
+  it('names a missing input on stderr, still audits the others, and exits 2', async () => {
     const dir = workdir();
     const r = await run(['audit', 'missing.txt', 'seeds/002_7342bdb2443f70ef.txt', '--out', 'out', '--json'], dir);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing.txt');
     const summary = JSON.parse(r.stdout);
     expect(summary.errors[0].message).toContain('missing.txt');
     expect(existsSync(join(dir, 'out', '002_7342bdb2443f70ef.md'))).toBe(true);

@@ -1,5 +1,5 @@
 // Ingest: expands command-line inputs (files, folders, globs, `-` for stdin) into a sorted list of files.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputError } from '../../core/types.js';
 
@@ -13,15 +13,53 @@ function isTextFile(name: string): boolean {
   return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Every file under `dir`, recursively, skipping hidden entries and node_modules; paths joined onto `dir`. */
-async function walk(dir: string): Promise<string[]> {
+/** What a folder walk skips and reports. */
+interface WalkContext {
+  /** Absolute folders never read (the report folder). */
+  exclude: ReadonlySet<string>;
+  /** Real paths of the folders on the current walk path: a symlink back to one of them is a loop. */
+  ancestors: Set<string>;
+  errors: InputError[];
+}
+
+/**
+ * Every file under `dir`, recursively, skipping hidden entries, node_modules and excluded folders; paths
+ * joined onto `dir`. Symlinked files and folders are followed; a link back into its own ancestry is a loop,
+ * reported as one and not followed. A broken link is reported.
+ */
+async function walk(dir: string, context: WalkContext): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile()) out.push(path);
+  const real = await realpath(dir);
+  if (context.ancestors.has(real)) {
+    context.errors.push({ file: dir, message: `${dir}: symbolic link loop (leads back to ${real}); not followed` });
+    return out;
+  }
+  context.ancestors.add(real);
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (context.exclude.has(resolve(path))) continue;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch((error: NodeJS.ErrnoException) => {
+          context.errors.push({
+            file: path,
+            message: `${path}: ${error.code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link (its target does not exist)'}`,
+          });
+          return null;
+        });
+        isDirectory = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+        if (isDirectory && context.exclude.has(await realpath(path))) continue;
+      }
+      if (isDirectory) out.push(...(await walk(path, context)));
+      else if (isFile) out.push(path);
+    }
+  } finally {
+    context.ancestors.delete(real);
   }
   return out;
 }
@@ -67,7 +105,7 @@ export function globToRegExp(pattern: string): RegExp {
 }
 
 /** Files matching a glob, sorted; the walk starts at the pattern's longest literal folder prefix. */
-async function glob(pattern: string, cwd: string): Promise<string[]> {
+async function glob(pattern: string, cwd: string, context: WalkContext): Promise<string[]> {
   const posix = pattern.split(sep).join('/');
   const parts = posix.split('/');
   const literal: string[] = [];
@@ -79,7 +117,7 @@ async function glob(pattern: string, cwd: string): Promise<string[]> {
   let files: string[];
   try {
     // Walk from the working directory given, but match and name files as the pattern wrote them.
-    files = (await walk(resolve(cwd, base))).map((f) => (isAbsolute(pattern) ? f : relative(cwd, f) || '.'));
+    files = (await walk(resolve(cwd, base), context)).map((f) => (isAbsolute(pattern) ? f : relative(cwd, f) || '.'));
   } catch {
     return [];
   }
@@ -100,9 +138,17 @@ async function glob(pattern: string, cwd: string): Promise<string[]> {
 export async function expandInputs(
   inputs: readonly string[],
   cwd: string = process.cwd(),
+  /** Folders never read, e.g. the report folder (`audit .` must not audit its own reports). */
+  exclude: readonly string[] = [],
 ): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
+  const excluded = new Set<string>();
+  for (const e of exclude) {
+    excluded.add(resolve(cwd, e));
+    excluded.add(await realpath(resolve(cwd, e)).catch(() => resolve(cwd, e)));
+  }
+  const context: WalkContext = { exclude: excluded, ancestors: new Set(), errors };
   const seen = new Set<string>();
   const add = (file: string) => {
     if (seen.has(file)) return;
@@ -123,7 +169,7 @@ export async function expandInputs(
     if (info?.isFile()) add(input);
     else if (info?.isDirectory()) {
       // Files keep the form of the input (relative stays relative to cwd) so reports name them as the user did.
-      const found = (await walk(resolve(cwd, input)))
+      const found = (await walk(resolve(cwd, input), context))
         .map((f) => (isAbsolute(input) ? f : relative(cwd, f)))
         .filter(isTextFile)
         .sort(compare);
@@ -134,7 +180,7 @@ export async function expandInputs(
     } else if (info) {
       errors.push({ file: input, message: 'not a regular file or folder' });
     } else if (MAGIC.test(input)) {
-      const found = await glob(input, cwd);
+      const found = await glob(input, cwd, context);
       if (found.length === 0) errors.push({ file: input, message: 'no file matches this pattern' });
       found.forEach(add);
     } else {
