@@ -20,7 +20,7 @@ import { checkOnePair } from '../pipeline/check-one.js';
 import { createJudge, estimateJudgeCost } from '../pipeline/judge.js';
 import { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../llm/options.js';
 import { DEFAULT_SCORING, type ScoringConfig } from '../pipeline/score.js';
-import { reporters, type ReporterName } from '../report/reporters.js';
+import { formatNames, reporters, runReporters, type ReporterName } from '../report/reporters.js';
 import { renderIndex } from '../report/index-page.js';
 import { reportNames } from '../report/names.js';
 import { renderJsonSummary, renderSummary } from '../report/summary.js';
@@ -74,7 +74,7 @@ function parseFormats(value: string | undefined, fallback: readonly ReporterName
   if (value === undefined) return [...fallback];
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) {
-    if (!(f in reporters)) throw new UsageError(`Unknown format \`${f}\``, `Use --format with ${Object.keys(reporters).join(', ')}`);
+    if (!formatNames().includes(f as ReporterName)) throw new UsageError(`Unknown format \`${f}\``, `Use --format with ${formatNames().join(', ')}`);
   }
   return formats as ReporterName[];
 }
@@ -237,8 +237,15 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   for (const file of run.files) {
     const name = names.get(file.file) as string;
     for (const format of formats) {
-      await tryWrite(join(outDir, `${name}.${reporters[format].extension}`), () => reporters[format].render(file, run, { baseName: name, docsBase }));
+      if (!(format in reporters)) continue;
+      const reporter = reporters[format as keyof typeof reporters];
+      await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, { baseName: name, docsBase }));
     }
+  }
+  for (const format of formats) {
+    if (!(format in runReporters)) continue;
+    const reporter = runReporters[format as keyof typeof runReporters];
+    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, { names, docsBase }));
   }
   await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
 
@@ -301,7 +308,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .description('pair, align, check and score every translation in the inputs; write reports')
     .argument('[inputs...]', 'files, folders, globs, or - for standard input')
     .option('-o, --out <dir>', `report folder (default ${DEFAULTS.out})`)
-    .option('--format <list>', 'report formats, comma-separated: md,json')
+    .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three)')
     .option('--originals <paths...>', 'corpora of English originals to pair against (JSONL, text, any layout)')
     .option('--glossary <files...>', 'extra glossary files (JSON or TSV)')
     .option('--config <file>', 'configuration file (default: found upward from the working directory)')

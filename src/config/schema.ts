@@ -23,7 +23,7 @@ export const configSchema = z
     /** Report folder. */
     out: z.string().optional(),
     /** Report formats. */
-    format: z.array(z.enum(['md', 'json'])).optional(),
+    format: z.array(z.enum(['md', 'json', 'html'])).optional(),
     /** Exit with 1 when a finding at or above this severity exists. */
     failOn: z.enum(['none', 'info', 'minor', 'major', 'critical']).optional(),
     scoring: z
@@ -83,7 +83,7 @@ export const CONFIG_FILE_NAMES = ['transcheck.config.json', '.transcheckrc.json'
 /** Defaults of the options that are not owned by a stage module. */
 export const DEFAULTS = {
   out: 'reports',
-  format: ['md', 'json'] as Array<'md' | 'json'>,
+  format: ['md', 'json', 'html'] as Array<'md' | 'json' | 'html'>,
   failOn: 'none' as const,
   cacheDir: '.transcheck-cache',
 };

@@ -1,10 +1,15 @@
 // Reporters by name: pure functions (file result, run result) → string. Only the CLI writes them.
 import type { FileResult, RunResult } from '../core/types.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
-/** A `--format` name. */
-export type ReporterName = 'json' | 'md';
+/** A `--format` name: a reporter per input file, or a reporter of the whole run. */
+export type ReporterName = FileReporterName | RunReporterName;
+/** Formats written once per input file. */
+export type FileReporterName = 'json' | 'md';
+/** Formats written once per run (one file in the report folder). */
+export type RunReporterName = 'html';
 
 /** Context every reporter gets. */
 export interface ReportContext {
@@ -20,8 +25,33 @@ export interface Reporter {
   render(file: FileResult, run: RunResult, context: ReportContext): string;
 }
 
-/** Every reporter, by `--format` name. */
-export const reporters: Record<ReporterName, Reporter> = {
+/** Context of a run reporter. */
+export interface RunReportContext {
+  /** Report base name of each input file, by path as given. */
+  names: ReadonlyMap<string, string>;
+  /** Path from the report folder to the project's docs folder (for links to check pages). */
+  docsBase: string;
+}
+
+/** A reporter of the whole run: the file it writes in the report folder and its pure render function. */
+export interface RunReporter {
+  fileName: string;
+  render(run: RunResult, context: RunReportContext): string;
+}
+
+/** Reporters of the whole run, by `--format` name. */
+export const runReporters: Record<RunReporterName, RunReporter> = {
+  // One page for the run (not one per input): measured at 7k pairs in bench/html.ts.
+  html: { fileName: 'index.html', render: (run, context) => renderHtml(run, { docsBase: context.docsBase }) },
+};
+
+/** Every `--format` name, file reporters first. */
+export function formatNames(): ReporterName[] {
+  return [...(Object.keys(reporters) as FileReporterName[]), ...(Object.keys(runReporters) as RunReporterName[])];
+}
+
+/** Every reporter of one input file, by `--format` name. */
+export const reporters: Record<FileReporterName, Reporter> = {
   json: { extension: 'json', render: (file, run) => renderJson(file, run) },
   md: { extension: 'md', render: (file, run, context) => renderMarkdown(file, run, { baseName: context.baseName, docsBase: context.docsBase }) },
 };
