@@ -238,6 +238,7 @@ function renderFiles() {
 
 // ---- the table of pairs ----
 var ui = {};
+var countEl = null;
 function option(sel, value, label) { var o = el('option', null, label); o.value = value; add(sel, o); return o; }
 function selectBox(name, label, options) {
   var l = el('label', null, label);
@@ -266,8 +267,8 @@ function renderToolbar(section) {
     draw();
   });
   add(bar, reset);
-  ui.count = el('span', 'count'); ui.count.id = 'count';
-  add(bar, ui.count);
+  countEl = el('span', 'count'); countEl.id = 'count';
+  add(bar, countEl);
   add(section, bar);
 }
 function setFilter(name, value) {
@@ -295,7 +296,7 @@ function draw(scroll) {
   var box = el('div'); box.id = 'pair-table-box';
   var from = state.page * PAGE;
   var shown = rows.slice(from, from + PAGE);
-  ui.count.textContent = rows.length === P.length ? P.length + ' translations' : rows.length + ' of ' + P.length + ' translations';
+  countEl.textContent = rows.length === P.length ? P.length + ' translations' : rows.length + ' of ' + P.length + ' translations';
   var table = el('table', 'pairs'); table.id = 'pair-table';
   var hr = el('tr');
   COLUMNS.forEach(function (c) {
