@@ -147,7 +147,7 @@ describe('a full disk while writing reports', () => {
     expect(r.stderr).toMatch(/cannot write .*out\/a\.json: no space left on device \(ENOSPC\)/);
     expect(r.stderr).toMatch(/out\/b\.json/);
     const files = readdirSync(join(dir, 'out')).sort();
-    expect(files).toEqual(['a.md', 'b.md', 'index.md']);
+    expect(files).toEqual(['a.md', 'b.md', 'index.html', 'index.md']);
   });
 });
 
