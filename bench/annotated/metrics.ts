@@ -62,10 +62,13 @@ export function overlaps(a: Span, b: Span): boolean {
 
 /**
  * Span-level precision, recall and F1 with partial-overlap credit, micro-averaged over all spans of
- * all pairs (the partial-match span F1 of span-level MT meta-evaluation, e.g. xCOMET and the WMT
- * error-span tasks): each predicted span earns the share of its length that lies on some gold span
- * of its pair, each gold span the share of its length that some predicted span covers; precision
- * and recall are the mean credits over all predicted and all gold spans.
+ * all pairs ("match with partial overlap and partial credit", mpp, of Perrella, Morales Agostinho
+ * and Zaragoza 2026, "Span-Level Machine Translation Meta-Evaluation", arXiv 2603.19921): each
+ * predicted span earns the share of its length that lies on some gold span of its pair, each gold
+ * span the share of its length that some predicted span covers; precision and recall are the mean
+ * credits over all predicted and all gold spans. Severity-agnostic: the major-only figures are
+ * {@link hitRate} over major spans. Overlap is measured against the union of the other side's spans,
+ * so two findings on one error do not earn it twice.
  */
 export function spanPrf(pairs: readonly PairSpans[]): Prf {
   let pCredit = 0;
