@@ -4,6 +4,7 @@ import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
+import { domainOf, entryApplies } from '../lexicon/domain.js';
 import { alignedTargetSpan, hasAcceptedRendering, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
 
 const options = z.object({
@@ -13,12 +14,6 @@ const options = z.object({
 
 /** Options of the `glossary` check. */
 export type GlossaryOptions = z.infer<typeof options>;
-
-/**
- * Distinct glossary terms a source needs before an ambiguous wrong rendering (培训 for training, 政策 for
- * policy) counts: news and general prose rarely hold two ML terms, ML abstracts nearly always do.
- */
-const DOMAIN_TERMS = 2;
 
 /** How many entries list each wrong rendering, per loaded glossary. */
 const claims = new WeakMap<Glossary, Map<string, number>>();
@@ -52,6 +47,9 @@ export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, te
 /** The first three accepted renderings, as messages show them. */
 const preferred = (entry: GlossaryEntry): string => entry.zh.slice(0, 3).join('` or `');
 
+/** Message id of a wrong rendering: its class decides the MQM severity. */
+const WRONG_MESSAGE = { sense: 'wrongSense', nonstandard: 'wrongNonstandard' } as const;
+
 export default defineCheck<GlossaryOptions>({
   meta: {
     id: 'glossary',
@@ -60,9 +58,12 @@ export default defineCheck<GlossaryOptions>({
     scope: 'document',
     needs: 'target',
     defaultSeverity: 'major',
-    severities: { wrongRendering: 'major', missingRendering: 'info' },
+    // MQM: another meaning of the word misleads the reader (major); a recoverable non-standard term is minor.
+    severities: { wrongSense: 'major', wrongNonstandard: 'minor', missingRendering: 'info' },
+    categories: { wrongSense: 'accuracy/mistranslation' },
     messages: {
-      wrongRendering: 'Unexpected `{{actual}}` for `{{term}}`, expected `{{expected}}`',
+      wrongSense: 'Unexpected `{{actual}}` for `{{term}}` (another sense of the word), expected `{{expected}}`',
+      wrongNonstandard: 'Unexpected `{{actual}}` for `{{term}}` (not the field\'s term), expected `{{expected}}`',
       missingRendering: 'Unexpected translation of `{{term}}` without an accepted rendering, expected `{{expected}}`',
     },
     options,
@@ -70,13 +71,15 @@ export default defineCheck<GlossaryOptions>({
   run(ctx) {
     const glossary = loadGlossary(ctx.options.files);
     const wrongs = glossary.matchWrongTarget(ctx.target, { includeAmbiguous: true });
+    // The domain gate: an astrophysics abstract rightly says 时代 for "epoch".
+    const domain = domainOf(glossary, ctx.source, ctx.target);
     const reported = new Set<WrongRenderingMatch>();
     const reportWrong = (m: WrongRenderingMatch): void => {
       if (reported.has(m)) return;
       reported.add(m);
       const d: ReportDescriptor = {
-        messageId: 'wrongRendering',
-        data: { actual: m.wrong, term: m.entry.en, expected: preferred(m.entry) },
+        messageId: WRONG_MESSAGE[m.kind],
+        data: { actual: m.wrong, term: m.entry.en, expected: preferred(m.entry), class: m.ambiguous ? 'ambiguous' : m.kind },
         side: 'target',
         range: [m.start, m.end],
         actual: m.wrong,
@@ -91,24 +94,24 @@ export default defineCheck<GlossaryOptions>({
       ctx.report(d);
     };
 
+    // Unambiguous wrong renderings are wrong Chinese for the term wherever they stand.
     if (ctx.source === null) {
       for (const m of wrongs) if (!m.ambiguous) reportWrong(m);
       return;
     }
 
     const terms = glossary.matchSource(ctx.source);
-    const inDomain = new Set(terms.map((t) => t.entry)).size >= DOMAIN_TERMS;
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
     for (const term of terms) {
+      if (!entryApplies(term.entry, domain)) continue;
       const span = alignedTargetSpan(ctx, term.start);
       if (span === null) continue;
       const [from, to] = span;
       if (hasAcceptedRendering(term.entry, ctx.target.slice(from, to))) continue;
-      const found = wrongs.filter(
-        (m) => m.entry === term.entry && m.start >= from && m.end <= to && (!m.ambiguous || inDomain),
-      );
+      // Ambiguous renderings count only here: with the English term in the aligned source sentence.
+      const found = wrongs.filter((m) => m.entry === term.entry && m.start >= from && m.end <= to);
       if (found.length > 0) {
         found.forEach(reportWrong);
         continue;
@@ -129,11 +132,9 @@ export default defineCheck<GlossaryOptions>({
       if (sentence !== undefined) d.sentence = sentence;
       ctx.report(d);
     }
-    // Ambiguous renderings need the term in an ML source; then they are wrong wherever they stand.
-    const sourceEntries = new Set(terms.map((t) => t.entry));
     for (const m of wrongs) {
       if (acceptedHere.has(m.wrong)) continue;
-      if (!m.ambiguous || (inDomain && sourceEntries.has(m.entry))) reportWrong(m);
+      if (!m.ambiguous) reportWrong(m);
     }
   },
 });

@@ -78,9 +78,12 @@ export default defineCheck({
     scope: 'document',
     needs: 'target',
     defaultSeverity: 'major',
-    categories: { broken: 'fluency/grammar', unbalanced: 'fluency/grammar' },
+    categories: { broken: 'fluency/grammar', spaced: 'fluency/grammar', unbalanced: 'fluency/grammar' },
+    // MQM: a command whose name survives a space (`\ sigma`) is still read as the same symbol: minor.
+    severities: { spaced: 'minor' },
     messages: {
       broken: 'Unexpected `{{actual}}` in the translation, expected the LaTeX command `{{expected}}`',
+      spaced: 'Unexpected space in `{{actual}}`, expected the LaTeX command `{{expected}}`',
       unbalanced: 'Unexpected unbalanced `$` in the translation, expected math delimiters in pairs',
       missing: 'Unexpected missing LaTeX `{{latex}}` in the translation, expected it as in the source',
       altered: 'Unexpected LaTeX `{{actual}}` in the translation, expected `{{expected}}` as in the source',
@@ -95,8 +98,11 @@ export default defineCheck({
       if (m[2] !== undefined && !KNOWN.has(written) && m[3] === undefined) continue;
       if (m[2] === undefined && !KNOWN.has(written)) continue;
       const name = KNOWN.has(written) ? written : (nearestInSource(written, source) ?? written);
+      // The whole name after the space, and a real command (known, or the source's own): only spacing
+      // changed. A name cut in two (`\t extit`) or misspelt (`\ texit`) no longer renders: broken.
+      const intact = m[2] !== undefined && (KNOWN.has(written) || (source !== null && new RegExp(`\\\\${written}(?![A-Za-z])`).test(source)));
       ctx.report({
-        messageId: 'broken',
+        messageId: intact ? 'spaced' : 'broken',
         data: { actual: m[0].trim(), expected: `\\${name}` },
         side: 'target',
         range: [m.index, m.index + m[0].trimEnd().length],

@@ -4,6 +4,7 @@ import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
 import { HAN } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
+import { domainOf, entryApplies } from '../lexicon/domain.js';
 import { loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
 
 const options = z.object({
@@ -13,9 +14,6 @@ const options = z.object({
 
 /** Options of the `term-consistency` check. */
 export type TermConsistencyOptions = z.infer<typeof options>;
-
-/** Distinct glossary terms a source needs before ambiguous renderings count (see the `glossary` check). */
-const DOMAIN_TERMS = 2;
 
 /** One place where a rendering of an entry occurs in the target. */
 interface Occurrence {
@@ -67,11 +65,12 @@ export default defineCheck<TermConsistencyOptions>({
   run(ctx) {
     const glossary = loadGlossary(ctx.options.files);
     const sourceEntries = new Set(ctx.source === null ? [] : glossary.matchSource(ctx.source).map((t) => t.entry));
-    // Ambiguous renderings (培训 for training) count only in an ML text that has the term: as in `glossary`.
-    const inDomain = sourceEntries.size >= DOMAIN_TERMS;
+    // Ambiguous renderings (培训 for training) count only in a text of the term's field that has the term:
+    // the domain gate of the `glossary` check.
+    const domain = domainOf(glossary, ctx.source, ctx.target);
     const wrongs = glossary
       .matchWrongTarget(ctx.target, { includeAmbiguous: true })
-      .filter((m) => !m.ambiguous || (inDomain && sourceEntries.has(m.entry)));
+      .filter((m) => !m.ambiguous || (sourceEntries.has(m.entry) && entryApplies(m.entry, domain)));
     const pairs: Array<{ entry: GlossaryEntry; odd: Occurrence; usual: Occurrence }> = [];
 
     // A known wrong rendering beside an accepted one of the same entry: the wrong one is the odd one out.

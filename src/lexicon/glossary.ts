@@ -15,8 +15,14 @@ export interface GlossaryEntry {
   aliases: string[];
   /** Accepted Chinese renderings, preferred first. May hold Latin text (a term kept in English). */
   zh: string[];
-  /** Known wrong machine renderings, most typical first. */
+  /** Known wrong machine renderings, most typical first. Class `sense` unless listed in `nonstandard`. */
   wrong: string[];
+  /**
+   * Subset of `wrong` whose meaning a reader still recovers, though it is not the field's term (培训 for
+   * training, 政策 for policy): MQM minor. The other wrong renderings are `sense` errors (another meaning
+   * of the word that misleads: 强盗 for bandit, 功能 for features): MQM major.
+   */
+  nonstandard?: string[];
   /** Why the wrong renderings are wrong, or when an accepted one is debatable. */
   note?: string;
   /**
@@ -26,6 +32,12 @@ export interface GlossaryEntry {
   ambiguous?: string[];
   /** Chinese contexts that contain a wrong rendering without being it (许多转 for 多转). */
   exclude?: string[];
+  /**
+   * The field the term belongs to (`ml`, `physics`), from the TSV's `#domain:` lines: its ambiguous
+   * renderings and missing-rendering hints apply only to texts of that field (src/lexicon/domain.ts).
+   * None for user entries: they apply everywhere.
+   */
+  domain?: string;
 }
 
 /** A glossary term found in English text. */
@@ -50,6 +62,19 @@ export interface WrongRenderingMatch {
   end: number;
   /** True when the rendering is in the entry's `ambiguous` list (needs the source to be sure). */
   ambiguous: boolean;
+  /** `sense` (misleads: major) or `nonstandard` (understandable, not the field's term: minor). */
+  kind: WrongKind;
+}
+
+/** How wrong a wrong rendering is: see {@link GlossaryEntry.nonstandard}. */
+export type WrongKind = 'sense' | 'nonstandard';
+
+/** The class a wrong rendering is documented under: `ambiguous` when it needs the source, else its kind. */
+export type WrongClass = WrongKind | 'ambiguous';
+
+/** The kind of one of an entry's wrong renderings. */
+export function wrongKind(entry: GlossaryEntry, wrong: string): WrongKind {
+  return entry.nonstandard?.includes(wrong) ? 'nonstandard' : 'sense';
 }
 
 /** Options of {@link Glossary.matchWrongTarget}. */
@@ -149,7 +174,7 @@ function allIndexes(text: string, needle: string): number[] {
 class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
-  private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean }>;
+  private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean; kind: WrongKind }>;
   /** Per-entry exclusions that may contain or overlap a wrong one. */
   private readonly blockers: Map<string, string[]>;
   /** Accepted Han renderings of two or more characters, indexed like `wrongsByStart`, to find those overlapping a hit. */
@@ -166,7 +191,9 @@ class GlossaryImpl implements Glossary {
   constructor(readonly entries: readonly GlossaryEntry[]) {
     this.trie = buildTrie(entries);
     this.wrongs = entries
-      .flatMap((entry) => entry.wrong.map((wrong) => ({ wrong, entry, ambiguous: entry.ambiguous?.includes(wrong) ?? false })))
+      .flatMap((entry) =>
+        entry.wrong.map((wrong) => ({ wrong, entry, ambiguous: entry.ambiguous?.includes(wrong) ?? false, kind: wrongKind(entry, wrong) })),
+      )
       .sort((a, b) => b.wrong.length - a.wrong.length);
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
@@ -262,7 +289,7 @@ class GlossaryImpl implements Glossary {
     let bounds: Uint8Array | undefined;
     let accepted: Array<readonly [number, number]> | undefined;
     for (const index of candidates) {
-      const { wrong, entry, ambiguous } = this.wrongs[index] as (typeof this.wrongs)[number];
+      const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
       const hits = allIndexes(zh, wrong);
       if (hits.length === 0) continue;
@@ -285,7 +312,7 @@ class GlossaryImpl implements Glossary {
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
         if (blocked.some(overlaps) || accepted.some(overlaps)) continue;
         for (let k = start; k < end; k++) taken[k] = true;
-        out.push({ entry, wrong, start, end, ambiguous });
+        out.push({ entry, wrong, start, end, ambiguous, kind });
       }
     }
     return out.sort((a, b) => a.start - b.start);
@@ -337,6 +364,8 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
     const prior = byEn.get(key);
     if (!prior) {
       const copy: GlossaryEntry = { ...e, aliases: [...e.aliases], zh: [...e.zh], wrong: [...e.wrong] };
+      if (e.nonstandard) copy.nonstandard = [...e.nonstandard];
+      if (e.ambiguous) copy.ambiguous = [...e.ambiguous];
       byEn.set(key, copy);
       merged.push(copy);
       continue;
@@ -346,6 +375,7 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
     add(prior.zh, e.zh);
     add(prior.wrong, e.wrong);
     if (e.ambiguous) add((prior.ambiguous ??= []), e.ambiguous);
+    if (e.nonstandard) add((prior.nonstandard ??= []), e.nonstandard);
     if (e.exclude) add((prior.exclude ??= []), e.exclude);
     prior.note ??= e.note;
   }
@@ -362,15 +392,19 @@ const split = (cell: string | undefined): string[] =>
 
 /**
  * Parses the TSV format: `en[|alias…]<TAB>zh1|zh2<TAB>wrong1|wrong2[<TAB>note[<TAB>exclude1|exclude2]]`.
- * A wrong rendering prefixed with `?` is ambiguous. `#` starts a comment line; blank lines are skipped.
+ * A wrong rendering prefixed with `?` is ambiguous, with `~` nonstandard (both may be combined, `?~`);
+ * unmarked ones are sense errors. `#` starts a comment line; blank lines are skipped.
  * Throws ConfigError naming the file and 1-based line on bad input.
  */
 export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
+  let domain: string | undefined;
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((line, i) => {
+      const declared = /^#\s*domain:\s*([\w-]+)\s*$/.exec(line.trim());
+      if (declared) domain = declared[1];
       if (line.trim() === '' || line.trimStart().startsWith('#')) return;
       const fail = (problem: string): never => {
         throw new ConfigError(
@@ -385,10 +419,18 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       if (!en) fail('empty English term');
       const zh = split(cols[1]);
       if (zh.length === 0) fail(`no accepted Chinese rendering for \`${en}\``);
-      const rawWrong = split(cols[2]);
-      const wrong = rawWrong.map((w) => w.replace(/^\?/, '')).filter((w) => w !== '');
-      const ambiguous = rawWrong.filter((w) => w.startsWith('?')).map((w) => w.slice(1));
+      const marked = split(cols[2]).map((raw) => {
+        const marks = /^[?~]*/.exec(raw)?.[0] ?? '';
+        return { wrong: raw.slice(marks.length).trim(), ambiguous: marks.includes('?'), nonstandard: marks.includes('~') };
+      });
+      const empty = marked.find((m) => m.wrong === '');
+      if (empty) fail('a wrong rendering is only a `?`/`~` mark');
+      const wrong = marked.map((m) => m.wrong);
+      const ambiguous = marked.filter((m) => m.ambiguous).map((m) => m.wrong);
+      const nonstandard = marked.filter((m) => m.nonstandard).map((m) => m.wrong);
       const entry: GlossaryEntry = { en: en as string, aliases, zh, wrong };
+      if (nonstandard.length > 0) entry.nonstandard = nonstandard;
+      if (domain !== undefined) entry.domain = domain;
       const note = cols[3]?.trim();
       if (note) entry.note = note;
       if (ambiguous.length > 0) entry.ambiguous = ambiguous;
@@ -409,6 +451,7 @@ const jsonEntry = z.object({
   wrong: strings.optional(),
   note: z.string().optional(),
   ambiguous: strings.optional(),
+  nonstandard: strings.optional(),
   exclude: strings.optional(),
 });
 
@@ -468,6 +511,7 @@ export function parseGlossaryJson(text: string, file: string): GlossaryEntry[] {
     const entry: GlossaryEntry = { en: v.en, aliases: v.aliases ?? [], zh: v.zh, wrong: v.wrong ?? [] };
     if (v.note) entry.note = v.note;
     if (v.ambiguous) entry.ambiguous = v.ambiguous;
+    if (v.nonstandard) entry.nonstandard = v.nonstandard;
     if (v.exclude) entry.exclude = v.exclude;
     return entry;
   });

@@ -179,3 +179,27 @@ describe('matchWrongTarget: words, not substrings', () => {
     expect(found('经过10个时代的训练。')).toContain('时代');
   });
 });
+
+describe('classes of wrong renderings', () => {
+  it('parses `~` (nonstandard), `?` (ambiguous) and both, and `#domain:` lines', () => {
+    const [e] = parseGlossaryTsv('#domain: ml\ntraining\t训练\t?~培训|~教练|火车\n', 'x.tsv');
+    expect(e!.wrong).toEqual(['培训', '教练', '火车']);
+    expect(e!.ambiguous).toEqual(['培训']);
+    expect(e!.nonstandard).toEqual(['培训', '教练']);
+    expect(e!.domain).toBe('ml');
+    const m = createGlossary([e!]).matchWrongTarget('火车和教练都来了。', { includeAmbiguous: true });
+    expect(m.map((x) => `${x.wrong}:${x.kind}`)).toEqual(['火车:sense', '教练:nonstandard']);
+  });
+  it('rejects a wrong rendering that is only a mark, naming file and line', () => {
+    expect(() => parseGlossaryTsv('# c\ntraining\t训练\t?~\n', 'bad.tsv')).toThrow(/bad\.tsv:2/);
+  });
+  it('bundled: the issue examples are classed as MQM expects', () => {
+    const kind = (en: string, w: string) => {
+      const e = byEn(en)!;
+      return e.nonstandard?.includes(w) ? 'nonstandard' : 'sense';
+    };
+    expect(kind('training|train|trained|trains'.split('|')[0]!, '培训')).toBe('nonstandard');
+    expect(kind('loss function', '丢失功能')).toBe('sense');
+    expect(kind('multi-armed bandit', '多臂匪徒')).toBe('sense');
+  });
+});
