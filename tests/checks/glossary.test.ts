@@ -132,22 +132,22 @@ testCheck(glossary, {
 testCheck(glossary, {
   valid: [],
   invalid: [
-    { name: 'fix: the preferred rendering', target: seed, findings: [{ messageId: 'wrongRendering', fixed: seed.replace('预先培训', '预训练') }] },
+    { name: 'fix: the preferred rendering', target: seed, findings: [{ messageId: 'wrongNonstandard', fixed: seed.replace('预先培训', '预训练') }] },
     {
       name: 'fix: the accepted rendering the text already uses',
       target: '深层神经网络很强,深神经网络也是。',
-      findings: [{ messageId: 'wrongRendering', actual: '深神经网络', fixed: '深层神经网络很强,深层神经网络也是。' }],
+      findings: [{ messageId: 'wrongNonstandard', actual: '深神经网络', fixed: '深层神经网络很强,深层神经网络也是。' }],
     },
     {
       name: 'no fix when the text uses several accepted renderings',
       target: '深层神经网络和深度神经网络,深神经网络。',
-      findings: [{ messageId: 'wrongRendering', actual: '深神经网络', fixed: null }],
+      findings: [{ messageId: 'wrongNonstandard', actual: '深神经网络', fixed: null }],
     },
     {
       name: 'no fix for an ambiguous rendering',
       source: 'Training deep neural networks with reinforcement learning and a language model.',
       target: '用强化学习和语言模型培训深度神经网络。',
-      findings: [{ messageId: 'wrongRendering', actual: '培训', fixed: null }],
+      findings: [{ messageId: 'wrongNonstandard', actual: '培训', fixed: null }],
     },
   ],
 });

@@ -68,9 +68,9 @@ testCheck(latex, {
       target: '即\\ texit {下一个动作预测}',
       findings: [{ messageId: 'broken', expected: '\\textit', fixed: '即\\textit{下一个动作预测}' }],
     },
-    { name: 'fix: a known command', target: '精度为$ \\ sim 0.1 $', findings: [{ messageId: 'broken', fixed: '精度为$ \\sim 0.1 $' }] },
+    { name: 'fix: a known command', target: '精度为$ \\ sim 0.1 $', findings: [{ messageId: 'spaced', fixed: '精度为$ \\sim 0.1 $' }] },
     { name: 'fix: a space inside the name', target: '这是\\t extit {重点}', findings: [{ messageId: 'broken', fixed: '这是\\textit{重点}' }] },
-    { name: 'fix: a control word and the next word are not joined', target: '取\\ alpha 值', findings: [{ messageId: 'broken', fixed: '取\\alpha 值' }] },
+    { name: 'fix: a control word and the next word are not joined', target: '取\\ alpha 值', findings: [{ messageId: 'spaced', fixed: '取\\alpha 值' }] },
     { name: 'no fix for unbalanced `$`', target: '其中$ k 是常数', findings: [{ messageId: 'unbalanced', fixed: null }] },
   ],
 });
