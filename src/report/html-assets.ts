@@ -73,7 +73,7 @@ table.aligned td.zh { font-size: 14.5px; }
 table.aligned tr.bead td { border-bottom: none; }
 table.aligned tr.bead-findings td { padding-top: 0; }
 td.empty { color: var(--muted); font-style: italic; }
-mark { margin: 0 1px; background: #ffe9a8; color: inherit; border-bottom: 2px solid var(--minor); padding: 0 1px; border-radius: 2px; cursor: pointer; }
+mark { background: #ffe9a8; color: inherit; border-bottom: 2px solid var(--minor); padding: 0 1px; border-radius: 2px; cursor: pointer; }
 mark.m-critical { background: #fbd0d0; border-color: var(--critical); }
 mark.m-major { background: #ffe0c7; border-color: var(--major); }
 mark.m-info { background: #dcebfb; border-color: var(--info); }
@@ -87,6 +87,7 @@ mark.hl, .finding.hl { outline: 2px solid var(--accent); }
 .finding .ev { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .finding .ev b { color: var(--fg); font-weight: 600; }
 .finding .fix { margin-top: 2px; font-size: 12px; color: #1b5e20; }
+.finding .fix .ctx { color: var(--muted); }
 .finding .sugg { margin-top: 2px; font-size: 12px; color: #4a148c; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; background: #eef1f5; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
 del { background: #fdecea; } ins { background: #e3f4e4; text-decoration: none; }
@@ -382,6 +383,39 @@ function marked(text, start, end, ranges) {
   }
   return frag;
 }
+// A fix as a reviewer reads it: the changed part only. Same-length substitutions (half-width to
+// full-width punctuation, traditional to simplified) are listed as character changes with counts.
+function fixLine(from, to) {
+  var box = el('div', 'fix');
+  add(box, el('b', null, 'Fix: '));
+  // Short fixes read best whole; long ones are cut down to what changes.
+  var whole = from.length <= 40 && to.length <= 40;
+  var a = 0;
+  while (!whole && a < from.length && a < to.length && from[a] === to[a]) a++;
+  var z = 0;
+  while (!whole && z < from.length - a && z < to.length - a && from[from.length - 1 - z] === to[to.length - 1 - z]) z++;
+  var del = from.slice(a, from.length - z), ins = to.slice(a, to.length - z);
+  var changes = [];
+  if (from.length === to.length && del.length > 40) {
+    var counts = {};
+    for (var i = 0; i < del.length; i++) if (del[i] !== ins[i]) { var key = del[i] + '\u0000' + ins[i]; counts[key] = (counts[key] || 0) + 1; }
+    changes = Object.keys(counts);
+    if (changes.length <= 12) {
+      add(box, 'replace ');
+      changes.forEach(function (k, j) {
+        var parts = k.split('\u0000');
+        if (j) add(box, ', ');
+        add(box, el('del', null, parts[0]), ' \u2192 ', el('ins', null, parts[1]), counts[k] > 1 ? ' \u00d7' + counts[k] : '');
+      });
+      add(box, ' (safe fix)');
+      return box;
+    }
+  }
+  var cut = function (s) { return s.length > 120 ? s.slice(0, 120) + '\u2026' : s; };
+  var before = from.slice(Math.max(0, a - 8), a);
+  add(box, 'replace ', before ? el('span', 'ctx', (a > 8 ? '\u2026' : '') + before) : null, el('del', null, cut(del) || '\u2205'), ' with ', el('ins', null, cut(ins) || '\u2205'), ' (safe fix)');
+  return box;
+}
 function findingCard(p, f, fi) {
   var li = el('li', 'finding f-' + f.sv);
   li.dataset.fi = String(fi);
@@ -399,11 +433,7 @@ function findingCard(p, f, fi) {
   if (f.r) add(ev, el('span', null, ' at ' + f.sd + ' characters ' + (f.r[0] + 1) + '\u2013' + f.r[1]));
   if (f.n) add(ev, el('div', null, 'Note: ' + f.n));
   if (ev.childNodes.length) add(li, ev);
-  if (f.fx) {
-    var fx = el('div', 'fix');
-    add(fx, el('b', null, 'Fix: '), 'replace ', el('del', null, sideText(p, f.fx.side).slice(f.fx.range[0], f.fx.range[1]) || '\u2205'), ' with ', el('ins', null, f.fx.text || '\u2205'), ' (safe, applied by transcheck fix)');
-    add(li, fx);
-  }
+  if (f.fx) add(li, fixLine(sideText(p, f.fx.side).slice(f.fx.range[0], f.fx.range[1]), f.fx.text));
   if (f.sg !== undefined) add(li, add(el('div', 'sugg'), el('b', null, 'Suggestion: '), f.sg, ' (not applied automatically)'));
   li.addEventListener('mouseenter', function () { hl(li, fi, true); });
   li.addEventListener('mouseleave', function () { hl(li, fi, false); });

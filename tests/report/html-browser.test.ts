@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { HtmlData } from '../../src/report/html.js';
+import type { Finding, IdentifiedBlock, PairResult, RunResult } from '../../src/core/types.js';
+import { emptySummary, summarize } from '../../src/pipeline/summarize.js';
+import { renderHtml, type HtmlData } from '../../src/report/html.js';
 import { browserTestsRun, launchChromium } from '../helpers/browser.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -37,6 +39,57 @@ function pageData(html: string): HtmlData {
 /** Evaluates an expression in the page (strings keep DOM types out of the Node test program). */
 async function q<T>(page: Page, expression: string): Promise<T> {
   return (await page.evaluate(expression)) as T;
+}
+
+function block(id: string, text: string, extra: Partial<IdentifiedBlock> = {}): IdentifiedBlock {
+  const zh = /\p{Script=Han}/u.test(text);
+  return {
+    id, file: 'synthetic.jsonl', lines: [1, 1], raw: text, text, claimed: zh ? 'translation' : 'original',
+    language: zh ? 'zh' : 'en', script: zh ? 'simplified' : 'none', role: zh ? 'translation' : 'original', hanRatio: zh ? 1 : 0, ...extra,
+  };
+}
+
+/** A run with what the pipeline may not produce on the fixtures: rejected candidates, versions, fixes, suggestions, every verdict. */
+function syntheticRun(): RunResult {
+  const zh = '我们提出了一种新的预先培训方法,效果很好。';
+  const fix: Finding = {
+    check: 'glossary', severity: 'major', category: 'terminology/inappropriate', side: 'target', sentence: 0, range: [9, 13], messageId: 'wrongRendering',
+    data: {}, message: 'Unexpected `预先培训` for `pre-training`, expected `预训练`', actual: '预先培训', expected: '预训练', confidence: 0.9, origin: 'heuristic',
+    docs: 'docs/checks/glossary.md', fix: { side: 'target', range: [9, 13], text: '预训练' },
+  };
+  const judge: Finding = {
+    check: 'llm-judge', severity: 'minor', category: 'style/awkward', side: 'target', range: [17, 21], messageId: 'judge', data: {},
+    message: 'Awkward phrasing', confidence: 0.6, origin: 'judge', docs: 'docs/checks/llm-judge.md', suggestion: '效果显著',
+  };
+  const original = block('0:0', 'We propose a new pre-training method that works well.', { recordId: '2101.00001v2' });
+  const ref = (id: string, title: string) => ({ file: 'originals.jsonl', block: `9:${id}`, lines: [Number(id), Number(id)] as [number, number], id: `2101.0000${id}`, title });
+  const base = (translation: IdentifiedBlock, verdict: PairResult['verdict'], findings: Finding[], paired: boolean): PairResult => ({
+    pair: {
+      id: translation.id, translation, original: paired ? original : null, status: paired ? 'paired' : 'unpaired', confidence: paired ? 0.93 : 0,
+      evidence: {
+        anchors: [], terms: paired ? ['方法→method'] : [], score: paired ? 0.8 : 0.31, margin: 0.2, candidates: 40,
+        best: paired ? [] : [{ original: ref('3', 'A close but different paper'), score: 0.31 }],
+        rejected: paired ? [] : [{ original: ref('4', 'Near miss'), score: 0.29, reason: 'its numbers 3.5% and 12 do not appear in the translation' }],
+        versions: paired ? [ref('5', 'Same paper, version 1')] : [],
+      },
+    },
+    sourceSentences: paired ? [{ text: original.text, start: 0, end: original.text.length }] : [],
+    targetSentences: [{ text: translation.text, start: 0, end: translation.text.length }],
+    beads: paired ? [{ en: [0], zh: [0], cost: 0 }] : [], findings, penalty: 0, score: paired ? 80 : 100, verdict, targetOnly: !paired,
+  });
+  const pairs = [
+    base(block('0:1', zh), 'review', [fix, judge], true),
+    base(block('0:2', '我们研究稀疏模型。', { lines: [2, 2] }), 'unpaired', [], false),
+    base(block('0:3', '@user #标签 https://example.org', { lines: [3, 3] }), 'nothing-to-translate', [], false),
+    base(block('0:4', '好。', { lines: [4, 4] }), 'too-short', [], false),
+  ];
+  const blocks = [original, ...pairs.map((p) => p.pair.translation)];
+  const summary = summarize(blocks, pairs);
+  return {
+    schemaVersion: '1.0', tool: { name: 'transcheck', version: 'test' }, configHash: 'c', promptVersions: [], errors: [], timings: {}, limitations: [],
+    files: [{ file: 'synthetic.jsonl', layout: 'jsonl', encoding: 'utf-8', blocks, dropped: [], notes: [], errors: [], pairs, duplicates: {}, summary }],
+    summary: { ...emptySummary(), ...summary },
+  };
 }
 
 const run = browserTestsRun() ? describe : describe.skip;
@@ -254,5 +307,56 @@ run('HTML report in Chromium', () => {
     await page.$eval('#search', (e) => ((e as unknown as { value: string }).value = ''));
     expect(requests.filter((u) => u !== fileUrl && !u.startsWith('data:'))).toEqual([]);
     expect(html.split('<script').length - 1).toBe(2);
+  });
+
+  it('shows rejected candidates with their reasons, other versions, safe fixes, suggestions and every verdict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-html-synthetic-'));
+    const path = join(dir, 'index.html');
+    writeFileSync(path, renderHtml(syntheticRun(), { docsBase: '../docs' }));
+    const other = await browser.newPage();
+    const outside: string[] = [];
+    await other.setRequestInterception(true);
+    other.on('request', (r) => {
+      if (r.url() !== pathToFileURL(path).href) outside.push(r.url());
+      void r.continue();
+    });
+    await other.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+    await other.waitForSelector('html[data-ready]');
+    const bars = await q<string[]>(other, "[...document.querySelectorAll('.chart .bar')].map((g) => g.getAttribute('data-filter'))");
+    expect(bars).toEqual(expect.arrayContaining(['verdict:nothing-to-translate', 'verdict:too-short', 'verdict:unpaired', 'verdict:review']));
+    // worst first: review, unpaired, too-short, nothing-to-translate
+    expect(await q<string[]>(other, "[...document.querySelectorAll('#pair-table tr.row .badge')].map((b) => b.textContent)")).toEqual([
+      'review', 'unpaired', 'too-short', 'nothing-to-translate',
+    ]);
+    await other.click('#pair-table tr.row');
+    const reviewed = await q<{ fix: string; del: string; ins: string; sugg: string; versions: string; gapOrMarks: number }>(
+      other,
+      `(() => {
+        const d = document.querySelector('td.detail');
+        return {
+          fix: d.querySelector('.fix').textContent,
+          del: d.querySelector('.fix del').textContent,
+          ins: d.querySelector('.fix ins').textContent,
+          sugg: d.querySelector('.sugg').textContent,
+          versions: d.querySelector('.pairing').textContent,
+          gapOrMarks: d.querySelectorAll('td.zh mark').length,
+        };
+      })()`,
+    );
+    expect(reviewed.del + '→' + reviewed.ins).toBe('预先培训→预训练');
+    expect(reviewed.sugg).toContain('效果显著');
+    expect(reviewed.sugg).toContain('not applied automatically');
+    expect(reviewed.versions).toContain('Other versions of the same paper');
+    expect(reviewed.versions).toContain('originals.jsonl:5 [2101.00005] “Same paper, version 1”');
+    expect(reviewed.gapOrMarks).toBe(2);
+    await other.click('#pair-table tr.row.open');
+    await other.click('#pair-table tr.row:nth-child(2)');
+    const pairing = await q<string>(other, "document.querySelector('td.detail .pairing').textContent");
+    expect(pairing).toContain('none found among 40 candidates');
+    expect(pairing).toContain('originals.jsonl:3 [2101.00003] “A close but different paper” — score 0.31');
+    expect(pairing).toContain('Rejected candidates');
+    expect(pairing).toContain('originals.jsonl:4 [2101.00004] “Near miss” — score 0.29, rejected because its numbers 3.5% and 12 do not appear in the translation');
+    expect(outside).toEqual([]);
+    await other.close();
   });
 });
