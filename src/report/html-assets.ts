@@ -77,6 +77,7 @@ mark { background: #ffe9a8; color: inherit; border-bottom: 2px solid var(--minor
 mark.m-critical { background: #fbd0d0; border-color: var(--critical); }
 mark.m-major { background: #ffe0c7; border-color: var(--major); }
 mark.m-info { background: #dcebfb; border-color: var(--info); }
+mark.cp { background: transparent; border-bottom-style: dashed; }
 mark.gap { background: none; border: none; color: var(--critical); font-weight: 700; padding: 0; }
 mark.hl, .finding.hl { outline: 2px solid var(--accent); }
 .ctl { font-size: 10px; color: #fff; background: #6a1b9a; border-radius: 2px; padding: 0 2px; margin: 0 1px; font-family: ui-monospace, monospace; }
@@ -376,9 +377,9 @@ function marked(text, start, end, ranges) {
     var cover = own.filter(function (r) { return r.s < r.e && r.s <= at && r.e >= to; });
     if (!cover.length) { put(frag, piece); continue; }
     var worst = cover.reduce(function (w, r) { return sRank[r.f.sv] < sRank[w.f.sv] ? r : w; }, cover[0]);
-    var m = el('mark', 'm-' + worst.f.sv, piece);
+    var m = el('mark', 'm-' + worst.f.sv + (cover.every(function (r) { return r.cp; }) ? ' cp' : ''), piece);
     m.dataset.fi = cover.map(function (r) { return r.fi; }).join(' ');
-    m.title = cover.map(function (r) { return r.f.sv + ' ' + r.f.k + ': ' + r.f.m; }).join('\n');
+    m.title = cover.map(function (r) { return (r.cp ? 'the other side of: ' : '') + r.f.sv + ' ' + r.f.k + ': ' + r.f.m; }).join('\n');
     add(frag, m);
   }
   return frag;
@@ -430,7 +431,7 @@ function findingCard(p, f, fi) {
   var ev = el('div', 'ev');
   if (f.a !== undefined) add(ev, el('b', null, 'found '), el('code', null, f.a), ' ');
   if (f.e !== undefined) add(ev, el('b', null, 'expected '), el('code', null, f.e), ' ');
-  if (f.r) add(ev, el('span', null, ' at ' + f.sd + ' characters ' + (f.r[0] + 1) + '\u2013' + f.r[1]));
+  if (f.r) add(ev, el('span', null, ' at ' + f.sd + (f.r[1] - f.r[0] > 1 ? ' characters ' + (f.r[0] + 1) + '\u2013' + f.r[1] : ' character ' + (f.r[0] + 1))));
   if (f.n) add(ev, el('div', null, 'Note: ' + f.n));
   if (ev.childNodes.length) add(li, ev);
   if (f.fx) add(li, fixLine(sideText(p, f.fx.side).slice(f.fx.range[0], f.fx.range[1]), f.fx.text));
@@ -464,11 +465,12 @@ function detail(p) {
   add(hr, el('th', null, p.role === 'untranslated' ? 'Text (English where a translation should be)' : 'Chinese'));
   add(table, add(el('thead'), hr));
   var body = el('tbody');
-  function cell(cls, side, idx, sents) {
+  function cell(cls, side, idx, sents, extra) {
     var td = el('td', cls);
     var text = sideText(p, side);
     if (!idx.length) { td.classList.add('empty'); td.textContent = '(nothing)'; return td; }
-    idx.forEach(function (k, j) { var s = sents[k]; if (!s) return; if (j) add(td, ' '); add(td, marked(text, s[0], s[1], ranges[side])); });
+    var rs = ranges[side].concat(extra);
+    idx.forEach(function (k, j) { var s = sents[k]; if (!s) return; if (j) add(td, ' '); add(td, marked(text, s[0], s[1], rs)); });
     return td;
   }
   function inBead(x, bead) {
@@ -478,13 +480,42 @@ function detail(p) {
     if (!x.r) return false;
     return idx.some(function (k) { var s = sents[k]; return s && x.r[0] >= s[0] && (x.r[0] < s[1] || (x.r[0] === s[1] && x.r[1] === s[1])); });
   }
+  // The other side of a finding: the first of the values it names (expected text, source term or
+  // number) found in the bead's sentences on the other side, as a whole word or number.
+  function counterpart(x, fi, bead) {
+    if (!x.cv || !p.en) return null;
+    var side = x.sd === 'target' ? 'source' : 'target';
+    var text = sideText(p, side);
+    var idx = side === 'source' ? bead[0] : bead[1];
+    var sents = side === 'source' ? p.es : p.zs;
+    for (var v = 0; v < x.cv.length; v++) {
+      var needle = x.cv[v];
+      var lower = /[A-Za-z]/.test(needle);
+      for (var j = 0; j < idx.length; j++) {
+        var s = sents[idx[j]]; if (!s) continue;
+        var hay = text.slice(s[0], s[1]);
+        if (lower) { hay = hay.toLowerCase(); needle = needle.toLowerCase(); }
+        var from = 0, at;
+        while ((at = hay.indexOf(needle, from)) >= 0) {
+          var before = hay[at - 1] || ' ', after = hay[at + needle.length] || ' ';
+          if (!/[A-Za-z0-9.]/.test(before) && !/[A-Za-z0-9]/.test(after) && !(/[0-9]/.test(needle) && after === '.' && /[0-9]/.test(hay[at + needle.length + 1] || ''))) {
+            return { side: side, r: { s: s[0] + at, e: s[0] + at + needle.length, fi: fi, f: x, cp: true } };
+          }
+          from = at + 1;
+        }
+      }
+    }
+    return null;
+  }
   beads.forEach(function (bead, bi) {
+    var own = findingIds.filter(function (fi) { return !placed[fi] && inBead(p.fs[fi], bead); });
+    var extra = { source: [], target: [] };
+    own.forEach(function (fi) { var c = counterpart(p.fs[fi], fi, bead); if (c) extra[c.side].push(c.r); });
     var tr = el('tr', 'bead');
     add(tr, el('td', 'idx', bi + 1));
-    if (p.en) add(tr, cell('en', 'source', bead[0], p.es));
-    add(tr, cell('zh', 'target', bead[1], p.zs));
+    if (p.en) add(tr, cell('en', 'source', bead[0], p.es, extra.source));
+    add(tr, cell('zh', 'target', bead[1], p.zs, extra.target));
     add(body, tr);
-    var own = findingIds.filter(function (fi) { return !placed[fi] && inBead(p.fs[fi], bead); });
     if (own.length) {
       own.sort(function (a, b) { return sRank[p.fs[a].sv] - sRank[p.fs[b].sv] || a - b; });
       var fr = el('tr', 'bead-findings'); add(fr, el('td'));

@@ -41,6 +41,8 @@ export interface HtmlFinding {
   fx?: { side: string; range: [number, number]; text: string };
   /** suggestion never applied automatically */
   sg?: string;
+  /** values the finding names (its message data) that may be found on the other side of the pair */
+  cv?: string[];
   /** docs page, relative to the docs folder */
   d: string;
   /** origin: heuristic, judge or both */
@@ -127,7 +129,15 @@ function ref(r: BlockRef | IdentifiedBlock): HtmlRef {
   };
 }
 
+/** Counterpart values shown on the other side: the expected text and the message's values, short ones. */
+function counterparts(f: Finding): string[] {
+  const values = [f.expected, ...Object.values(f.data)].filter((v): v is string | number => v !== undefined).map(String);
+  const out = [...new Set(values)].filter((v) => v.trim() !== '' && v.length <= 60 && v !== f.actual && !v.includes('`'));
+  return out.slice(0, 4);
+}
+
 function finding(f: Finding): HtmlFinding {
+  const cv = f.side === 'pair' ? [] : counterparts(f);
   return {
     k: f.check,
     sv: f.severity,
@@ -140,6 +150,7 @@ function finding(f: Finding): HtmlFinding {
     ...(f.note !== undefined ? { n: f.note } : {}),
     ...(f.fix ? { fx: { side: f.fix.side, range: [f.fix.range[0], f.fix.range[1]] as [number, number], text: f.fix.text } } : {}),
     ...(f.suggestion !== undefined ? { sg: f.suggestion } : {}),
+    ...(cv.length > 0 ? { cv } : {}),
     d: f.docs.replace(/^docs\//, ''),
     o: f.origin,
   };

@@ -245,12 +245,13 @@ run('HTML report in Chromium', () => {
     await choose('verdict', 'review');
     await choose('check', 'glossary');
     await page.click('#pair-table tr.row');
-    const detail = await q<{ marks: number; cards: number; en: number; zh: number; pairing: string; markedText: string }>(
+    const detail = await q<{ marks: number; counterparts: number; cards: number; en: number; zh: number; pairing: string; markedText: string }>(
       page,
       `(() => {
         const d = document.querySelector('td.detail');
         return {
           marks: d.querySelectorAll('td.zh mark').length,
+          counterparts: d.querySelectorAll('td.en mark.cp').length,
           cards: d.querySelectorAll('.finding').length,
           en: d.querySelectorAll('table.aligned td.en').length,
           zh: d.querySelectorAll('table.aligned td.zh').length,
@@ -260,6 +261,8 @@ run('HTML report in Chromium', () => {
       })()`,
     );
     expect(detail.marks).toBeGreaterThan(0);
+    // both sides: the English term a wrong rendering stands for is marked too
+    expect(detail.counterparts).toBeGreaterThan(0);
     expect(detail.cards).toBeGreaterThan(0);
     expect(detail.en).toBeGreaterThan(0);
     expect(detail.zh).toBe(detail.en);
