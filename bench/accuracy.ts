@@ -201,13 +201,22 @@ export async function run(args: string[]): Promise<void> {
   // Where the tool and the annotation part: the material for calibrating checks and severities.
   const fpMajors: string[] = [];
   const missedMajors: string[] = [];
+  // Per check and tool severity: target findings on an annotated major, on a minor only, on nothing.
+  const agreement = new Map<string, { major: number; minor: number; none: number }>();
+  const missedKinds = new Map<string, number>();
   for (const s of scored) {
     if (!s.result || s.zhShift === null) continue;
     const gold = s.ann.errors.filter((e) => e.zh !== null);
     for (const f of s.result.findings) {
-      if (f.side !== 'target' || f.range === null || !isMajor(f.severity)) continue;
+      if (f.side !== 'target' || f.range === null) continue;
       const span: Span = [f.range[0] + s.zhShift, f.range[1] + s.zhShift];
-      const on = gold.find((e) => overlaps(span, e.zh as Span));
+      const hits = gold.filter((e) => overlaps(span, e.zh as Span));
+      const on = hits.find((e) => isMajor(e.severity)) ?? hits[0];
+      const key = `${f.check}\u0000${f.severity}`;
+      const cell = agreement.get(key) ?? { major: 0, minor: 0, none: 0 };
+      cell[on ? (isMajor(on.severity) ? 'major' : 'minor') : 'none']++;
+      agreement.set(key, cell);
+      if (!isMajor(f.severity)) continue;
       if (!on || !isMajor(on.severity)) {
         fpMajors.push(`${s.ann.id} \`${f.check}\` ${f.severity}: \`${s.record.zh.slice(span[0], span[1])}\` — ${on ? `annotated ${on.severity} (${on.note})` : 'no annotated error'}`);
       }
@@ -216,6 +225,9 @@ export async function run(args: string[]): Promise<void> {
     for (const e of gold) {
       if (isMajor(e.severity) && !tool.some((t) => overlaps(t, e.zh as Span))) {
         missedMajors.push(`${s.ann.id} ${e.category}: \`${e.zhText}\` ← \`${e.enText}\` (${e.note})`);
+        // A term (a few characters) or a clause: the two need different mechanisms.
+        const kind = `${e.category}, ${e.zhText.length <= 8 ? 'term (≤ 8 characters)' : 'clause'}`;
+        missedKinds.set(kind, (missedKinds.get(kind) ?? 0) + 1);
       }
     }
   }
@@ -241,6 +253,28 @@ export async function run(args: string[]): Promise<void> {
     '**Targets (issue 8):** verdict recall ≥ 0.60 at precision ≥ 0.90; major spans found ≥ 25 %; ≥ 50 % of the tool\'s major target findings on an annotated major error.',
     '',
     table(header, [row('all (tool verdict)', all), ...(heuristicOnly ? [row('heuristic checks only', heuristicOnly)] : []), ...perCheck.map((c) => row(`\`${c.check}\``, c.f))]),
+    '',
+    '## Tool target findings against the annotation, by check and severity',
+    '',
+    'Each target finding with a range: does it overlap an annotated major/critical error, only minor ones, or none? (The calibration table for severities: a check whose majors mostly sit on minor or no errors is over-severe.)',
+    '',
+    table(
+      ['check', 'tool severity', 'findings', 'on a major', 'on a minor only', 'on no error'],
+      [...agreement]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, c]) => {
+          const [check, severity] = key.split('\u0000');
+          const n = c.major + c.minor + c.none;
+          return [`\`${check}\``, severity!, n, `${c.major} (${pct(c.major / n)})`, `${c.minor} (${pct(c.minor / n)})`, `${c.none} (${pct(c.none / n)})`];
+        }),
+    ),
+    '',
+    '## Annotated major errors that no target finding touches, by kind',
+    '',
+    table(
+      ['category, span', 'missed'],
+      [...missedKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, n]),
+    ),
     '',
     `## Tool major/critical target findings not on an annotated major error (${fpMajors.length})`,
     '',
