@@ -172,6 +172,11 @@ export async function run(args: string[]): Promise<void> {
     result: byLine.get(i + 1) ?? null,
   }));
   const missing = scored.filter((s) => !s.result).length;
+  // Per-check verdicts rescore a subset of findings; rescoring all of them must give the tool's own
+  // verdict, or the per-check figures would not be comparable with the overall ones.
+  const rescoredAgree = scored.filter(
+    (s) => s.result && scorePair(undefined, s.result.findings as unknown as Finding[], s.record.en, s.record.zh).verdict === s.result.verdict,
+  ).length;
   const shifted = scored.filter((s) => s.zhShift === null).length;
 
   // Overall, then per check (a check's own verdict = the score of its findings alone).
@@ -237,6 +242,7 @@ export async function run(args: string[]): Promise<void> {
   const summary = [
     `Set: ${scored.length} annotated pairs (${annotationsPath.replace(`${resolve(here, '..')}/`, '')}), ${scored.filter((s) => s.ann.needsRevision).length} need revision; errors ${nErr('critical')} critical, ${nErr('major')} major, ${nErr('minor')} minor (${noZh} without a Chinese span).`,
     `Audit: \`transcheck audit <set>.jsonl --format json${passThrough.length ? ` ${passThrough.join(' ')}` : ''}\` through main(); verdicts: ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}.`,
+    `Rescoring all findings with the default scoring reproduces the tool's verdict on ${rescoredAgree} of ${scored.length - missing} pairs (the per-check rows rescore one check's findings the same way).`,
     ...(missing ? [`${missing} annotated pairs have no pair in the report.`] : []),
     ...(shifted ? [`${shifted} pairs changed under normalization; their spans are left out.`] : []),
     ...(problems.length ? [`${problems.length} pairs left out: corpus changed since annotation.`] : []),
