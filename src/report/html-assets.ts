@@ -27,6 +27,10 @@ h4 { font-size: 13px; margin: 12px 0 6px; color: var(--muted); text-transform: u
 .notes { margin: 12px 0 14px; padding: 8px 12px; background: #fff8e1; border-left: 3px solid #f2b200; font-size: 13px; }
 .notes.errors { background: #fdecea; border-color: var(--critical); }
 .notes ul { margin: 0; padding-left: 18px; }
+details.notes summary, details.terms summary { cursor: pointer; font-weight: 600; }
+details.terms { margin-top: 14px; }
+.rendering { cursor: pointer; border-bottom: 1px dotted var(--muted); }
+.rendering.wrong { color: var(--critical); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { font-size: 12px; color: var(--muted); font-weight: 600; white-space: nowrap; background: #fafbfc; }
@@ -205,6 +209,19 @@ function renderNotes() {
     var n = el('div', 'notes'); add(n, el('strong', null, 'Not covered by this run'));
     var ul = el('ul'); D.limitations.forEach(function (l) { add(ul, message(el('li'), l)); }); add(n, ul); add(box, n);
   }
+  if (D.llm) {
+    var u = D.llm;
+    add(box, el('p', 'notes', 'LLM judge (' + u.model + '): ' + u.calls + ' calls, ' + u.cachedPairs + ' pairs from cache, ' + u.promptTokens + ' prompt + ' + u.completionTokens + ' completion tokens, about $' + u.costUsd.toFixed(4) + '; ' + u.failures + ' failures, ' + u.unjudged + ' pairs unjudged.'));
+  }
+  var fileNotes = [];
+  D.files.forEach(function (f) {
+    f.notes.forEach(function (n) { fileNotes.push(f.file + ': ' + n); });
+    if (f.dropped) fileNotes.push(f.file + ': ' + f.dropped + ' line(s) of page boilerplate not audited (listed in its Markdown report)');
+  });
+  if (fileNotes.length) {
+    var fn = el('details', 'notes'); add(fn, el('summary', null, 'Notes on the inputs (' + fileNotes.length + ')'));
+    var ul3 = el('ul'); fileNotes.forEach(function (x) { add(ul3, el('li', null, x)); }); add(fn, ul3); add(box, fn);
+  }
   var errs = D.errors.slice();
   D.files.forEach(function (f) { f.errors.forEach(function (e) { errs.push(e); }); });
   if (errs.length) {
@@ -236,6 +253,33 @@ function renderFiles() {
   });
   add(t, body);
   add(box, el('h2', null, D.files.length === 1 ? 'Input' : 'Inputs (' + D.files.length + ')'), t);
+}
+
+function renderTerms() {
+  if (!D.terminology.length) return;
+  var box = document.getElementById('files');
+  var d = el('details', 'terms');
+  add(d, el('summary', null, 'Terminology across the corpus (' + (D.terminology.length + D.moreTerms) + ' terms rendered wrongly or in several ways)'));
+  add(d, el('p', 'ev', 'Each translation counted once per rendering; \u2717 marks a known wrong rendering. Click a rendering to search for it.'));
+  var t = el('table', 'files');
+  var h = el('tr'); ['term', 'renderings (translations)', 'translations with a wrong rendering'].forEach(function (c) { add(h, el('th', null, c)); });
+  add(t, add(el('thead'), h));
+  var body = el('tbody');
+  D.terminology.forEach(function (term) {
+    var tr = el('tr');
+    var r = el('td');
+    term.renderings.forEach(function (x, i) {
+      if (i) add(r, ', ');
+      var a = el('span', 'rendering' + (x.accepted ? '' : ' wrong'), (x.accepted ? '' : '\u2717 ') + x.zh + ' (' + x.translations + ')');
+      a.addEventListener('click', function () { ui.q.value = x.zh; setFilter('q', x.zh.toLowerCase()); document.getElementById('pairs').scrollIntoView(); });
+      add(r, a);
+    });
+    add(tr, el('td', null, term.en), r, el('td', 'num', term.wrongTranslations));
+    add(body, tr);
+  });
+  add(t, body); add(d, t);
+  if (D.moreTerms) add(d, el('p', 'ev', D.moreTerms + ' more terms in the JSON reports.'));
+  add(box, d);
 }
 
 // ---- the table of pairs ----
@@ -568,6 +612,7 @@ document.querySelectorAll('.chart .bar').forEach(function (g) {
 
 renderNotes();
 renderFiles();
+renderTerms();
 renderToolbar(document.getElementById('pairs'));
 draw();
 document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));

@@ -109,12 +109,19 @@ export interface HtmlData {
   verdicts: readonly Verdict[];
   severities: readonly Severity[];
   summary: Summary;
-  files: Array<{ file: string; layout: string; encoding: string; summary: Summary; notes: string[]; errors: string[] }>;
+  files: Array<{ file: string; layout: string; encoding: string; summary: Summary; notes: string[]; errors: string[]; dropped: number }>;
   pairs: HtmlPair[];
+  /** Glossary terms rendered wrongly or in several ways across the run, worst first (at most TERMS_MAX). */
+  terminology: NonNullable<RunResult['terminology']>;
+  /** More terms than shown. */
+  moreTerms: number;
+  llm?: RunResult['llm'];
 }
 
 /** Anchors and matched terms shown per pair (the JSON report keeps them all). */
 const EVIDENCE_LIST_MAX = 12;
+/** Corpus-wide terminology rows shown (the JSON report keeps them all). */
+const TERMS_MAX = 200;
 /** Closest candidates shown for an unpaired translation. */
 const BEST_MAX = 5;
 
@@ -219,8 +226,12 @@ export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
       summary: f.summary,
       notes: f.notes,
       errors: f.errors.map((e) => e.message),
+      dropped: f.dropped.length,
     })),
     pairs: run.files.flatMap((f, i) => f.pairs.map((r) => pairData(r, i, f.duplicates))),
+    terminology: (run.terminology ?? []).slice(0, TERMS_MAX),
+    moreTerms: Math.max(0, (run.terminology ?? []).length - TERMS_MAX),
+    ...(run.llm ? { llm: run.llm } : {}),
   };
 }
 

@@ -89,6 +89,7 @@ function syntheticRun(): RunResult {
     schemaVersion: '1.0', tool: { name: 'transcheck', version: 'test' }, configHash: 'c', promptVersions: [], errors: [], timings: {}, limitations: [],
     files: [{ file: 'synthetic.jsonl', layout: 'jsonl', encoding: 'utf-8', blocks, dropped: [], notes: [], errors: [], pairs, duplicates: {}, summary }],
     summary: { ...emptySummary(), ...summary },
+    terminology: [{ en: 'pre-training', renderings: [{ zh: '预先培训', translations: 1, accepted: false }, { zh: '预训练', translations: 3, accepted: true }], wrongTranslations: 1 }],
   };
 }
 
@@ -331,6 +332,12 @@ run('HTML report in Chromium', () => {
     expect(await q<string[]>(other, "[...document.querySelectorAll('#pair-table tr.row .badge')].map((b) => b.textContent)")).toEqual([
       'review', 'unpaired', 'too-short', 'nothing-to-translate',
     ]);
+    // the corpus-wide terminology table: a click on a rendering searches for it
+    await other.$eval('details.terms', (d) => ((d as unknown as { open: boolean }).open = true));
+    expect(await q<string>(other, "document.querySelector('details.terms tbody').textContent")).toContain('✗ 预先培训 (1)');
+    await other.click('details.terms .rendering.wrong');
+    expect(await q<string>(other, "document.getElementById('count').textContent")).toBe('1 of 4 translations');
+    await other.click('#reset');
     await other.click('#pair-table tr.row');
     const reviewed = await q<{ fix: string; del: string; ins: string; sugg: string; versions: string; gapOrMarks: number }>(
       other,
