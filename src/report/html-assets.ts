@@ -317,6 +317,35 @@ function renderToolbar(section) {
   add(bar, countEl);
   add(section, bar);
 }
+// The view lives in the URL's fragment (#verdict=review&open=0:17), so a link can share it.
+var HASH_KEYS = ['verdict', 'check', 'severity', 'file', 'q', 'sort'];
+function readHash() {
+  var byId = {};
+  P.forEach(function (p) { byId[p.id] = p.i; });
+  location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
+    var i = kv.indexOf('=');
+    if (i < 0) return;
+    var k, v;
+    try { k = decodeURIComponent(kv.slice(0, i)); v = decodeURIComponent(kv.slice(i + 1)); } catch (e) { return; }
+    if (k === 'open' && byId[v] !== undefined) open[byId[v]] = true;
+    else if (HASH_KEYS.indexOf(k) >= 0) state[k] = k === 'q' ? v.toLowerCase() : v;
+  });
+  if (!SORTS[state.sort]) state.sort = 'worst';
+  HASH_KEYS.forEach(function (k) { if (ui[k]) ui[k].value = state[k]; });
+  var first = Object.keys(open)[0];
+  if (first !== undefined) {
+    var at = visible().indexOf(P[first]);
+    if (at >= 0) state.page = Math.floor(at / PAGE);
+  }
+  return first;
+}
+function writeHash() {
+  var parts = [];
+  HASH_KEYS.forEach(function (k) { if (state[k] && !(k === 'sort' && state[k] === 'worst')) parts.push(k + '=' + encodeURIComponent(state[k])); });
+  Object.keys(open).forEach(function (i) { parts.push('open=' + encodeURIComponent(P[i].id)); });
+  var target = parts.length ? '#' + parts.join('&') : location.pathname + location.search;
+  try { history.replaceState(null, '', target); } catch (e) { /* some file:// settings refuse; the view still works */ }
+}
 function setFilter(name, value) {
   state[name] = value;
   if (name === 'sort') state.dir = 1;
@@ -376,9 +405,10 @@ function draw(scroll) {
     if (open[p.i]) { var dr = el('tr', 'detail-row'); var td = el('td', 'detail'); td.colSpan = COLUMNS.length; add(td, detail(p)); add(dr, td); add(body, dr); }
   });
   add(table, body);
-  if (rows.length === 0) add(box, el('p', 'empty', 'No translation matches these filters.'));
+  if (rows.length === 0) add(box, el('p', 'empty', P.length ? 'No translation matches these filters.' : 'No translations in this run.'));
   else add(box, pager(rows.length), table, pager(rows.length));
   if (old) section.replaceChild(box, old); else add(section, box);
+  writeHash();
   if (scroll) section.scrollIntoView();
 }
 
@@ -492,7 +522,7 @@ function hl(scope, fi, on) {
 function detail(p) {
   var box = document.createDocumentFragment();
   var f = D.files[p.f];
-  var head = el('div', 'head', 'Block ' + p.id + ' \u00b7 ' + f.file + ':' + p.l[0] + '\u2013' + p.l[1] + (p.rid ? ' \u00b7 ' + p.rid : '') + ' \u00b7 verdict ' + p.v + ' \u00b7 score ' + p.s.toFixed(1) + ' \u00b7 penalty ' + p.p);
+  var head = el('div', 'head', 'Block ' + p.id + ' \u00b7 ' + f.file + ':' + p.l[0] + '\u2013' + p.l[1] + (p.rid ? ' \u00b7 ' + p.rid : '') + ' \u00b7 verdict ' + p.v + (p.role === 'untranslated' ? '' : ' \u00b7 score ' + p.s.toFixed(1) + ' \u00b7 MQM penalty ' + p.p));
   add(box, head);
   if (p.t) add(box, el('div', 'title', p.t));
   add(box, el('h4', null, 'Pairing'), pairing(p));
@@ -614,7 +644,9 @@ renderNotes();
 renderFiles();
 renderTerms();
 renderToolbar(document.getElementById('pairs'));
+var linked = readHash();
 draw();
+if (linked !== undefined) { var row = document.querySelector('#pair-table tr.row[data-i="' + linked + '"]'); if (row) row.scrollIntoView(); }
 document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
 })();
 `;

@@ -307,14 +307,17 @@ function barChart(
 /** The verdict and check distribution charts of the run. */
 export function summaryCharts(run: RunResult): string {
   const s = run.summary;
-  const verdicts = barChart(
-    'Verdicts (translations)',
-    VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => ({
-      label: v,
-      filter: `verdict:${v}`,
-      segments: [{ value: s.byVerdict[v], colour: VERDICT_COLOURS[v], name: 'translations' }],
-    })),
-  );
+  const anyVerdict = VERDICT_ORDER.some((v) => s.byVerdict[v] > 0);
+  const verdicts = !anyVerdict
+    ? '<figure class="chart"><figcaption>Verdicts</figcaption><p>No translations in this run.</p></figure>'
+    : barChart(
+        'Verdicts (translations)',
+        VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => ({
+          label: v,
+          filter: `verdict:${v}`,
+          segments: [{ value: s.byVerdict[v], colour: VERDICT_COLOURS[v], name: 'translations' }],
+        })),
+      );
   // Findings by check, split by severity: what fails most, and how badly.
   const byCheck = new Map<string, Record<Severity, number>>();
   for (const f of run.files)

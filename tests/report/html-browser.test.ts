@@ -279,6 +279,23 @@ run('HTML report in Chromium', () => {
     await reset();
   });
 
+  it('keeps the view in the URL fragment, so a link opens the same filters and pair', async () => {
+    await choose('verdict', 'review');
+    await page.click('#pair-table tr.row');
+    const hash = await q<string>(page, 'location.hash');
+    const openId = await q<string>(page, "document.querySelector('#pair-table tr.row.open').dataset.i");
+    expect(hash).toBe(`#verdict=review&open=${encodeURIComponent(data.pairs[Number(openId)]?.id ?? '')}`);
+    await page.click('#pair-table tr.row.open');
+    await reset();
+    expect(await q<string>(page, 'location.hash')).toBe('');
+    const linked = await browser.newPage();
+    await linked.goto(fileUrl + hash, { waitUntil: 'load' });
+    await linked.waitForSelector('html[data-ready]');
+    expect(await q<string>(linked, "document.getElementById('filter-verdict').value")).toBe('review');
+    expect(await q<number>(linked, "document.querySelectorAll('td.detail').length")).toBe(1);
+    await linked.close();
+  });
+
   it('shows a hostile abstract as text: nothing runs, markup and bidi overrides are visible', async () => {
     await page.type('#search', 'gnp.exe');
     await page.waitForFunction("document.querySelectorAll('#pair-table tr.row').length === 1", { timeout: 5000 });
