@@ -1,15 +1,23 @@
 // The executable: a thin shell over main() — wires the process in, sets the exit code.
+//
+// main() runs in a worker thread. A signal handler runs only when its thread is idle, and the audit's
+// pairing and checks are long CPU loops, so the main thread stays idle to catch SIGINT and SIGTERM at
+// once and sets a shared flag that those loops read at their heads (src/core/cancel.ts).
+// First signal: stop, write the reports of what finished (marked interrupted), exit 130. Second: no new
+// report is started, the index is still written. Third: quit at once (reports are written atomically,
+// so none is ever half-written).
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { setStopPoll } from '../core/cancel.js';
 import { main } from './main.js';
 
-const controller = new AbortController();
-let interrupted = false;
-process.on('SIGINT', () => {
-  // First Ctrl-C: stop cleanly and write what is finished; second: leave at once.
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  process.stderr.write('\ntranscheck: interrupted, finishing the reports of what is done (Ctrl-C again to quit now)\n');
-  controller.abort();
-});
+type ToParent = { type: 'out' | 'err'; text: string } | { type: 'stdin' } | { type: 'done'; code: number };
+type ToWorker = { type: 'stdin'; bytes: Uint8Array } | { type: 'stop' };
+interface WorkerData {
+  argv: string[];
+  flag: Int32Array;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+}
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -17,12 +25,84 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-process.exitCode = await main({
-  argv: process.argv.slice(2),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-  readStdin,
-  signal: controller.signal,
-});
+function runParent(): void {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const data: WorkerData = {
+    argv: process.argv.slice(2),
+    flag,
+    stdoutTTY: Boolean(process.stdout.isTTY),
+    stderrTTY: Boolean(process.stderr.isTTY),
+  };
+  const worker = new Worker(new URL(import.meta.url), { workerData: data });
+  let signals = 0;
+  const onSignal = (name: string) => {
+    signals++;
+    Atomics.store(flag, 0, signals);
+    worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    if (signals === 1) {
+      process.stderr.write(`\ntranscheck: ${name}: stopping, writing the reports of what is finished (again to stop sooner)\n`);
+    } else if (signals === 2) {
+      process.stderr.write(`transcheck: ${name} again: no new report is started; writing the index (again to quit at once)\n`);
+    } else {
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  worker.on('message', (message: ToParent) => {
+    if (message.type === 'out') process.stdout.write(message.text);
+    else if (message.type === 'err') process.stderr.write(message.text);
+    else if (message.type === 'stdin') {
+      void readStdin().then((bytes) => worker.postMessage({ type: 'stdin', bytes } satisfies ToWorker));
+    } else if (message.type === 'done') {
+      process.exitCode = message.code;
+      // Requests still in flight or a client's retry sleep must not hold the process open.
+      void worker.terminate();
+    }
+  });
+  worker.on('error', (error) => {
+    process.stderr.write(`transcheck: unexpected error\n${error.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+}
+
+async function runWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const { argv, flag, stdoutTTY, stderrTTY } = workerData as WorkerData;
+  const controller = new AbortController();
+  const poll = () => {
+    if (Atomics.load(flag, 0) > 0 && !controller.signal.aborted) controller.abort();
+  };
+  setStopPoll(poll);
+  let stdinWaiter: ((bytes: Uint8Array) => void) | undefined;
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'stop') poll();
+    else if (message.type === 'stdin') stdinWaiter?.(message.bytes);
+  });
+  const sink = (type: 'out' | 'err', isTTY: boolean) => ({
+    write: (text: string) => {
+      port.postMessage({ type, text } satisfies ToParent);
+      return true;
+    },
+    isTTY,
+  });
+  const code = await main({
+    argv,
+    stdout: sink('out', stdoutTTY),
+    stderr: sink('err', stderrTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: () =>
+      new Promise<Uint8Array>((resolve) => {
+        stdinWaiter = resolve;
+        port.postMessage({ type: 'stdin' } satisfies ToParent);
+      }),
+    signal: controller.signal,
+    stopNow: () => Atomics.load(flag, 0) >= 2,
+  });
+  port.postMessage({ type: 'done', code } satisfies ToParent);
+}
+
+if (isMainThread) runParent();
+else await runWorker();

@@ -23,7 +23,13 @@ import { DEFAULT_SCORING, type ScoringConfig } from '../pipeline/score.js';
 import { formatNames, reporters, runReporters, type ReporterName } from '../report/reporters.js';
 import { renderIndex } from '../report/index-page.js';
 import { reportNames } from '../report/names.js';
-import { renderJsonSummary, renderSummary } from '../report/summary.js';
+import { renderJsonSummary, renderSummary, terminalSafe } from '../report/summary.js';
+import { redactSecrets } from '../core/redact.js';
+
+/** Each line made terminal-safe (control characters shown as \\xNN), the line ends kept. */
+function terminalSafeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}
 
 /** A writable text stream (process.stdout or a test double). */
 export interface TextSink {
@@ -41,6 +47,11 @@ export interface MainIo {
   readStdin?: () => Promise<Uint8Array>;
   /** Aborted on Ctrl-C: the run stops cleanly and writes what it finished. */
   signal?: AbortSignal;
+  /**
+   * True after a second Ctrl-C: report writing stops after the file being written (the index is still
+   * written, so an interrupted run never leaves no report).
+   */
+  stopNow?: () => boolean;
   /** Writes one report file (tests inject a full disk); default fs/promises writeFile. */
   writeFile?: (path: string, content: string) => Promise<void>;
 }
@@ -68,6 +79,8 @@ interface AuditCliOptions {
   cache?: boolean;
   cacheDir?: string;
   lookup?: string;
+  maxRetryAfter?: string;
+  allowInsecureHttp?: boolean;
 }
 
 function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -119,6 +132,7 @@ function judgeOptionsFrom(o: AuditCliOptions, config: ConfigFile, cwd: string): 
   const concurrency = parseNumber('--concurrency', o.concurrency, 1);
   const timeout = parseNumber('--timeout', o.timeout, 1);
   const maxCost = parseNumber('--max-cost', o.maxCost, 0);
+  const maxRetryAfter = parseNumber('--max-retry-after', o.maxRetryAfter, 0);
   const options: JudgeOptions = {
     ...DEFAULT_JUDGE_OPTIONS,
     model: o.model ?? llm.model ?? DEFAULT_JUDGE_OPTIONS.model,
@@ -128,6 +142,9 @@ function judgeOptionsFrom(o: AuditCliOptions, config: ConfigFile, cwd: string): 
     batch: Boolean(o.batch),
     cache: o.cache !== false,
     cacheDir: resolve(cwd, o.cacheDir ?? llm.cacheDir ?? DEFAULTS.cacheDir),
+    maxRetryAfterS: maxRetryAfter ?? llm.maxRetryAfterS ?? DEFAULT_JUDGE_OPTIONS.maxRetryAfterS ?? 60,
+    // Only the command line can allow it: a configuration file found upward must not.
+    allowInsecureHttp: Boolean(o.allowInsecureHttp),
   };
   const baseUrl = o.baseUrl ?? llm.baseUrl;
   if (baseUrl !== undefined) options.baseUrl = baseUrl;
@@ -141,12 +158,27 @@ function progressReporter(io: MainIo, quiet: boolean): AuditOptions['onProgress'
   // Progress only on an interactive terminal: logs and CI get the final summary alone.
   if (quiet || !io.stderr.isTTY) return undefined;
   let last = 0;
-  return (stage, done, total) => {
+  let stage = '';
+  let stageStart = 0;
+  return (name, done, total) => {
     const now = Date.now();
-    if (done < total && now - last < 100) return;
+    const newStage = name !== stage;
+    if (newStage) {
+      stage = name;
+      stageStart = now;
+    } else if (done < total && now - last < 100) return;
     last = now;
-    io.stderr.write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`);
+    // ETA from the stage's pace so far, once there is one.
+    const elapsed = (now - stageStart) / 1000;
+    const eta = done > 0 && done < total && elapsed > 1 ? ` (about ${formatSeconds((elapsed / done) * (total - done))} left)` : '';
+    io.stderr.write(`\r\x1b[K${name} ${done}/${total}${eta}${done === total ? '\n' : ''}`);
   };
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
 }
 
 function maxSeverity(run: RunResult): Severity | null {
@@ -183,12 +215,18 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   let judgeOptions: JudgeOptions | undefined;
   if (o.llm || o.dryRun || o.batch) {
     judgeOptions = judgeOptionsFrom(o, config, cwd);
+    if (config.llm?.baseUrl && o.baseUrl === undefined && loaded.value.path) {
+      // A configuration file in a parent folder (a cloned repository, a shared folder) decides where the
+      // texts and the API key go: say so.
+      io.stderr.write(`transcheck: the configuration file ${terminalSafe(loaded.value.path)} sends the LLM judge to ${terminalSafe(redactSecrets(config.llm.baseUrl))}\n`);
+    }
     if (!judgeOptions.dryRun) judge = createJudge(judgeOptions, io.env);
   }
   // The report folder is checked before hours of work go into reports that cannot be written.
   await prepareOutDir(outDir);
   const configHash = hashOf({ config, formats, failOn, glossary, originals, llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
   const version = toolVersion();
+  const progress = progressReporter(io, Boolean(o.quiet || o.json));
   const run = await audit({
     inputs,
     cwd,
@@ -204,7 +242,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
     ...(io.readStdin ? { readStdin: io.readStdin } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
-    onProgress: progressReporter(io, Boolean(o.quiet || o.json)),
+    onProgress: progress,
     tool: { name: 'transcheck', version },
     configHash,
   });
@@ -234,13 +272,25 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
       writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
     }
   };
+  let notWritten = 0;
+  let reportsDone = 0;
   for (const file of run.files) {
+    progress?.('reports', reportsDone++, run.files.length + 1);
     const name = names.get(file.file) as string;
+    // A second Ctrl-C: no new report is started; the index below is still written.
+    if (io.stopNow?.()) {
+      notWritten++;
+      continue;
+    }
     for (const format of formats) {
       if (!(format in reporters)) continue;
       const reporter = reporters[format as keyof typeof reporters];
       await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, { baseName: name, docsBase }));
     }
+  }
+  if (notWritten > 0) {
+    run.interrupted = true;
+    run.limitations.push(`Interrupted while writing: the reports of ${notWritten} of ${run.files.length} file(s) were not written; this index still lists their results.`);
   }
   for (const format of formats) {
     if (!(format in runReporters)) continue;
@@ -248,16 +298,22 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, { names, docsBase }));
   }
   await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
+  progress?.('reports', run.files.length + 1, run.files.length + 1);
 
   for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
   // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.
-  for (const e of run.errors) io.stderr.write(`error: ${e.message}\n`);
-  for (const e of writeErrors) io.stderr.write(`error: ${e}\n`);
+  for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
+  for (const e of writeErrors) io.stderr.write(`error: ${terminalSafe(e)}\n`);
   if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors, dryRun }));
   else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
 
-  // Exit codes as ESLint and grep: 2 when anything could not be done (an input, a report), before 1.
-  if (run.errors.length > 0 || writeErrors.length > 0) return 2;
+  if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);
+  if (run.interrupted) {
+    io.stderr.write(`transcheck: interrupted; ${written.length} report file(s) written to ${terminalSafe(outDir)}\n`);
+    return 130;
+  }
+  // Exit codes as ESLint and grep: 2 when anything could not be done (an input, a report, the judge), before 1.
+  if (run.errors.length > 0 || writeErrors.length > 0 || run.judgeFailure) return 2;
   if (failOn !== 'none') {
     const worst = maxSeverity(run);
     if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) {
@@ -327,6 +383,8 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')
     .option('--cache-dir <dir>', `judge cache folder (default ${DEFAULTS.cacheDir})`)
+    .option('--max-retry-after <seconds>', 'longest wait a server\'s retry-after may impose (default 60)')
+    .option('--allow-insecure-http', 'allow sending the API key over plain http to a host that is not this machine')
     .action(async (inputs: string[], o: AuditCliOptions) => {
       result.code = await runAudit(inputs, o, io);
     });
@@ -361,10 +419,10 @@ export async function main(io: MainIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof KnownError) {
-      io.stderr.write(`transcheck: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      io.stderr.write(terminalSafeLines(redactSecrets(`transcheck: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`)));
       return 2;
     }
-    io.stderr.write(`transcheck: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr.write(redactSecrets(`transcheck: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`));
     return 2;
   }
 }

@@ -61,6 +61,8 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(256).optional(),
         timeoutMs: z.number().int().min(1000).optional(),
         maxCostUsd: z.number().min(0).optional(),
+        /** Longest wait a server's retry-after may impose, in seconds (default 60). */
+        maxRetryAfterS: z.number().min(0).optional(),
         cacheDir: z.string().optional(),
         prices: z
           .record(

@@ -19,6 +19,11 @@ export interface JudgeRunOutcome {
   promptVersions: string[];
   /** Notes for the report (budget reached, interrupted, batch pending, …). */
   notes: string[];
+  /**
+   * A fatal error that stopped the judge (bad key, no quota, unknown model, unreachable, a server that
+   * never answers); the findings of the pairs judged before it are kept.
+   */
+  fatal?: Error;
 }
 
 /** A translation and the original to ask about (an ambiguous pairing). */

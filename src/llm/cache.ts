@@ -72,11 +72,29 @@ export class JudgeCache {
     return this.enabled ? this.entries.get(key) : undefined;
   }
 
-  /** Appends one finished pair (a single write, flushed before the next pair is reported done). */
+  /** Why the cache cannot be written (disk full, read-only), set by the first failed write. */
+  writeError: string | undefined;
+
+  /**
+   * Appends one finished pair (a single write, flushed before the next pair is reported done). A failed
+   * write (disk full) never loses the answer for this run: it stays in memory, and the failure is
+   * recorded once in `writeError`; later writes are not tried.
+   */
   put(entry: CacheEntry): void {
     if (!this.enabled) return;
     this.entries.set(entry.key, entry);
-    mkdirSync(join(this.path, '..'), { recursive: true });
-    appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+    if (this.writeError !== undefined) return;
+    try {
+      this.append(this.path, `${JSON.stringify(entry)}\n`);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      this.writeError = `cannot write ${this.path} (${e.code ?? e.message})`;
+    }
   }
+
+  /** Writes one line; replaceable in tests (a full disk). */
+  append: (path: string, line: string) => void = (path, line) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    appendFileSync(path, line);
+  };
 }

@@ -2,6 +2,7 @@
 // (401, 429 insufficient_quota), and one chat call that reports content and tokens.
 import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import { ConfigError, KnownError } from '../core/errors.js';
+import { registerSecret } from '../core/redact.js';
 import { tokensOf, type CallTokens } from './usage.js';
 
 /** The OpenAI API, used when neither an option nor OPENAI_BASE_URL names a server. */
@@ -32,30 +33,84 @@ export function resolveEndpoint(
       'Set OPENAI_API_KEY for OpenAI, or pass --base-url http://localhost:11434/v1 --model <name> for a local server (Ollama, vLLM, llama.cpp, LM Studio)',
     );
   }
+  registerSecret(apiKey);
   return { baseUrl: (baseUrl ?? OPENAI_BASE_URL).replace(/\/+$/, ''), apiKey: apiKey ?? PLACEHOLDER_KEY };
+}
+
+/** True for a host name of this machine (where plain http does not cross a network). */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\./.test(h) || h === '0.0.0.0';
+}
+
+/**
+ * Refuses to send a real API key over plain http to another machine (anyone on the way could read it),
+ * unless the user allowed it explicitly. Throws ConfigError (exit 2).
+ */
+export function assertKeyTransport(endpoint: Endpoint, allowInsecureHttp: boolean): void {
+  if (endpoint.apiKey === PLACEHOLDER_KEY || allowInsecureHttp) return;
+  let url: URL;
+  try {
+    url = new URL(endpoint.baseUrl);
+  } catch {
+    throw new ConfigError(`The LLM base URL \`${endpoint.baseUrl}\` is not a URL`, 'Use e.g. --base-url http://localhost:11434/v1');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new ConfigError(
+      `Refusing to send the API key over plain http to ${url.host}: anyone on the network path could read it`,
+      'Use an https:// base URL, or pass --allow-insecure-http if this network is trusted',
+    );
+  }
 }
 
 /**
  * fetch for the openai client: a 429 whose body says `insufficient_quota` gets `x-should-retry:
- * false`, which the client obeys, so an empty account stops the run instead of a retry storm.
+ * false`, which the client obeys, so an empty account stops the run instead of a retry storm; a
+ * `retry-after` longer than `maxRetryAfterMs` is cut to it (the client would otherwise sleep as long as
+ * the server asks, an hour for `retry-after: 3600`).
  */
-export const quotaAwareFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  if (response.status !== 429) return response;
-  const body = await response.text();
-  const headers = new Headers(response.headers);
-  if (body.includes('insufficient_quota')) headers.set('x-should-retry', 'false');
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
-};
+export function boundedFetch(maxRetryAfterMs: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status < 400) return response;
+    const headers = new Headers(response.headers);
+    let changed = false;
+    const asked = retryAfterMs(headers);
+    if (asked !== undefined && asked > maxRetryAfterMs) {
+      headers.delete('retry-after');
+      headers.set('retry-after-ms', String(maxRetryAfterMs));
+      changed = true;
+    }
+    if (response.status !== 429 && !changed) return response;
+    const body = await response.text();
+    if (response.status === 429 && body.includes('insufficient_quota')) headers.set('x-should-retry', 'false');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
 
-/** Creates the client; `maxRetries` covers connection errors, 408, 409, 429 and 5xx (honouring retry-after). */
-export function createClient(endpoint: Endpoint, timeoutMs: number, maxRetries: number): OpenAI {
+/** The wait a response asks for (`retry-after-ms`, `retry-after` in seconds or as a date), in ms. */
+function retryAfterMs(headers: Headers): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? date - Date.now() : undefined;
+}
+
+/** The fetch with the default cap of 60 s (kept for callers that do not configure one). */
+export const quotaAwareFetch: typeof fetch = boundedFetch(60_000);
+
+/** Creates the client; `maxRetries` covers connection errors, 408, 409, 429 and 5xx (honouring retry-after up to its cap). */
+export function createClient(endpoint: Endpoint, timeoutMs: number, maxRetries: number, maxRetryAfterMs = 60_000): OpenAI {
   return new OpenAI({
     baseURL: endpoint.baseUrl,
     apiKey: endpoint.apiKey,
     timeout: timeoutMs,
     maxRetries,
-    fetch: quotaAwareFetch,
+    fetch: boundedFetch(maxRetryAfterMs),
   });
 }
 

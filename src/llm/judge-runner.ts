@@ -13,6 +13,7 @@ import type {
   PairConfirmOutcome,
   PairQuestion,
 } from '../core/judge.js';
+import { redactSecrets } from '../core/redact.js';
 import type { Finding, LlmUsage, PairResult } from '../core/types.js';
 import { runBatch } from './batch.js';
 import { JudgeCache, cacheKey } from './cache.js';
@@ -25,6 +26,9 @@ import { formatFindings, formatTerms, loadPrompt, renderPrompt, type PromptTempl
 import { JUDGE_JSON_SCHEMA, PAIR_CONFIRM_JSON_SCHEMA, judgeAnswerSchema, pairConfirmSchema, type JudgeAnswer } from './schema.js';
 import { askValidated, modeFor } from './structured.js';
 import { callMeter, costOf, emptyUsage, estimateTokens, priceFor } from './usage.js';
+
+/** Pairs in a row that time out (after retries) before the judge stops: a server that never answers. */
+export const DEFAULT_MAX_TIMEOUTS_IN_A_ROW = 3;
 
 /** Completion tokens expected per pair (a handful of short error records). */
 export const COMPLETION_TOKENS_ESTIMATE = 300;
@@ -122,7 +126,7 @@ export class LlmJudge implements Judge {
     readonly endpoint: Endpoint,
   ) {
     this.options = { ...DEFAULT_JUDGE_OPTIONS, ...options };
-    this.client = createClient(endpoint, this.options.timeoutMs, this.options.maxRetries ?? 3);
+    this.client = createClient(endpoint, this.options.timeoutMs, this.options.maxRetries ?? 3, (this.options.maxRetryAfterS ?? 60) * 1000);
     this.budget = new Budget(this.options.maxCostUsd);
   }
 
@@ -180,8 +184,13 @@ export class LlmJudge implements Judge {
     let skipped = 0;
     let failed = 0;
     const withSchema = modeFor(server) !== 'json_schema';
+    // Ctrl-C or a fatal error does not wait for requests in flight or the client's retry sleeps.
+    const stopped = new Promise<void>((resolve) => {
+      if (controller.signal.aborted) resolve();
+      controller.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
     try {
-      await Promise.all(
+      await Promise.race([stopped, Promise.all(
         [...jobs.values()].map((job) =>
           limit(async () => {
             if (controller.signal.aborted) {
@@ -250,7 +259,7 @@ export class LlmJudge implements Judge {
             }
           }),
         ),
-      );
+      )]);
     } finally {
       hooks.signal?.removeEventListener('abort', onAbort);
     }
@@ -342,24 +351,31 @@ export class LlmJudge implements Judge {
       },
       fail: (job, reason) => {
         usage.failures += job.pairs.length;
-        for (const result of job.pairs) findings.set(result.pair.id, [judgeFailedFinding(reason, template.ref)]);
+        for (const result of job.pairs) findings.set(result.pair.id, [judgeFailedFinding(redactSecrets(reason), template.ref)]);
         done += job.pairs.length;
         progress();
       },
     };
+    let fatal: Error | undefined;
     try {
       const todo = [...jobs.values()];
       if (options.batch) await runBatch(state, todo);
       else await runLive(state, todo);
+    } catch (error) {
+      // The findings of the pairs judged before a fatal error are kept (and were cached).
+      if (!(error instanceof LlmFatalError)) throw error;
+      fatal = error;
+      usage.unjudged = Math.max(usage.unjudged, total - done - usage.failures);
     } finally {
       hooks.signal?.removeEventListener('abort', onAbort);
     }
+    if (cache.writeError) notes.push(`LLM cache: ${cache.writeError}; the answers of this run are in its reports but will be paid again on a rerun`);
     if (hooks.signal?.aborted) notes.push('LLM judge interrupted: finished pairs are cached; rerun to judge the rest');
     if (usage.unjudged > 0 && !notes.some((n) => n.includes('unjudged'))) {
       notes.push(`LLM judge: ${usage.unjudged} pair(s) unjudged`);
     }
     if (usage.failures > 0) notes.push(`LLM judge failed on ${usage.failures} pair(s) (see judge-failed findings)`);
-    return { findings, usage, promptVersions: [template.ref], notes };
+    return { findings, usage, promptVersions: [template.ref], notes: notes.map(redactSecrets), ...(fatal ? { fatal } : {}) };
   }
 }
 
@@ -372,15 +388,19 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
   setMaxListeners(Math.max(10, options.concurrency * 4), runController.signal);
   const stop = () => runController.abort();
   state.signal.addEventListener('abort', stop, { once: true });
+  if (state.signal.aborted) runController.abort();
   let fatal: unknown;
   let successes = 0;
   let connectionFailures = 0;
+  let timeoutsInARow = 0;
+  const maxTimeouts = Math.max(options.maxTimeoutsInARow ?? DEFAULT_MAX_TIMEOUTS_IN_A_ROW, 1);
   let budgetSkipped = 0;
-  await Promise.all(
+  const pending = new Set(jobs);
+  const all = Promise.all(
     jobs.map((job) =>
       limit(async () => {
         if (runController.signal.aborted) {
-          usage.unjudged += job.pairs.length;
+          if (pending.delete(job)) usage.unjudged += job.pairs.length;
           return;
         }
         // Estimating renders the prompt once more: only worth it when a budget is set.
@@ -390,6 +410,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
           reserved = costOf({ prompt: estimate.prompt, completion: 2 * estimate.completion, cached: 0 }, state.price);
         }
         if (!budget.reserve(reserved)) {
+          pending.delete(job);
           budgetSkipped += job.pairs.length;
           usage.unjudged += job.pairs.length;
           return;
@@ -410,15 +431,27 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
             judgeAnswerSchema,
             JUDGE_RESPONSE_SCHEMA,
           );
+          if (!pending.delete(job)) return;
           successes++;
+          timeoutsInARow = 0;
           if (outcome.ok) state.finish(job, outcome.value, meter.tokens);
           else state.fail(job, outcome.reason);
         } catch (error) {
+          if (!pending.delete(job)) return;
           const kind = classifyError(error);
           if (kind === 'aborted' || runController.signal.aborted) {
             usage.unjudged += job.pairs.length;
           } else if (kind === 'fatal') {
             fatal ??= error;
+            usage.unjudged += job.pairs.length;
+            runController.abort();
+          } else if (error instanceof APIConnectionTimeoutError && ++timeoutsInARow >= maxTimeouts) {
+            // A server that accepts and never answers costs timeout × tries per pair; after this many
+            // pairs in a row the judge stops instead of spending that on every pair of the run.
+            fatal ??= new LlmFatalError(
+              `The LLM server ${state.endpoint.baseUrl} did not answer ${timeoutsInARow} pair(s) in a row within ${Math.round(options.timeoutMs / 1000)} s (× ${(options.maxRetries ?? 3) + 1} tries each); the judge stopped`,
+              'Check the server (is it overloaded or stuck?), or raise --timeout',
+            );
             usage.unjudged += job.pairs.length;
             runController.abort();
           } else {
@@ -441,6 +474,14 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
       }),
     ),
   );
+  // Ctrl-C does not wait for requests in flight or the client's retry sleeps: they are left unjudged.
+  const aborted = new Promise<void>((resolve) => {
+    if (runController.signal.aborted) resolve();
+    runController.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await Promise.race([all, aborted]);
+  for (const job of pending) usage.unjudged += job.pairs.length;
+  pending.clear();
   state.signal.removeEventListener('abort', stop);
   if (budgetSkipped > 0) {
     state.notes.push(
@@ -450,9 +491,9 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
   if (fatal) throw fatalError(fatal, state.endpoint, options.model);
 }
 
-/** A short reason for a judge-failed finding. */
+/** A short reason for a judge-failed finding, with any secret the server echoed redacted. */
 export function describeError(error: unknown): string {
   if (error instanceof APIConnectionTimeoutError) return 'the request timed out (after retries)';
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
-  return String(error);
+  if (error instanceof Error) return redactSecrets(error.message.split('\n')[0] ?? error.name);
+  return redactSecrets(String(error));
 }

@@ -38,6 +38,12 @@ export interface JudgeOptions {
   maxRetries?: number;
   /** Batch mode: milliseconds between status polls. */
   batchPollMs?: number;
+  /** Longest wait a server's `retry-after` may impose before a retry, in seconds (default 60). */
+  maxRetryAfterS?: number;
+  /** Pairs in a row that time out after their retries before the judge stops (default 3). */
+  maxTimeoutsInARow?: number;
+  /** Send the API key over plain http to a host that is not this machine (default false: refused). */
+  allowInsecureHttp?: boolean;
 }
 
 /** Defaults; the default model is a small, cheap current OpenAI model. */
@@ -52,6 +58,8 @@ export const DEFAULT_JUDGE_OPTIONS: Omit<JudgeOptions, 'model'> & { model: strin
   temperature: 0,
   maxRetries: 3,
   batchPollMs: 30_000,
+  maxRetryAfterS: 60,
+  maxTimeoutsInARow: 3,
 };
 
 /** Reference prices (USD per 1M tokens, standard tier) of common models; local models cost 0. */

@@ -47,7 +47,7 @@ export async function confirmPairing(
   signal?: AbortSignal,
 ): Promise<{ answer: PairConfirmation; usage: LlmUsage; prompt: string }> {
   const endpoint = resolveEndpoint(options, env);
-  const client = createClient(endpoint, options.timeoutMs, options.maxRetries ?? 3);
+  const client = createClient(endpoint, options.timeoutMs, options.maxRetries ?? 3, (options.maxRetryAfterS ?? 60) * 1000);
   const template = loadPrompt('pair-confirm');
   const usage = emptyUsage(options.model);
   const price = priceFor(options.model, options.prices);

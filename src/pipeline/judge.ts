@@ -2,7 +2,7 @@
 // its findings into the heuristic ones.
 import type { Judge } from '../core/judge.js';
 import type { PairResult } from '../core/types.js';
-import { resolveEndpoint } from '../llm/client.js';
+import { assertKeyTransport, resolveEndpoint } from '../llm/client.js';
 import { estimateJob, isJudgeable, LlmJudge, promptData } from '../llm/judge-runner.js';
 import { BATCH_DISCOUNT } from '../llm/batch.js';
 import { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../llm/options.js';
@@ -15,6 +15,7 @@ export { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../llm/options.js';
 /** Throws ConfigError (src/core/errors.ts), exit code 2, when neither a key nor a base URL is available. */
 export function createJudge(options: JudgeOptions, env: Record<string, string | undefined>): Judge {
   const endpoint = resolveEndpoint(options, env);
+  assertKeyTransport(endpoint, options.allowInsecureHttp ?? false);
   return new LlmJudge({ ...DEFAULT_JUDGE_OPTIONS, ...options }, endpoint);
 }
 

@@ -1,5 +1,6 @@
 // The pair stage: decides, for every Chinese translation, which English original it translates (or that
 // none does), by cross-lingual evidence ranked against the whole pool, with a margin, one-to-one.
+import { stopRequested } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import {
   enFeatures,
@@ -74,15 +75,19 @@ export function pairTranslations(
   translations: readonly IdentifiedBlock[],
   originals: readonly IdentifiedBlock[],
   options: PairingOptions = {},
+  /** Ctrl-C: ranking stops; translations not ranked yet stay unpaired. */
+  signal?: AbortSignal,
 ): Pair[] {
   const opts = { ...PAIRING_DEFAULTS, ...options };
-  const docs = distinctOriginals(originals);
+  const docs = distinctOriginals(originals, signal);
   const docOfBlock = new Map<string, number>();
   for (const b of originals) docOfBlock.set(b.id, docs.index.get(b.text) ?? -1);
   const weights = corpusWeights(docs.list);
   const index = buildIndex(docs.list);
 
-  const tdocs = distinctTranslations(translations);
+  const tdocs = distinctTranslations(translations, signal);
+  // Stopped (Ctrl-C) while reading features: every translation stays unpaired, none is guessed.
+  if (stopRequested(signal)) return translations.map((block) => unpairedOnStop(block));
   const n = docs.list.length;
   const scratch: Scratch = { zh: new Float64Array(n), en: new Float64Array(n), anchors: new Float64Array(n), seen: new Int32Array(n), word: new Int32Array(n) };
   for (const d of docs.list) {
@@ -92,7 +97,10 @@ export function pairTranslations(
     d.anchorTotal = 0;
     for (const a of d.features.strongAnchors) d.anchorTotal += weights.anchor(a);
   }
-  for (const t of tdocs) rank(t, docs.list, index, weights, scratch);
+  for (const t of tdocs) {
+    if (stopRequested(signal)) break;
+    rank(t, docs.list, index, weights, scratch);
+  }
 
   // Attached translations claim their original first, then the rest by score, strongest first.
   const decision = new Map<TranslationDoc, { doc: number; sim: ScoredSimilarity; margin: number } | null>();
@@ -189,10 +197,16 @@ export function pairTranslations(
   return pairs;
 }
 
-function distinctOriginals(originals: readonly IdentifiedBlock[]): { list: OriginalDoc[]; index: Map<string, number> } {
+function unpairedOnStop(block: IdentifiedBlock): Pair {
+  const evidence: PairEvidence = { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] };
+  return { id: block.id, translation: block, original: null, status: 'unpaired', confidence: 0, evidence };
+}
+
+function distinctOriginals(originals: readonly IdentifiedBlock[], signal?: AbortSignal): { list: OriginalDoc[]; index: Map<string, number> } {
   const list: OriginalDoc[] = [];
   const index = new Map<string, number>();
   for (const block of originals) {
+    if (stopRequested(signal)) break;
     if (index.has(block.text)) continue;
     index.set(block.text, list.length);
     const features = enFeatures(block.text, { surface: false });
@@ -201,9 +215,10 @@ function distinctOriginals(originals: readonly IdentifiedBlock[]): { list: Origi
   return { list, index };
 }
 
-function distinctTranslations(translations: readonly IdentifiedBlock[]): TranslationDoc[] {
+function distinctTranslations(translations: readonly IdentifiedBlock[], signal?: AbortSignal): TranslationDoc[] {
   const byText = new Map<string, TranslationDoc>();
   for (const block of translations) {
+    if (stopRequested(signal)) break;
     const existing = byText.get(block.text);
     if (existing) {
       existing.blocks.push(block);

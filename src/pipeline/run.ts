@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
-import { InputFileError } from '../core/errors.js';
+import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
+import { InputFileError, KnownError } from '../core/errors.js';
+import { redactSecrets } from '../core/redact.js';
 import type { Judge, JudgeTerm } from '../core/judge.js';
 import { resolveChecks, type CheckSetting, type ResolvedCheck } from '../core/runner.js';
 import type {
@@ -154,6 +156,7 @@ async function readAll(
   const out: Array<{ ingested: IngestedFile; blocks: IdentifiedBlock[] }> = [];
   let index = firstIndex;
   for (const path of paths) {
+    if (stopRequested(options.signal)) break;
     try {
       const ingested = await readOne(path, index++, options);
       out.push({ ingested, blocks: identifyBlocks(ingested.blocks) });
@@ -197,17 +200,31 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const allBlocks = inputs.flatMap((r) => r.blocks);
   const translations = allBlocks.filter((b) => b.role === 'translation');
   const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
-  let pairs = pairTranslations(translations, originals, options.pairing);
+  options.onProgress?.('pair', 0, translations.length);
+  let pairs = pairTranslations(translations, originals, options.pairing, options.signal);
+  options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
-  if (options.lookupArxiv) pairs = await lookupOnArxiv(pairs, options, limitations);
+  if (options.lookupArxiv && !stopRequested(options.signal)) pairs = await lookupOnArxiv(pairs, options, limitations);
   let confirmUsage: LlmUsage | undefined;
   const promptVersions: string[] = [];
-  if (options.judge) {
-    const confirmation = await confirmAmbiguous(pairs, originals, options.judge, options);
-    pairs = confirmation.pairs;
-    confirmUsage = confirmation.usage;
-    if (confirmation.promptVersion) promptVersions.push(confirmation.promptVersion);
-    limitations.push(...confirmation.notes);
+  // A fatal judge error (bad key, no quota, unknown model, unreachable) stops the judge, not the audit:
+  // the heuristic reports are written with the failure as a limitation, and the CLI exits 2.
+  let judgeFailure: string | undefined;
+  const judgeFailed = (error: unknown) => {
+    if (!(error instanceof KnownError)) throw error;
+    judgeFailure = redactSecrets(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+    limitations.push(`LLM judge failed: ${judgeFailure}. The findings are the heuristic checks' only.`);
+  };
+  if (options.judge && !stopRequested(options.signal)) {
+    try {
+      const confirmation = await confirmAmbiguous(pairs, originals, options.judge, options);
+      pairs = confirmation.pairs;
+      confirmUsage = confirmation.usage;
+      if (confirmation.promptVersion) promptVersions.push(confirmation.promptVersion);
+      limitations.push(...confirmation.notes);
+    } catch (error) {
+      judgeFailed(error);
+    }
   }
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map(noOriginalPair);
   t = lap('pair', t);
@@ -215,15 +232,23 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
   const all = [...pairs, ...untranslated];
   const results: PairResult[] = [];
+  options.onProgress?.('check', 0, all.length);
+  let lastYield = performance.now();
   for (const pair of all) {
-    if (options.signal?.aborted) break;
+    if (stopRequested(options.signal)) break;
+    // checkPair resolves in microtasks: let signals and timers in every ~50 ms.
+    if (performance.now() - lastYield > 50) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+      if (stopRequested(options.signal)) break;
+    }
     results.push(await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id)));
     options.onProgress?.('check', results.length, all.length);
   }
   t = lap('check', t);
 
   let llm: RunResult['llm'];
-  if (options.judge) {
+  if (options.judge && judgeFailure === undefined && !stopRequested(options.signal)) {
     const outcome = await options.judge.judgeAll(results, options.judgeTerms ?? glossaryTerms(options.glossary ?? []), {
       onProgress: (done, total) => options.onProgress?.('judge', done, total),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -244,11 +269,15 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
     llm = confirmUsage ? addUsage(outcome.usage, confirmUsage) : outcome.usage;
     promptVersions.push(...outcome.promptVersions);
     limitations.push(...outcome.notes);
+    if (outcome.fatal) judgeFailed(outcome.fatal);
     t = lap('judge', t);
+  } else if (options.judge) {
+    if (confirmUsage) llm = confirmUsage;
   } else {
     limitations.push('LLM judge not run (offline default): fluency and meaning errors beyond the heuristic checks are not assessed; use --llm.');
   }
-  if (options.signal?.aborted) limitations.push('Interrupted: some pairs were not checked; their blocks show no verdict.');
+  const interrupted = options.signal?.aborted ?? false;
+  if (interrupted) limitations.push('Interrupted: the run was stopped; pairs not finished show no verdict.');
 
   const files: FileResult[] = inputs.map(({ ingested, blocks }) => {
     const own = results.filter((r) => r.pair.id.startsWith(`${ingested.index}:`));
@@ -285,6 +314,8 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
     ...(llm ? { llm } : {}),
     limitations,
     terminology,
+    ...(interrupted ? { interrupted } : {}),
+    ...(judgeFailure !== undefined ? { judgeFailure } : {}),
   };
 }
 

@@ -121,16 +121,17 @@ describe('live judge', () => {
   it('stops at once on 429 insufficient_quota, without retrying', async () => {
     const server = await start(() => apiError(429, 'You exceeded your current quota', 'insufficient_quota', 'insufficient_quota'));
     const options = testOptions(server.url, { concurrency: 1 });
-    const run = createJudge(options, {}).judgeAll(makePairs(5), noTerms, {});
-    await expect(run).rejects.toBeInstanceOf(LlmFatalError);
-    await expect(run).rejects.toThrow(/quota/);
+    const outcome = await createJudge(options, {}).judgeAll(makePairs(5), noTerms, {});
+    expect(outcome.fatal).toBeInstanceOf(LlmFatalError);
+    expect(outcome.fatal?.message).toMatch(/quota/);
+    expect(outcome.usage.unjudged).toBe(5);
     expect(server.chatCalls).toHaveLength(1);
   });
 
   it('stops at once on 401 with a clear message', async () => {
     const server = await start(() => apiError(401, 'Incorrect API key provided', 'invalid_api_key'));
-    const run = createJudge(testOptions(server.url, { concurrency: 1 }), {}).judgeAll(makePairs(4), noTerms, {});
-    await expect(run).rejects.toThrow(/refused the API key/);
+    const outcome = await createJudge(testOptions(server.url, { concurrency: 1 }), {}).judgeAll(makePairs(4), noTerms, {});
+    expect(outcome.fatal?.message).toMatch(/refused the API key/);
     expect(server.chatCalls).toHaveLength(1);
   });
 
@@ -139,8 +140,11 @@ describe('live judge', () => {
       call.index < 2 ? jsonReply({ errors: [] }) : apiError(401, 'Incorrect API key provided', 'invalid_api_key'),
     );
     const options = testOptions(server.url, { concurrency: 1 });
-    await expect(createJudge(options, {}).judgeAll(makePairs(5), noTerms, {})).rejects.toBeInstanceOf(LlmFatalError);
+    const outcome = await createJudge(options, {}).judgeAll(makePairs(5), noTerms, {});
+    expect(outcome.fatal).toBeInstanceOf(LlmFatalError);
     expect(cacheLines(options.cacheDir)).toBe(2);
+    // the answers paid for before the error are kept for this run's reports
+    expect(outcome.findings.size).toBe(2);
   });
 
   it('re-asks once with the validation error after malformed JSON', async () => {
