@@ -17,7 +17,7 @@ import { ANNOTATIONS_FILE, type AnnotatedPair, type DevRecord, devRecord, readDe
 import { binaryPrf, hitRate, overlaps, type Prf, type Span, spanPrf } from './annotated/metrics.js';
 import { annotatedPenalty } from './annotated/rule.js';
 import { kendallTauB } from './checks.js';
-import { option, peakRssMb, readJsonl, sharedDir, table, writeResult } from './common.js';
+import { option, peakRssMb, readJsonl, rng, sharedDir, table, writeResult } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -102,7 +102,7 @@ interface Figures {
   tau: number;
 }
 
-function figures(scored: readonly Scored[], keep: (f: JsonFinding) => boolean, useToolVerdict: boolean): Figures {
+function figures(scored: readonly Scored[], keep: (f: JsonFinding) => boolean, useToolVerdict: boolean, withTau = true): Figures {
   const withResult = scored.filter((s) => s.result);
   const verdictOf = (s: Scored): { verdict: Verdict; score: number } => {
     const r = s.result!;
@@ -116,11 +116,39 @@ function figures(scored: readonly Scored[], keep: (f: JsonFinding) => boolean, u
     span: spanPrf(withResult.map((s) => ({ gold: goldSpans(s, () => true), predicted: toolSpans(s, keep) }))),
     majorFound: hitRate(withResult.map((s) => ({ spans: goldSpans(s, isMajor), others: toolSpans(s, keep) }))),
     majorOnMajor: hitRate(withResult.map((s) => ({ spans: toolSpans(s, (f) => keep(f) && isMajor(f.severity)), others: goldSpans(s, isMajor) }))),
-    tau: kendallTauB(
-      outcomes.map((o) => o.score),
-      outcomes.map((o) => -annotatedPenalty(o.s.ann.errors, countEnglishWords(o.s.record.en))),
-    ),
+    tau: withTau
+      ? kendallTauB(
+          outcomes.map((o) => o.score),
+          outcomes.map((o) => -annotatedPenalty(o.s.ann.errors, countEnglishWords(o.s.record.en))),
+        )
+      : Number.NaN,
   };
+}
+
+/** 95 % percentile interval of a sample of figures (NaNs dropped). */
+function interval(xs: number[]): [number, number] {
+  const v = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return [Number.NaN, Number.NaN];
+  return [v[Math.floor(0.025 * (v.length - 1))]!, v[Math.ceil(0.975 * (v.length - 1))]!];
+}
+
+/**
+ * Bootstrap over pairs (resampled with replacement, seeded): how much the headline figures could move
+ * on another sample of the same size. The set is 200 pairs; a difference inside these intervals is
+ * not evidence.
+ */
+function bootstrap(scored: readonly Scored[], rounds: number, seed: number): Record<'precision' | 'recall' | 'found' | 'onMajor', [number, number]> {
+  const random = rng(seed);
+  const acc = { precision: [] as number[], recall: [] as number[], found: [] as number[], onMajor: [] as number[] };
+  for (let b = 0; b < rounds; b++) {
+    const sample = scored.map(() => scored[Math.floor(random() * scored.length)]!);
+    const f = figures(sample, () => true, true, false);
+    acc.precision.push(f.verdict.precision);
+    acc.recall.push(f.verdict.recall);
+    acc.found.push(f.majorFound.rate);
+    acc.onMajor.push(f.majorOnMajor.rate);
+  }
+  return { precision: interval(acc.precision), recall: interval(acc.recall), found: interval(acc.found), onMajor: interval(acc.onMajor) };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -181,6 +209,7 @@ export async function run(args: string[]): Promise<void> {
 
   // Overall, then per check (a check's own verdict = the score of its findings alone).
   const all = figures(scored, () => true, true);
+  const ci = bootstrap(scored, 1000, 20261130);
   const checks = [...new Set(scored.flatMap((s) => s.result?.findings.map((f) => f.check) ?? []))].sort();
   const perCheck = checks.map((c) => ({ check: c, f: figures(scored, (f) => f.check === c, false) }));
   const heuristicOnly = checks.includes('llm-judge') ? figures(scored, (f) => f.check !== 'llm-judge', false) : null;
@@ -237,11 +266,16 @@ export async function run(args: string[]): Promise<void> {
     }
   }
 
+  const goods = scored.filter((s) => s.result?.verdict === 'good');
+  const goodsWithMajor = goods.filter((s) => s.ann.errors.some((e) => isMajor(e.severity))).length;
+
   const cpu = process.cpuUsage(started);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const summary = [
     `Set: ${scored.length} annotated pairs (${annotationsPath.replace(`${resolve(here, '..')}/`, '')}), ${scored.filter((s) => s.ann.needsRevision).length} need revision; errors ${nErr('critical')} critical, ${nErr('major')} major, ${nErr('minor')} minor (${noZh} without a Chinese span).`,
     `Audit: \`transcheck audit <set>.jsonl --format json${passThrough.length ? ` ${passThrough.join(' ')}` : ''}\` through main(); verdicts: ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}.`,
+    `Of the ${goods.length} pairs the audit calls \`good\`, ${goodsWithMajor} (${pct(goodsWithMajor / goods.length)}) have an annotated major or critical error.`,
+    `95 % bootstrap intervals of the overall row (1,000 resamples of the pairs): verdict precision ${fmt(ci.precision[0])}–${fmt(ci.precision[1])}, recall ${fmt(ci.recall[0])}–${fmt(ci.recall[1])}; major spans found ${pct(ci.found[0])}–${pct(ci.found[1])}; tool majors on a major ${pct(ci.onMajor[0])}–${pct(ci.onMajor[1])}.`,
     `Rescoring all findings with the default scoring reproduces the tool's verdict on ${rescoredAgree} of ${scored.length - missing} pairs (the per-check rows rescore one check's findings the same way).`,
     ...(missing ? [`${missing} annotated pairs have no pair in the report.`] : []),
     ...(shifted ? [`${shifted} pairs changed under normalization; their spans are left out.`] : []),
