@@ -266,6 +266,22 @@ export async function run(args: string[]): Promise<void> {
     }
   }
 
+  // Omissions are often reported on the English side (a source sentence with no counterpart): an
+  // annotated major whose English span a non-info source finding overlaps, and no target finding does.
+  let sourceOnly = 0;
+  for (const s of scored) {
+    if (!s.result) continue;
+    const srcShift = normalizationShift(s.record.en) ?? 0;
+    const src = s.result.findings
+      .filter((f) => f.side === 'source' && f.range !== null && f.severity !== 'info')
+      .map((f) => [f.range![0] + srcShift, f.range![1] + srcShift] as const);
+    const tgt = toolSpans(s, () => true);
+    for (const e of s.ann.errors) {
+      if (!isMajor(e.severity) || e.en === null) continue;
+      const onTarget = e.zh !== null && tgt.some((t) => overlaps(t, e.zh as Span));
+      if (!onTarget && src.some((t) => overlaps(t, e.en as Span))) sourceOnly++;
+    }
+  }
   const goods = scored.filter((s) => s.result?.verdict === 'good');
   const goodsWithMajor = goods.filter((s) => s.ann.errors.some((e) => isMajor(e.severity))).length;
 
@@ -274,6 +290,7 @@ export async function run(args: string[]): Promise<void> {
   const summary = [
     `Set: ${scored.length} annotated pairs (${annotationsPath.replace(`${resolve(here, '..')}/`, '')}), ${scored.filter((s) => s.ann.needsRevision).length} need revision; errors ${nErr('critical')} critical, ${nErr('major')} major, ${nErr('minor')} minor (${noZh} without a Chinese span).`,
     `Audit: \`transcheck audit <set>.jsonl --format json${passThrough.length ? ` ${passThrough.join(' ')}` : ''}\` through main(); verdicts: ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}.`,
+    `Annotated major errors found only on the English side (a non-info source finding on their English span, none on the Chinese): ${sourceOnly}.`,
     `Of the ${goods.length} pairs the audit calls \`good\`, ${goodsWithMajor} (${pct(goodsWithMajor / goods.length)}) have an annotated major or critical error.`,
     `95 % bootstrap intervals of the overall row (1,000 resamples of the pairs): verdict precision ${fmt(ci.precision[0])}–${fmt(ci.precision[1])}, recall ${fmt(ci.recall[0])}–${fmt(ci.recall[1])}; major spans found ${pct(ci.found[0])}–${pct(ci.found[1])}; tool majors on a major ${pct(ci.onMajor[0])}–${pct(ci.onMajor[1])}.`,
     `Rescoring all findings with the default scoring reproduces the tool's verdict on ${rescoredAgree} of ${scored.length - missing} pairs (the per-check rows rescore one check's findings the same way).`,
