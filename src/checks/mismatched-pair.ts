@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { countEnglishWords } from '../core/text.js';
-import type { CheckInput } from '../core/check.js';
-import { crossLingualSimilarity, enFeatures, unionOfGlosses, zhFeatures } from '../lexicon/similarity.js';
+import { anchorsSupport, correspondence, CORRESPONDENCE_DEFAULTS, mismatchEvidence, sentenceContrast } from '../lexicon/correspondence.js';
+import { crossLingualSimilarity } from '../lexicon/similarity.js';
 
 const options = z.object({
   /**
@@ -12,53 +12,25 @@ const options = z.object({
    * their 99th (see docs/checks/mismatched-pair.md).
    */
   minSimilarity: z.number().min(0).max(1).default(0.3),
-  /** The similarity test runs only on sources of at least this many English words (short texts give unstable scores). */
-  minWords: z.number().int().min(1).default(40),
   /**
-   * With two or more sentences on each side: least contrast (0-1) between aligned and unaligned
-   * sentence pairs. Contrast = mean share of an English sentence's content words among the glosses
-   * of the Chinese it is aligned with, minus the same share over the sentence pairs not aligned. A
-   * translation explains its own sentence far better than the others (arXiv dev 1st percentile
-   * 0.33, WMT24 human references 0.13); another paper's translation shares topic words with every
-   * sentence alike (99th percentile 0.18, median 0.02).
+   * A source under this many English words is short: low similarity says nothing there, and sentence
+   * evidence is never strong (WMT24 human references under 40 words score 0–0.1 at their 5th
+   * percentile). docs/scoring.md, "Pairing and mismatch evidence".
    */
-  minContrast: z.number().min(0).max(1).default(0.12),
+  minWords: z.number().int().min(1).default(CORRESPONDENCE_DEFAULTS.shortWords),
+  /**
+   * Contrast (0-1) under which the sentences do not correspond, with enough sentences: aligned
+   * minus unaligned share of an English sentence's content words among the glosses of the Chinese.
+   * arXiv look-alikes p95 0.09, true pairs p1 0.35, WMT24 human references (40+ words, 3+ sentences)
+   * minimum 0.13. Under it (and aligned coverage under 25 %): `noCorrespondence`, critical.
+   */
+  strongContrast: z.number().min(0).max(1).default(CORRESPONDENCE_DEFAULTS.strongContrast),
+  /** Contrast under which the correspondence is weak: `weakCorrespondence`, major (a review). */
+  minContrast: z.number().min(0).max(1).default(CORRESPONDENCE_DEFAULTS.weakContrast),
 });
 
-/**
- * Mean gloss coverage of English sentences by the Chinese sentences aligned with them (`aligned`)
- * and by those not aligned with them (`other`), both 0-1; null with fewer than two sentences a side.
- */
-export function sentenceContrast(input: Pick<CheckInput, 'sourceSentences' | 'targetSentences' | 'beads'>): { aligned: number; other: number } | null {
-  const { sourceSentences: en, targetSentences: zh, beads } = input;
-  if (en.length < 2 || zh.length < 2 || beads.length === 0) return null;
-  const stems = en.map((s) => enFeatures(s.text, { surface: false }).stems);
-  const glosses = zh.map((s) => unionOfGlosses(zhFeatures(s.text)));
-  const partner = new Set<number>();
-  for (const b of beads) for (const i of b.en) for (const j of b.zh) partner.add(i * zh.length + j);
-  let aligned = 0;
-  let alignedCount = 0;
-  let other = 0;
-  let otherCount = 0;
-  for (let i = 0; i < en.length; i++) {
-    const words = stems[i] as Set<string>;
-    if (words.size === 0) continue;
-    for (let j = 0; j < zh.length; j++) {
-      const union = glosses[j] as Set<string>;
-      let hits = 0;
-      for (const w of words) if (union.has(w)) hits++;
-      if (partner.has(i * zh.length + j)) {
-        aligned += hits / words.size;
-        alignedCount++;
-      } else {
-        other += hits / words.size;
-        otherCount++;
-      }
-    }
-  }
-  if (alignedCount === 0 || otherCount === 0) return null;
-  return { aligned: aligned / alignedCount, other: other / otherCount };
-}
+/** Re-exported for callers that knew it here; it lives in lexicon/correspondence.ts, shared with pairing's verification. */
+export { sentenceContrast };
 
 /** Options of the `mismatched-pair` check. */
 export type MismatchedPairOptions = z.infer<typeof options>;
@@ -77,7 +49,13 @@ export default defineCheck<MismatchedPairOptions>({
       lowSimilarity: 'Unexpected cross-lingual similarity `{{score}}` between source and translation, expected at least `{{expected}}` for a true pair',
       noCorrespondence:
         'Unexpected translation whose sentences match their aligned source sentences (`{{aligned}}` of the words) no better than the others (`{{other}}`), expected a sentence-by-sentence correspondence',
+      weakCorrespondence:
+        'Unexpected weak correspondence between aligned sentences (`{{aligned}}` of the words, `{{other}}` for unaligned ones), expected each Chinese sentence to match its own English sentence clearly',
+      contradictingAnchors:
+        'Unexpected anchors `{{onlyZh}}` in the translation where the source has `{{onlyEn}}`, expected the same numbers, names and links on both sides',
     },
+    // Only positive evidence is critical; weak evidence asks for a review (docs/scoring.md).
+    severities: { lowSimilarity: 'major', weakCorrespondence: 'major' },
     options,
   },
   run(ctx) {
@@ -94,22 +72,35 @@ export default defineCheck<MismatchedPairOptions>({
       return;
     }
     const source = ctx.source as string;
-    if (countEnglishWords(source) < ctx.options.minWords) return;
-    // Several sentences a side: whether each Chinese sentence explains its own English sentence
-    // better than the others does not depend on how well the dictionary covers the domain.
-    const contrast = sentenceContrast(ctx);
-    if (contrast) {
-      if (contrast.aligned - contrast.other >= ctx.options.minContrast) return;
-      const [aligned, other] = [contrast.aligned, contrast.other].map((x) => `${Math.round(x * 100)}%`) as [string, string];
+    const evidence = correspondence({ ...ctx, source });
+    const settings = { ...CORRESPONDENCE_DEFAULTS, shortWords: ctx.options.minWords, strongContrast: ctx.options.strongContrast, weakContrast: ctx.options.minContrast };
+    const found = mismatchEvidence(evidence, settings);
+    if (found.kind === 'anchors') {
+      const { onlyEn, onlyZh, shared } = evidence.anchors;
       ctx.report({
-        messageId: 'noCorrespondence',
-        data: { aligned, other },
+        messageId: 'contradictingAnchors',
+        data: { onlyZh: onlyZh.slice(0, 5).join(', '), onlyEn: onlyEn.slice(0, 5).join(', ') },
         side: 'pair',
-        actual: (contrast.aligned - contrast.other).toFixed(2),
-        expected: `>= ${ctx.options.minContrast.toFixed(2)}`,
+        note: `shared anchors: ${shared.slice(0, 10).join(', ') || 'none'}`,
       });
       return;
     }
+    const contrast = evidence.contrast;
+    if (found.kind === 'sentences' && contrast) {
+      const [aligned, other] = [contrast.aligned, contrast.other].map((x) => `${Math.round(x * 100)}%`) as [string, string];
+      const strong = found.strength === 'strong';
+      ctx.report({
+        messageId: strong ? 'noCorrespondence' : 'weakCorrespondence',
+        data: { aligned, other },
+        side: 'pair',
+        actual: (contrast.aligned - contrast.other).toFixed(2),
+        expected: `>= ${(strong ? ctx.options.strongContrast : ctx.options.minContrast).toFixed(2)}`,
+        note: found.reason,
+      });
+      return;
+    }
+    // A single sentence a side: only similarity is left, and on a long text only; weak evidence at most.
+    if (contrast !== null || countEnglishWords(source) < ctx.options.minWords || anchorsSupport(evidence)) return;
     const similarity = crossLingualSimilarity(source, ctx.target);
     if (similarity.score >= ctx.options.minSimilarity) return;
     ctx.report({

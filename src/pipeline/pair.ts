@@ -13,6 +13,7 @@ import {
   type SimilarityWeights,
   type ZhFeatures,
 } from '../lexicon/similarity.js';
+import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
 /** Thresholds of the accept decision. */
 export interface PairingOptions {
@@ -23,10 +24,10 @@ export interface PairingOptions {
   /** How many best candidates evidence keeps for reports. Default 3. */
   maxBest?: number;
   /**
-   * A translation the input attaches to an original (a record's en/zh) is `mismatched` only when
-   * another original is accepted for it, or its score with the attached one is under this (0-1).
-   * Default 0.3: true pairs of the dev corpus score 0.50 or more, other papers' abstracts 0.30 at
-   * their 95th percentile; short texts give weak evidence either way, so the input's word stands.
+   * Kept so that existing configuration files stay valid; no longer used. A translation the input
+   * attaches to an original is `mismatched` only on positive evidence (an accepted better original,
+   * contradicting anchors, sentences that do not correspond), never on low similarity alone: see
+   * docs/scoring.md, "Pairing and mismatch evidence".
    */
   mismatchBelow?: number;
 }
@@ -58,18 +59,33 @@ interface OriginalDoc {
 
 interface TranslationDoc {
   blocks: IdentifiedBlock[];
+  /** Originals (pool indices) the input attaches one of the blocks to. */
+  attachedDocs: Set<number>;
   features: ZhFeatures;
   union: Set<string>;
   ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
   candidates: number;
 }
 
+/** A decision of the ranking: the chosen candidate, its margin and whether verification found positive evidence. */
+interface Chosen {
+  doc: number;
+  sim: ScoredSimilarity;
+  margin: number;
+  /** True when verify-pair found positive evidence; false when it was inconclusive (or the input stated the pair). */
+  verified: boolean;
+}
+
 /**
  * Pairs each translation with the original it translates. One-to-one assignment with an absolute score
- * AND a margin over the runner-up; otherwise `unpaired` — never a forced pair. A translation whose
- * `attachedTo` original it does not translate is `mismatched` (the better original, when one exists,
- * is first in `evidence.best`). Identical texts (in several files) count once. Returns one Pair per
- * translation block, in input order; the pair id is the translation block id.
+ * AND a margin over the runner-up, then verification (verify-pair.ts: sentences must correspond,
+ * anchors must not contradict); otherwise `unpaired` — never a forced pair — with a candidate that won
+ * the ranking but failed verification in `evidence.rejected`. A translation whose `attachedTo` original
+ * it does not translate is `mismatched`, on positive evidence only: a verified better original (first
+ * in `evidence.best`) or strong mismatch evidence (the attached original in `evidence.rejected` with
+ * the reason). Identical texts (in several files) count once. Other versions of the chosen original
+ * are listed in `evidence.versions`. Returns one Pair per translation block, in input order; the pair
+ * id is the translation block id.
  */
 export function pairTranslations(
   translations: readonly IdentifiedBlock[],
@@ -88,6 +104,12 @@ export function pairTranslations(
   const tdocs = distinctTranslations(translations, signal);
   // Stopped (Ctrl-C) while reading features: every translation stays unpaired, none is guessed.
   if (stopRequested(signal)) return translations.map((block) => unpairedOnStop(block));
+  for (const t of tdocs) {
+    for (const b of t.blocks) {
+      const doc = b.attachedTo !== undefined ? docOfBlock.get(b.attachedTo) : undefined;
+      if (doc !== undefined && doc >= 0) t.attachedDocs.add(doc);
+    }
+  }
   const n = docs.list.length;
   const scratch: Scratch = { zh: new Float64Array(n), en: new Float64Array(n), anchors: new Float64Array(n), seen: new Int32Array(n), word: new Int32Array(n) };
   for (const d of docs.list) {
@@ -103,11 +125,14 @@ export function pairTranslations(
   }
 
   // Attached translations claim their original first, then the rest by score, strongest first.
-  const decision = new Map<TranslationDoc, { doc: number; sim: ScoredSimilarity; margin: number } | null>();
+  const decision = new Map<TranslationDoc, Chosen | null>();
+  const rejectedOf = new Map<TranslationDoc, { doc: number; score: number; reason: string }>();
   const taken = new Map<number, { t: TranslationDoc; score: number }>();
   const order = [...tdocs].sort((a, b) => (b.ranked[0]?.sim.score ?? 0) - (a.ranked[0]?.sim.score ?? 0));
   for (const t of order) {
-    let chosen: { doc: number; sim: ScoredSimilarity; margin: number } | null = null;
+    // Verification aligns sentences (about a millisecond a candidate): Ctrl-C stops here too.
+    if (stopRequested(signal)) break;
+    let chosen: Chosen | null = null;
     for (let i = 0; i < t.ranked.length && chosen === null; i++) {
       const cand = t.ranked[i] as { doc: number; sim: ScoredSimilarity };
       if (cand.sim.score < opts.minScore) break;
@@ -115,7 +140,17 @@ export function pairTranslations(
       if (holder && !sharesOriginal(holder, t, cand.sim.score)) continue;
       const margin = marginOver(t.ranked, i, docs.list);
       if (margin < opts.minMargin) break;
-      chosen = { ...cand, margin };
+      // What the input stated needs no verification; a pairing found by ranking does.
+      if (t.attachedDocs.has(cand.doc)) {
+        chosen = { ...cand, margin, verified: false };
+        break;
+      }
+      const verification = verifyPairing(t.blocks[0]?.text ?? '', (docs.list[cand.doc] as OriginalDoc).block.text);
+      if (verification.outcome === 'rejected') {
+        rejectedOf.set(t, { doc: cand.doc, score: cand.sim.score, reason: verification.reason });
+        break;
+      }
+      chosen = { ...cand, margin, verified: verification.outcome === 'verified' };
     }
     decision.set(t, chosen);
     if (chosen && !taken.has(chosen.doc)) taken.set(chosen.doc, { t, score: chosen.sim.score });
@@ -136,37 +171,43 @@ export function pairTranslations(
     if (attached) {
       const attachedDoc = docOfBlock.get(attached.id) ?? -1;
       const attachedSim = withEvidence(t, docs.list, attachedDoc, weights);
-      const bestScore = t.ranked[0]?.sim.score ?? 0;
-      const translatesAttached =
-        (chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(docs.list, chosen.doc, attachedDoc))) ||
-        (attachedSim.score >= opts.minScore && attachedSim.score >= bestScore - opts.minMargin) ||
-        (chosen === null && attachedSim.score >= opts.mismatchBelow);
-      if (translatesAttached) {
+      const chosenIsAttached = chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(docs.list, chosen.doc, attachedDoc));
+      // An accepted better original: verified with positive evidence and clearly ahead of the attached one.
+      const better =
+        chosen !== null && !chosenIsAttached && chosen.verified && attachedSim.score < chosen.sim.score - opts.minMargin ? chosen : null;
+      const mismatch = chosenIsAttached || better ? null : attachedMismatch(block.text, attached.text);
+      if (!better && mismatch?.strength !== 'strong') {
         pairs.push({
           id: block.id,
           translation: block,
           original: attached,
           status: 'paired',
           confidence: confidence(attachedSim.score, Math.max(opts.minMargin, chosen?.margin ?? 0), opts),
-          evidence: evidence(attachedSim, chosen?.margin ?? 0, t.candidates, best),
+          evidence: withVersions(evidence(attachedSim, chosen?.margin ?? 0, t.candidates, best), t, attachedDoc, docs.list),
         });
         continue;
       }
       // Only an accepted better original is named; weaker candidates would be a guess.
-      const betterRef = chosen ? blockRef((docs.list[chosen.doc] as OriginalDoc).block) : undefined;
+      const betterRef = better ? blockRef((docs.list[better.doc] as OriginalDoc).block) : undefined;
       const betterBest = betterRef
         ? [
-            { original: betterRef, score: round(chosen?.sim.score ?? 0) },
+            { original: betterRef, score: round(better?.sim.score ?? 0) },
             ...best.filter((b) => b.original.block !== betterRef.block),
           ].slice(0, opts.maxBest)
         : [];
+      const reason = betterRef
+        ? `another original fits better (${round(better?.sim.score ?? 0)} against ${round(attachedSim.score)}) and its sentences correspond`
+        : (mismatch?.reason ?? '');
       pairs.push({
         id: block.id,
         translation: block,
         original: null,
         status: 'mismatched',
         confidence: round(1 - attachedSim.score),
-        evidence: evidence(attachedSim, chosen?.margin ?? 0, t.candidates, betterBest),
+        evidence: {
+          ...evidence(attachedSim, better?.margin ?? 0, t.candidates, betterBest),
+          rejected: [{ original: blockRef(attached), score: round(attachedSim.score), reason }],
+        },
         attached,
       });
       continue;
@@ -178,10 +219,11 @@ export function pairTranslations(
         original: (docs.list[chosen.doc] as OriginalDoc).block,
         status: 'paired',
         confidence: confidence(chosen.sim.score, chosen.margin, opts),
-        evidence: evidence(withEvidence(t, docs.list, chosen.doc, weights), chosen.margin, t.candidates, best),
+        evidence: withVersions(evidence(withEvidence(t, docs.list, chosen.doc, weights), chosen.margin, t.candidates, best), t, chosen.doc, docs.list),
       });
     } else {
       const top = t.ranked[0];
+      const rejected = rejectedOf.get(t);
       pairs.push({
         id: block.id,
         translation: block,
@@ -189,7 +231,12 @@ export function pairTranslations(
         status: 'unpaired',
         confidence: 0,
         evidence: top
-          ? evidence(withEvidence(t, docs.list, top.doc, weights), marginOver(t.ranked, 0, docs.list), t.candidates, best)
+          ? {
+              ...evidence(withEvidence(t, docs.list, top.doc, weights), marginOver(t.ranked, 0, docs.list), t.candidates, best),
+              ...(rejected
+                ? { rejected: [{ original: blockRef((docs.list[rejected.doc] as OriginalDoc).block), score: round(rejected.score), reason: rejected.reason }] }
+                : {}),
+            }
           : { anchors: [], terms: [], score: 0, margin: 0, candidates: t.candidates, best: [] },
       });
     }
@@ -225,7 +272,7 @@ function distinctTranslations(translations: readonly IdentifiedBlock[], signal?:
       continue;
     }
     const features = zhFeatures(block.text);
-    byText.set(block.text, { blocks: [block], features, union: unionOfGlosses(features), ranked: [], candidates: 0 });
+    byText.set(block.text, { blocks: [block], attachedDocs: new Set(), features, union: unionOfGlosses(features), ranked: [], candidates: 0 });
   }
   return [...byText.values()];
 }
@@ -422,6 +469,18 @@ function confidence(score: number, margin: number, opts: Required<PairingOptions
 
 function evidence(sim: ScoredSimilarity, margin: number, candidates: number, best: PairEvidence['best']): PairEvidence {
   return { anchors: sim.anchors, terms: sim.terms, score: round(sim.score), margin: round(margin), candidates, best };
+}
+
+/**
+ * Adds the other versions of the chosen original (same record id, or nearly the same words) found among
+ * the ranked candidates: a second English version of one abstract is not a look-alike.
+ */
+function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: readonly OriginalDoc[]): PairEvidence {
+  if (doc < 0) return ev;
+  const versions = t.ranked
+    .filter((c) => c.doc !== doc && nearDuplicateOriginals(docs, doc, c.doc))
+    .map((c) => blockRef((docs[c.doc] as OriginalDoc).block));
+  return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
 /** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */

@@ -29,7 +29,8 @@ testCheck(check, {
     aligned(EN, ZH, 'a true pair, sentence by sentence'),
   ],
   invalid: [
-    { name: 'the translation of another paper', source: EN, target: OTHER_ZH, findings: [{ messageId: 'lowSimilarity', side: 'pair', severity: 'critical' }] },
+    // Without sentences, low similarity is weak evidence: a review, never `mismatched`.
+    { name: 'the translation of another paper, unaligned', source: EN, target: OTHER_ZH, findings: [{ messageId: 'lowSimilarity', side: 'pair', severity: 'major' }] },
     {
       ...aligned(EN, OTHER_ZH, "another paper's translation: no sentence explains its aligned English better than the others"),
       findings: [{ messageId: 'noCorrespondence', side: 'pair', severity: 'critical' }],

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { pairingRecords, type PairingRecord } from '../fixtures/pairing/records.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { pairTranslations } from '../../src/pipeline/pair.js';
+import { EN as FOONET_EN } from '../checks/completeness-fixtures.js';
+import { ROBUST, WUBI } from '../fixtures/lookalikes.js';
 
 type Rec = PairingRecord;
 const records = pairingRecords();
@@ -153,5 +155,63 @@ describe('pairTranslations', () => {
     const [p] = pairTranslations([translations[0] as IdentifiedBlock], []);
     expect(p?.status).toBe('unpaired');
     expect(p?.evidence.candidates).toBe(0);
+  });
+});
+
+describe('pairing verification and positive mismatch evidence', () => {
+  const wubiEn = block('1:0', WUBI.en, false, { recordId: WUBI.id });
+  const robustEn = block('1:1', ROBUST.en, false, { recordId: ROBUST.id });
+  const foonetEn = block('1:2', FOONET_EN, false, { recordId: 'foonet' });
+
+  it('leaves a translation unpaired when the ranking winner is a look-alike whose sentences do not correspond', () => {
+    const zh = block('0:0', WUBI.zh, true, { recordId: WUBI.id });
+    const [p] = pairTranslations([zh], [robustEn, foonetEn]);
+    expect(p?.status).toBe('unpaired');
+    expect(p?.original).toBeNull();
+    expect(p?.evidence.rejected?.[0]?.original.id).toBe(ROBUST.id);
+    expect(p?.evidence.rejected?.[0]?.reason).toMatch(/sentences do not correspond/);
+  });
+
+  it('pairs it with its true original when that is present among the look-alikes', () => {
+    const zh = block('0:0', WUBI.zh, true, { recordId: WUBI.id });
+    const [p] = pairTranslations([zh], [robustEn, wubiEn, foonetEn]);
+    expect(p?.status).toBe('paired');
+    expect(p?.original?.recordId).toBe(WUBI.id);
+    expect(p?.evidence.rejected).toBeUndefined();
+  });
+
+  it('calls a mis-joined record mismatched on sentence evidence, and says why', () => {
+    const zh = block('0:0', ROBUST.zh, true, { attachedTo: wubiEn.id });
+    const [p] = pairTranslations([zh], [wubiEn, foonetEn]);
+    expect(p?.status).toBe('mismatched');
+    expect(p?.attached?.id).toBe(wubiEn.id);
+    expect(p?.evidence.rejected?.[0]?.original.block).toBe(wubiEn.id);
+    expect(p?.evidence.rejected?.[0]?.reason).toMatch(/aligned sentences share/);
+  });
+
+  it('names the better original of a mis-joined record when it is among the candidates and verified', () => {
+    const zh = block('0:0', ROBUST.zh, true, { attachedTo: wubiEn.id });
+    const [p] = pairTranslations([zh], [wubiEn, robustEn, foonetEn]);
+    expect(p?.status).toBe('mismatched');
+    expect(p?.evidence.best[0]?.original.id).toBe(ROBUST.id);
+  });
+
+  it('keeps a short, free, attached translation paired: low similarity alone is no evidence', () => {
+    // WMT24 human reference: dictionary similarity 0.03.
+    const en = block('1:9', "I'm not your mum", false);
+    const zh = block('0:9', '我又不是你妈', true, { attachedTo: en.id });
+    const [p] = pairTranslations([zh], [en, wubiEn, robustEn]);
+    expect(p?.status).toBe('paired');
+    expect(p?.original?.id).toBe(en.id);
+  });
+
+  it('pairs with one version of a paper and lists the other version', () => {
+    const second = block('1:3', WUBI.en.replace('We show promising results', 'We report promising results'), false, { recordId: WUBI.id });
+    const zh = block('0:0', WUBI.zh, true, { recordId: WUBI.id });
+    const [p] = pairTranslations([zh], [wubiEn, second, robustEn]);
+    expect(p?.status).toBe('paired');
+    expect(p?.original?.recordId).toBe(WUBI.id);
+    const other = p?.original?.id === wubiEn.id ? second.id : wubiEn.id;
+    expect(p?.evidence.versions?.map((v) => v.block)).toEqual([other]);
   });
 });
