@@ -13,6 +13,8 @@ export interface Cedict {
   readonly size: number;
   /** Length of the longest headword, in UTF-16 code units. */
   readonly maxWordLength: number;
+  /** Every headword's glosses (one list per simplified headword). */
+  allGlosses(): IterableIterator<readonly string[]>;
 }
 
 /** Path of the bundled dictionary file. */
@@ -58,6 +60,7 @@ export function parseCedict(text: string): Cedict {
       return map.size;
     },
     maxWordLength,
+    allGlosses: () => map.values(),
   };
 }
 

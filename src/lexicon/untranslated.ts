@@ -2,6 +2,7 @@
 // `untranslated-span`, which stays silent on what `untranslated` reports whole.
 import type { CheckInput } from '../core/check.js';
 import { countHan } from '../core/text.js';
+import { englishWordShare } from './english-vocabulary.js';
 
 /** Thresholds of {@link untranslatedReason} (the `untranslated` check's options). */
 export interface UntranslatedSettings {
@@ -21,6 +22,22 @@ const MAYBE_NOT_LANGUAGE = /[:@#]|www\./;
 const letters = (text: string) =>
   (MAYBE_NOT_LANGUAGE.test(text) ? text.replace(NOT_LANGUAGE, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
 
+// What carries no language: links, e-mails, handles, hashtags, cashtags, markup tags, code in backticks.
+const NO_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#$][\p{L}\p{N}_]+|<\/?[A-Za-z][^<>]*>|`[^`]*`/gu;
+
+/**
+ * True when a text holds nothing to translate: only handles, hashtags, cashtags, URLs, e-mails, markup,
+ * code, numbers, punctuation, symbols and emoji, plus at most words that are not common English words
+ * (lfg, noooooo). Han characters or a common English word mean there is something to translate.
+ */
+export function nothingToTranslate(text: string): boolean {
+  if (countHan(text) > 0) return false;
+  const rest = text.replace(NO_LANGUAGE, ' ');
+  if (!/\p{L}/u.test(rest)) return true;
+  const { known, names } = englishWordShare(rest);
+  return known === 0 && names === 0;
+}
+
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /**
@@ -32,6 +49,8 @@ export function untranslatedReason(
   input: Pick<CheckInput, 'source' | 'target' | 'pair'>,
   settings: UntranslatedSettings = UNTRANSLATED_DEFAULTS,
 ): { messageId: 'claimedEnglish' | 'sameAsSource' | 'noChinese'; share?: number } | null {
+  // Nothing to translate, copied as it is: not a missing translation (the verdict says `nothing-to-translate`).
+  if (nothingToTranslate(input.target) && (input.source === null || nothingToTranslate(input.source))) return null;
   if (input.pair?.translation.role === 'untranslated') return { messageId: 'claimedEnglish' };
   const letterCount = letters(input.target);
   if (letterCount < settings.minLetters) return null;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { franc } from 'franc-min';
 import { Converter, type ConverterFunction } from 'opencc-js/t2cn';
 import type { Block, DocumentLocation, IdentifiedBlock, Language, Role, Script } from '../core/types.js';
+import { englishWordShare } from '../lexicon/english-vocabulary.js';
 
 /** Han share (among letters and Han) at or above which a text is Chinese, measured on arXiv dev (min zh 0.35, max en 0). */
 export const HAN_RATIO_ZH = 0.15;
@@ -12,6 +13,13 @@ export const MIN_LANGUAGE_CHARS = 10;
 export const MIN_HAN_CHARS = 4;
 /** Under this many letters, franc cannot tell English from other languages: a page's or record's claim decides. */
 export const SHORT_LATIN_LETTERS = 40;
+/**
+ * Latin letters under which a text franc does not call English is checked word by word against common
+ * English words (headlines, titles, short posts: franc needs more letters than they have).
+ */
+export const SHORT_TEXT_LETTERS = 400;
+/** Share of common English words (names aside) at or above which a short text is English; at least 3 such words. */
+export const ENGLISH_WORD_SHARE = 0.8;
 /** Share of Han characters the traditional→simplified conversion changes, at or above which a text is traditional. */
 export const TRADITIONAL_SHARE = 0.2;
 /** Share of changed Han characters at or above which a text is mixed (below: simplified). */
@@ -67,7 +75,16 @@ export function detectLanguage(text: string): { language: Language; hanRatio: nu
   if (functionShare >= 0.25) return { language: 'en', hanRatio };
   const guess = franc(rest, { minLength: MIN_LANGUAGE_CHARS });
   if (guess === 'eng' || functionShare >= 0.15) return { language: 'en', hanRatio };
+  // A headline ("Government Shutdown Debate Fuels House Republican Civil War") has no function words
+  // and too few letters for franc: its words decide.
+  if (letters < SHORT_TEXT_LETTERS && looksEnglish(rest)) return { language: 'en', hanRatio };
   return { language: guess === 'und' ? 'und' : 'other', hanRatio };
+}
+
+/** Mostly common English words (names aside): at least 3 of them and ENGLISH_WORD_SHARE of the words counted. */
+function looksEnglish(text: string): boolean {
+  const { share, known, counted, names } = englishWordShare(text);
+  return known >= 3 && share >= ENGLISH_WORD_SHARE && names <= counted;
 }
 
 let toSimplified: ConverterFunction | undefined;
@@ -123,9 +140,14 @@ export function detectScript(text: string): Script {
   return 'simplified';
 }
 
-/** Role from what the page claimed and the language found. */
-function roleOf(claimed: Block['claimed'], language: Language): Role {
+/**
+ * Role from what the page claimed, the language found and the Han share. A block the input calls a
+ * translation is always judged: with no Han character at all it is `untranslated` (the verdict then
+ * tells whether there was anything to translate), whatever language its few letters look like.
+ */
+function roleOf(claimed: Block['claimed'], language: Language, hanRatio: number): Role {
   if (language === 'zh') return 'translation';
+  if (claimed === 'translation' && hanRatio === 0) return 'untranslated';
   if (language === 'en') return claimed === 'translation' ? 'untranslated' : 'original';
   return 'other';
 }
@@ -141,8 +163,10 @@ export function identifyBlocks(blocks: readonly Block[]): IdentifiedBlock[] {
     if ((language === 'und' || language === 'other') && hanRatio === 0 && block.claimed !== 'unknown' && count(block.text, LETTER_G) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
       language = 'en';
     }
+    // A translation the input labels as such is Chinese with any Han character, however short (雇我吧, 60秒……).
+    if (language === 'und' && block.claimed === 'translation' && hanRatio >= HAN_RATIO_ZH && count(block.text, KANA_G) === 0) language = 'zh';
     const script = hanRatio > 0 ? detectScript(block.text) : 'none';
-    return { ...block, language, script, role: roleOf(block.claimed, language), hanRatio };
+    return { ...block, language, script, role: roleOf(block.claimed, language, hanRatio), hanRatio };
   });
 }
 

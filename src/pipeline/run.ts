@@ -84,13 +84,19 @@ export function withGlossary(resolved: readonly ResolvedCheck[], files: readonly
   });
 }
 
-function noOriginalPair(block: IdentifiedBlock): Pair {
+/**
+ * The pair of a block claimed as a translation that holds no Chinese: with the original the input
+ * attaches it to, when there is one (so the verdict can tell a copied source from a text with nothing
+ * to translate), else without an original.
+ */
+function untranslatedPair(block: IdentifiedBlock, byId: ReadonlyMap<string, IdentifiedBlock>): Pair {
+  const attached = block.attachedTo !== undefined ? byId.get(block.attachedTo) : undefined;
   return {
     id: block.id,
     translation: block,
-    original: null,
-    status: 'unpaired',
-    confidence: 0,
+    original: attached ?? null,
+    status: attached ? 'paired' : 'unpaired',
+    confidence: attached ? 1 : 0,
     evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
   };
 }
@@ -226,7 +232,8 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
       judgeFailed(error);
     }
   }
-  const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map(noOriginalPair);
+  const blockById = new Map(allBlocks.map((b) => [b.id, b]));
+  const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map((b) => untranslatedPair(b, blockById));
   t = lap('pair', t);
 
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));

@@ -1,6 +1,8 @@
 // MQM-style scoring: findings → penalty per 100 source words, a 0–100 score and a verdict.
 import { countEnglishWords, countHan } from '../core/text.js';
 import type { Finding, Pair, Severity, Verdict } from '../core/types.js';
+import { nothingToTranslate } from '../lexicon/untranslated.js';
+import { MIN_HAN_CHARS } from './identify.js';
 
 /** Weights and thresholds of the score; every field is configuration with the documented default. */
 export interface ScoringConfig {
@@ -69,11 +71,21 @@ function wholeUntranslated(findings: readonly Finding[]): boolean {
 }
 
 /**
+ * Han characters under which a translation is too short to judge (the identify stage's MIN_HAN_CHARS:
+ * below it even the language of a text is uncertain). WMT24 human references: 20 of 634 have 1–3.
+ */
+export const TOO_SHORT_HAN = MIN_HAN_CHARS;
+
+/**
  * Scores one pair. Penalty = Σ weights / words × 100, score = max(0, 100 − penalty). Verdict,
- * first that applies: `untranslated` (role or the `untranslated` check critical), `mismatched`
- * (pair status, or the `mismatched-pair` check critical), `unpaired` (no original; target-only findings still count in the score),
- * `bad` (a critical finding or score < badBelow), `review` (a major finding or score <
- * reviewBelow), `good`.
+ * first that applies: `nothing-to-translate` (the source, or the target when there is no source,
+ * holds only handles, hashtags, URLs, numbers, emoji or code, the target no Han, and no major or
+ * critical finding), `untranslated` (role or the `untranslated` check critical, and something to
+ * translate), `mismatched`
+ * (pair status, or the `mismatched-pair` check critical), `too-short` (under TOO_SHORT_HAN Han
+ * characters and no major or critical finding), `unpaired` (no original; target-only findings still
+ * count in the score), `bad` (a critical finding or score < badBelow), `review` (a major finding or
+ * score < reviewBelow), `good`.
  */
 export function scorePair(
   pair: Pair | undefined,
@@ -87,10 +99,15 @@ export function scorePair(
   const penalty = Math.round((points / words) * 100 * 100) / 100;
   const score = Math.max(0, Math.round((100 - penalty) * 100) / 100);
   let verdict: Verdict;
-  if (pair?.translation.role === 'untranslated' || wholeUntranslated(findings)) verdict = 'untranslated';
+  const grave = findings.some((f) => f.severity === 'major' || f.severity === 'critical');
+  const han = countHan(targetText);
+  const nothing = han === 0 && nothingToTranslate(targetText) && (sourceText === null || nothingToTranslate(sourceText));
+  if (nothing && !grave) verdict = 'nothing-to-translate';
+  // A copied link that differs (a major `urls` finding) is not an untranslated text: the findings speak.
+  else if (!nothing && (pair?.translation.role === 'untranslated' || wholeUntranslated(findings))) verdict = 'untranslated';
   else if (pair?.status === 'mismatched' || findings.some((f) => f.check === 'mismatched-pair' && f.severity === 'critical')) {
     verdict = 'mismatched';
-  }
+  } else if (han > 0 && han < TOO_SHORT_HAN && !grave) verdict = 'too-short';
   else if (pair ? pair.status === 'unpaired' || pair.original === null : sourceText === null) verdict = 'unpaired';
   else if (findings.some((f) => f.severity === 'critical') || score < config.badBelow) verdict = 'bad';
   else if (findings.some((f) => f.severity === 'major') || score < config.reviewBelow) verdict = 'review';

@@ -19,6 +19,10 @@ testCheck(check, {
     { name: 'Chinese with many acronyms', target: '我们在CIFAR-10、ImageNet和COCO上评估了ResNet-50和ViT-B/16模型。' },
     { name: 'a short Latin-only target is a name, not a sentence', target: 'BERT-base' },
     { name: 'target-only Chinese', target: '本文研究了图神经网络。' },
+    // Nothing to translate, copied as it is: the verdict says `nothing-to-translate`, not a finding.
+    { name: 'a handle and a link copied', source: '@user40 https://fedi.example.net/@user41/112130028394563476', target: '@user40 https://fedi.example.net/@user41/112130028394563476' },
+    { name: 'code copied', source: '<div id=sec1></div>', target: '<div id=sec1></div>' },
+    { name: 'a handle and an interjection copied', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 noooooOOOOooOoOooooo 🤣', pair: pairWithRole('untranslated') },
   ],
   invalid: [
     {

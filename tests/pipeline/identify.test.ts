@@ -44,6 +44,31 @@ describe('detectLanguage', () => {
   });
 });
 
+describe('detectLanguage on short English (headlines, titles)', () => {
+  it('English headlines franc calls another language', () => {
+    // WMT24 news headlines: franc-min names them as other languages, and they have no function words.
+    for (const headline of [
+      'Government Shutdown Debate Fuels House Republican Civil War',
+      'Construction waste recycling firm opens new Cumbernauld plant amid circular economy drive',
+      '"He\'ll work it out..." Nyssi tutted. "Retvik\'s slow but he\'s not stupid."',
+    ]) {
+      expect(detectLanguage(headline).language).toBe('en');
+    }
+  });
+
+  it('short headlines in other languages stay other', () => {
+    for (const headline of [
+      'Le gouvernement français annonce une nouvelle réforme des retraites',
+      'Die Bundesregierung plant neue Gesetze für den Klimaschutz',
+      'El presidente anunció nuevas medidas económicas para el país',
+      'Il governo italiano approva la nuova legge di bilancio',
+      'De regering kondigt nieuwe maatregelen aan tegen de inflatie',
+    ]) {
+      expect(detectLanguage(headline).language).not.toBe('en');
+    }
+  });
+});
+
 describe('detectScript', () => {
   it('simplified, traditional, none', () => {
     expect(detectScript(ZH_SIMPLIFIED)).toBe('simplified');
@@ -76,7 +101,8 @@ describe('identifyBlocks', () => {
       ['zh', 'simplified', 'translation'],
       ['en', 'none', 'original'],
       ['en', 'none', 'original'],
-      ['other', 'none', 'other'],
+      // Claimed as a translation with no Han at all: judged (as `untranslated`), whatever its language.
+      ['other', 'none', 'untranslated'],
       ['und', 'none', 'other'],
       ['zh', 'traditional', 'translation'],
     ]);
@@ -94,6 +120,25 @@ describe('identifyBlocks', () => {
       [blocks[2]?.language, 'other'],
     ]);
     expect(blocks[2]?.language).not.toBe('en');
+  });
+});
+
+describe('identifyBlocks: every block claimed as a translation is judged', () => {
+  it('a labelled translation with a few Han characters is Chinese; one with none is untranslated', () => {
+    const blocks = identifyBlocks([
+      block('0:0', '雇我吧', 'translation'),
+      block('0:1', '60秒……', 'translation'),
+      block('0:2', '🙌', 'translation'),
+      block('0:3', '@user44', 'translation'),
+      block('0:4', '雇我吧', 'unknown'),
+    ]);
+    expect(blocks.map((b) => [b.language, b.role])).toEqual([
+      ['zh', 'translation'],
+      ['zh', 'translation'],
+      ['und', 'untranslated'],
+      ['en', 'untranslated'],
+      ['und', 'other'],
+    ]);
   });
 });
 

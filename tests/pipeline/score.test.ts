@@ -23,40 +23,42 @@ function pair(status: Pair['status'], role: IdentifiedBlock['role'] = 'translati
   };
 }
 
+// Long enough to judge (4+ Han characters); '中文' alone would be too short.
+const ZH = '这是中文译文';
 const source = Array.from({ length: 50 }, (_, i) => `word${i}`).join(' ');
 
 describe('scorePair', () => {
   it('scores a clean pair 100 and good', () => {
-    expect(scorePair(pair('paired'), [], source, '中文')).toEqual({ penalty: 0, score: 100, verdict: 'good' });
+    expect(scorePair(pair('paired'), [], source, ZH)).toEqual({ penalty: 0, score: 100, verdict: 'good' });
   });
   it('weights minor 1, major 5, critical 25, punctuation 0.1 per 100 source words', () => {
-    const r = scorePair(pair('paired'), [finding('minor'), finding('minor', 'punctuation', 'fluency/punctuation'), finding('info')], source, '中文');
+    const r = scorePair(pair('paired'), [finding('minor'), finding('minor', 'punctuation', 'fluency/punctuation'), finding('info')], source, ZH);
     expect(r.penalty).toBeCloseTo((1.1 / 50) * 100, 5);
     expect(r.verdict).toBe('good');
-    expect(scorePair(pair('paired'), [finding('major')], source, '中文')).toMatchObject({ penalty: 10, score: 90, verdict: 'review' });
-    expect(scorePair(pair('paired'), [finding('critical')], source, '中文')).toMatchObject({ penalty: 50, score: 50, verdict: 'bad' });
+    expect(scorePair(pair('paired'), [finding('major')], source, ZH)).toMatchObject({ penalty: 10, score: 90, verdict: 'review' });
+    expect(scorePair(pair('paired'), [finding('critical')], source, ZH)).toMatchObject({ penalty: 50, score: 50, verdict: 'bad' });
   });
   it('floors the score at 0 and gives bad under badBelow', () => {
     const many = Array.from({ length: 30 }, () => finding('minor'));
-    expect(scorePair(pair('paired'), many, source, '中文')).toMatchObject({ score: 40, verdict: 'bad' });
-    expect(scorePair(pair('paired'), Array.from({ length: 5 }, () => finding('critical')), source, '中文').score).toBe(0);
+    expect(scorePair(pair('paired'), many, source, ZH)).toMatchObject({ score: 40, verdict: 'bad' });
+    expect(scorePair(pair('paired'), Array.from({ length: 5 }, () => finding('critical')), source, ZH).score).toBe(0);
   });
   it('gives review when minors push the score under reviewBelow (90), good at or above it', () => {
     const minors = (n: number) => Array.from({ length: n }, () => finding('minor'));
-    expect(scorePair(pair('paired'), minors(3), source, '中文')).toMatchObject({ score: 94, verdict: 'good' });
-    expect(scorePair(pair('paired'), minors(5), source, '中文')).toMatchObject({ score: 90, verdict: 'good' });
-    expect(scorePair(pair('paired'), minors(6), source, '中文')).toMatchObject({ score: 88, verdict: 'review' });
+    expect(scorePair(pair('paired'), minors(3), source, ZH)).toMatchObject({ score: 94, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(5), source, ZH)).toMatchObject({ score: 90, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(6), source, ZH)).toMatchObject({ score: 88, verdict: 'review' });
   });
   it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
     const ten = 'one two three four five six seven eight nine ten';
-    expect(scorePair(pair('paired'), [finding('major')], ten, '中文')).toMatchObject({ score: 50, verdict: 'review' });
-    expect(scorePair(pair('paired'), [finding('major'), finding('minor')], ten, '中文')).toMatchObject({ score: 40, verdict: 'bad' });
+    expect(scorePair(pair('paired'), [finding('major')], ten, ZH)).toMatchObject({ score: 50, verdict: 'review' });
+    expect(scorePair(pair('paired'), [finding('major'), finding('minor')], ten, ZH)).toMatchObject({ score: 40, verdict: 'bad' });
   });
   it('takes thresholds and weights from the configuration', () => {
     const config = { ...DEFAULT_SCORING, reviewBelow: 95, badBelow: 75, weights: { ...DEFAULT_SCORING.weights, minor: 2 } };
-    const r = scorePair(pair('paired'), [finding('minor'), finding('minor')], source, '中文', config);
+    const r = scorePair(pair('paired'), [finding('minor'), finding('minor')], source, ZH, config);
     expect(r).toMatchObject({ score: 92, verdict: 'review' });
-    expect(scorePair(pair('paired'), Array.from({ length: 7 }, () => finding('minor')), source, '中文', config).verdict).toBe('bad');
+    expect(scorePair(pair('paired'), Array.from({ length: 7 }, () => finding('minor')), source, ZH, config).verdict).toBe('bad');
   });
   it('normalizes target-only by the Chinese length', () => {
     const zh = '中'.repeat(195);
@@ -73,5 +75,22 @@ describe('scorePair', () => {
     expect(scorePair(pair('mismatched'), [finding('critical')], source, 'x').verdict).toBe('mismatched');
     expect(scorePair(pair('paired'), [finding('critical', 'mismatched-pair')], source, 'x').verdict).toBe('mismatched');
     expect(scorePair(pair('unpaired', 'translation', false), [finding('critical')], null, 'x').verdict).toBe('unpaired');
+  });
+  it('says nothing-to-translate for handles, hashtags, URLs, numbers, emoji and code copied as they are', () => {
+    for (const text of ['@user44', '#DIY #HomeRenovation', 'https://www.issmmbeatenyet.com/', '1/3', '🙌', '<div id=sec1></div>', 'lfg $sqqq', '@user47 noooooOOOOooOoOooooo 🤣']) {
+      expect(scorePair(pair('paired', 'untranslated'), [], text, text).verdict).toBe('nothing-to-translate');
+    }
+    expect(scorePair(pair('unpaired', 'untranslated', false), [], null, '📉').verdict).toBe('nothing-to-translate');
+  });
+  it('keeps untranslated when the source has words to translate, and lets grave findings speak', () => {
+    expect(scorePair(pair('paired', 'untranslated'), [], '@user7 who cares, go Badgers!', '@user7 who cares, go Badgers!').verdict).toBe('untranslated');
+    expect(scorePair(pair('paired', 'untranslated'), [finding('major', 'urls')], 'https://a.example/x', 'https://a.example/y').verdict).toBe('review');
+  });
+  it('says too-short for a translation of 1–3 Han characters with no grave finding', () => {
+    expect(scorePair(pair('paired'), [], 'GOOD RIDDANCE', '解脱').verdict).toBe('too-short');
+    expect(scorePair(pair('paired'), [finding('minor')], 'Chapter 1', '第一章').verdict).toBe('too-short');
+    expect(scorePair(pair('unpaired', 'translation', false), [], null, '雇我吧').verdict).toBe('too-short');
+    expect(scorePair(pair('paired'), [finding('major')], '60 seconds', '6秒').verdict).toBe('review');
+    expect(scorePair(pair('paired'), [], 'Stream order of the day', '今日流顺序').verdict).toBe('good');
   });
 });
