@@ -67,6 +67,10 @@ function pair(r: PairResult): Record<string, unknown> {
       ...(p.evidence.confirmedBy ? { confirmedBy: p.evidence.confirmedBy } : {}),
       terms: p.evidence.terms,
       best: p.evidence.best.map((b) => ({ ...candidateRef(b.original), score: round(b.score) })),
+      ...(p.evidence.rejected
+        ? { rejected: p.evidence.rejected.map((b) => ({ ...candidateRef(b.original), score: round(b.score), reason: b.reason })) }
+        : {}),
+      ...(p.evidence.versions ? { versions: p.evidence.versions.map(candidateRef) } : {}),
     },
     verdict: r.verdict,
     score: round(r.score),

@@ -110,6 +110,9 @@ function originLine(r: PairResult): string {
     }
     if (ev.anchors.length > 0) parts.push(`Shared anchors: ${ev.anchors.slice(0, 12).map(mdCode).join(', ')}.`);
     if (ev.terms.length > 0) parts.push(`Matched terms: ${ev.terms.slice(0, 12).map(mdCode).join(', ')}.`);
+    if (ev.versions && ev.versions.length > 0) {
+      parts.push(`Other versions of this paper: ${ev.versions.map((v) => `\`${v.file}:${v.lines[0]}\``).join(', ')}.`);
+    }
     if (pair.status === 'mismatched' && pair.attached) {
       parts.unshift(
         `**Mismatched:** the input attaches this translation to \`${pair.attached.file}:${pair.attached.lines[0]}\`, which it does not translate.`,
@@ -124,7 +127,11 @@ function originLine(r: PairResult): string {
     pair.status === 'mismatched' && pair.attached
       ? `**Mismatched:** the input attaches this translation to \`${pair.attached.file}:${pair.attached.lines[0]}\`, which it does not translate, and no better original was found among ${ev.candidates} candidates.`
       : `**Original:** none found among ${ev.candidates} candidates${best.length > 0 ? ` (closest: ${best.join('; ')}; none clearly ahead or close enough)` : ''}.`;
-  return `${head} Checks that need the English ran in target-only mode: only what the Chinese shows by itself is reported.`;
+  // "Closest, rejected because …": candidates that won the ranking (or the attached original) but failed verification.
+  const rejected = (ev.rejected ?? [])
+    .map((b) => ` Closest, rejected: \`${b.original.file}:${b.original.lines[0]}\`${b.original.title ? ` “${mdText(firstWords(b.original.title, 60))}”` : ''} (score ${b.score.toFixed(2)}) because ${mdText(b.reason)}.`)
+    .join('');
+  return `${head}${rejected} Checks that need the English ran in target-only mode: only what the Chinese shows by itself is reported.`;
 }
 
 function pct(x: number): string {
