@@ -1,7 +1,10 @@
 // Pairing benchmark: shuffles arxiv-gt-zh dev, pairs every Chinese translation back to its English
 // original among all of them; measures accuracy, the unpaired decision with originals removed,
-// distractors from seed 004, scaling, time and memory. `npm run bench -- pairing [--limit n] [--seed n]`.
-import { readdirSync, readFileSync } from 'node:fs';
+// distractors from seed 004, scaling, time and memory; then, through the CLI (`audit` on files), the
+// look-alike sets, mis-joined records and the WMT24 human references.
+// `npm run bench -- pairing [--limit n] [--seed n] [--only cli]`.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { IdentifiedBlock, Pair } from '../src/core/types.js';
@@ -9,6 +12,7 @@ import { countHan } from '../src/core/text.js';
 import { crossLingualSimilarity } from '../src/lexicon/similarity.js';
 import { pairTranslations } from '../src/pipeline/pair.js';
 import { option, peakRssMb, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
+import { auditThroughCli, lookalikeSets, type CorpusRecord, type FileReport } from './lookalikes.js';
 
 interface Record {
   id: string;
@@ -126,6 +130,11 @@ export async function run(args: string[]): Promise<void> {
     '',
   ];
   const log = (s: string) => process.stdout.write(`${s}\n`);
+  if (option(args, 'only') === 'cli') {
+    await throughCli(shared, seed, out, log);
+    log(`wrote ${writeResult('pairing-cli', out.join('\n'))}`);
+    return;
+  }
 
   // 1. All originals present.
   const all = blocks(records);
@@ -263,8 +272,161 @@ export async function run(args: string[]): Promise<void> {
     '',
   );
 
+  await throughCli(shared, seed, out, log);
+
   out.push(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores (other jobs share the machine; CPU seconds are the steadier figure).`, '');
   out.push(`Peak RSS of the whole benchmark process: ${peakRssMb()} MB. Node ${process.version}, ${process.platform}.`, '');
   const path = writeResult('pairing', out.join('\n'));
   log(`wrote ${path}`);
+}
+
+/** Share of `x` in `n`, as a percentage with two decimals. */
+function share(x: number, n: number): string {
+  return pct(x, n);
+}
+
+/** Writes records as JSONL into `dir` and returns the path. */
+function jsonl(dir: string, name: string, rows: readonly object[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return path;
+}
+
+/** How the translations of a look-alike run came out: correct, wrong, unpaired (by arXiv id). */
+function pairedOutcome(report: FileReport, truth: ReadonlyMap<string, string>): { correct: number; wrong: number; unpaired: number; rejected: number; n: number } {
+  const idOf = new Map(report.blocks.map((b) => [b.id, b.recordId]));
+  let correct = 0;
+  let wrong = 0;
+  let unpaired = 0;
+  let rejected = 0;
+  let n = 0;
+  for (const p of report.pairs) {
+    const id = idOf.get(p.translation);
+    if (id === undefined || !truth.has(id)) continue;
+    n++;
+    if (p.evidence.rejected && p.evidence.rejected.length > 0) rejected++;
+    if (p.status !== 'paired' || !p.original) unpaired++;
+    else if (p.original.id === truth.get(id)) correct++;
+    else wrong++;
+  }
+  return { correct, wrong, unpaired, rejected, n };
+}
+
+/** Verdict counts of a report's pairs, and how many record translations got no verdict. */
+function verdicts(report: FileReport): { counts: Map<string, number>; pairs: number; withoutVerdict: number; translationBlocks: number } {
+  const counts = new Map<string, number>();
+  for (const p of report.pairs) counts.set(p.verdict, (counts.get(p.verdict) ?? 0) + 1);
+  const withVerdict = new Set(report.pairs.map((p) => p.translation));
+  // Every record's second block (`zh`) is the one a user reads as the translation.
+  const translationBlocks = report.blocks.filter((b) => Number(b.id.split(':')[1]) % 2 === 1);
+  return { counts, pairs: report.pairs.length, withoutVerdict: translationBlocks.filter((b) => !withVerdict.has(b.id)).length, translationBlocks: translationBlocks.length };
+}
+
+const FLAGS = ['review', 'bad', 'mismatched', 'untranslated'];
+
+/**
+ * Figures measured as a user meets them: `audit` on JSONL files through `main()`, pairing, checks and
+ * verdicts together. 300 sampled arXiv dev translations with their 3 most similar other abstracts (by
+ * content-word overlap, below near-duplicate level), with the true originals removed and present;
+ * mis-joined records; the WMT24 en→zh human references as attached records.
+ */
+async function throughCli(shared: string, seed: number, out: string[], log: (s: string) => void): Promise<void> {
+  const corpus = readJsonl<CorpusRecord>(join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl'));
+  const dir = mkdtempSync(join(tmpdir(), 'transcheck-pairing-'));
+  try {
+    const t0 = process.cpuUsage();
+    const sets = lookalikeSets(corpus, 300, 3, seed + 7);
+    const truth = new Map(sets.map((s) => [(corpus[s.record] as CorpusRecord).id, (corpus[s.record] as CorpusRecord).id]));
+    // Each translation is audited on its own, against its 3 look-alikes (and its true original): a pool
+    // of 3–4 originals, where corpus weights cannot tell topic words from telling ones.
+    const absent = { correct: 0, wrong: 0, unpaired: 0, rejected: 0, n: 0 };
+    const present = { correct: 0, wrong: 0, unpaired: 0, rejected: 0, n: 0 };
+    const add = (into: typeof absent, from: typeof absent) => {
+      for (const k of Object.keys(into) as Array<keyof typeof absent>) into[k] += from[k];
+    };
+    let lookalikeCount = 0;
+    for (const [i, s] of sets.entries()) {
+      const r = corpus[s.record] as CorpusRecord;
+      const translation = jsonl(dir, `t${i}.jsonl`, [{ id: r.id, zh: r.zh }]);
+      const others = s.lookalikes.map((j) => ({ id: (corpus[j] as CorpusRecord).id, en: (corpus[j] as CorpusRecord).en }));
+      lookalikeCount += others.length;
+      add(absent, pairedOutcome(await auditThroughCli(translation, jsonl(dir, `l${i}.jsonl`, others)), truth));
+      add(present, pairedOutcome(await auditThroughCli(translation, jsonl(dir, `p${i}.jsonl`, [...others, { id: r.id, en: r.en }])), truth));
+    }
+    log(`look-alikes: original absent ${share(absent.unpaired, absent.n)} unpaired; present ${share(present.correct, present.n)} correct`);
+
+    // Mis-joined: the English of one paper with the Chinese of its most similar other paper; control: true records.
+    const misjoined = jsonl(dir, 'misjoined.jsonl', sets.map((s) => {
+      const a = corpus[s.record] as CorpusRecord;
+      const b = corpus[s.lookalikes[0] as number] as CorpusRecord;
+      return { id: a.id, en: a.en, zh: b.zh };
+    }));
+    const control = jsonl(dir, 'true-records.jsonl', sets.map((s) => {
+      const a = corpus[s.record] as CorpusRecord;
+      return { id: a.id, en: a.en, zh: a.zh };
+    }));
+    const mis = verdicts(await auditThroughCli(misjoined));
+    // The same records with the originals their Chinese translates among the candidates (a corpus run).
+    const misWithBetter = verdicts(
+      await auditThroughCli(misjoined, jsonl(dir, 'misjoined-originals.jsonl', sets.map((s) => ({ id: (corpus[s.lookalikes[0] as number] as CorpusRecord).id, en: (corpus[s.lookalikes[0] as number] as CorpusRecord).en })))),
+    );
+    const ctl = verdicts(await auditThroughCli(control));
+    log(`mis-joined: ${share(mis.counts.get('mismatched') ?? 0, mis.pairs)} mismatched (${share(misWithBetter.counts.get('mismatched') ?? 0, misWithBetter.pairs)} with their originals given); true records ${share(ctl.counts.get('mismatched') ?? 0, ctl.pairs)}`);
+
+    // WMT24 human references (refA) as attached en/zh records.
+    const wmt = readJsonl<{ system: string; doc: string; seg_id: number; source: string; target: string }>(join(shared, 'corpora', 'wmt24-esa-enzh', 'wmt24_esa_enzh.jsonl'))
+      .filter((r) => r.system === 'refA')
+      .map((r) => ({ id: `${r.doc}#${r.seg_id}`, en: r.source, zh: r.target }));
+    const refReport = await auditThroughCli(jsonl(dir, 'refA.jsonl', wmt));
+    const ref = verdicts(refReport);
+    const flagged = FLAGS.reduce((sum, v) => sum + (ref.counts.get(v) ?? 0), 0);
+    const byCheck = new Map<string, number>();
+    for (const p of refReport.pairs) {
+      if (!FLAGS.includes(p.verdict)) continue;
+      for (const c of new Set(p.findings.filter((f) => f.severity === 'major' || f.severity === 'critical').map((f) => f.check))) byCheck.set(c, (byCheck.get(c) ?? 0) + 1);
+    }
+    const cpu = process.cpuUsage(t0);
+    log(`refA: ${share(ref.counts.get('mismatched') ?? 0, wmt.length)} mismatched, ${share(flagged, wmt.length)} flagged, ${ref.withoutVerdict} without verdict`);
+
+    const order = ['good', 'review', 'bad', 'mismatched', 'untranslated', 'unpaired', 'nothing-to-translate', 'too-short'];
+    out.push(
+      '## Through the CLI: look-alikes, mis-joined records, WMT24 human references',
+      '',
+      '`audit` run in process on JSONL files (`main()`, as `node dist/bin.js audit` does), pairing, checks and verdicts together.',
+      `300 arXiv dev translations (sampled with seed ${seed + 7}), each with its 3 most similar other abstracts by content-stem Jaccard`,
+      `under near-duplicate level (0.6). Each translation is audited alone (\`audit t.jsonl --originals lookalikes.jsonl\`) against its`,
+      `${lookalikeCount / sets.length} look-alikes, then against them plus its true original.`,
+      '',
+      table(
+        ['set', 'translations', 'paired correctly', 'paired wrongly', 'unpaired', 'with a rejected candidate'],
+        [
+          ['true originals absent (≥ 95 % unpaired)', absent.n, share(absent.correct, absent.n), share(absent.wrong, absent.n), share(absent.unpaired, absent.n), share(absent.rejected, absent.n)],
+          ['true originals present (≥ 97 % correct)', present.n, share(present.correct, present.n), share(present.wrong, present.n), share(present.unpaired, present.n), share(present.rejected, present.n)],
+        ],
+      ),
+      '',
+      'Mis-joined records: `en` of a sampled paper, `zh` of its most similar other paper (target ≥ 90 % `mismatched`); control: the same papers\' true records.',
+      '',
+      table(
+        ['records', ...order],
+        [
+          [`mis-joined (${mis.pairs})`, ...order.map((v) => share(mis.counts.get(v) ?? 0, mis.pairs))],
+          [`mis-joined, true originals given with --originals (${misWithBetter.pairs})`, ...order.map((v) => share(misWithBetter.counts.get(v) ?? 0, misWithBetter.pairs))],
+          [`true (${ctl.pairs})`, ...order.map((v) => share(ctl.counts.get(v) ?? 0, ctl.pairs))],
+        ],
+      ),
+      '',
+      `WMT24 en→zh human references (\`refA\`, ${wmt.length} segments of news, social, speech and literary text) as attached \`en\`/\`zh\` records.`,
+      `Targets: \`mismatched\` ≤ 0.5 %, any flag (review, bad, mismatched, untranslated) ≤ 6 %, every translation block has a verdict.`,
+      '',
+      table(['', ...order, 'any flag', 'blocks without verdict'], [[`refA (${wmt.length})`, ...order.map((v) => share(ref.counts.get(v) ?? 0, wmt.length)), share(flagged, wmt.length), `${ref.withoutVerdict} of ${ref.translationBlocks}`]]),
+      '',
+      `Checks with a major or critical finding on flagged refA segments: ${[...byCheck].sort((a, b) => b[1] - a[1]).map(([c, n]) => `\`${c}\` ${n}`).join(', ') || 'none'}.`,
+      '',
+      `CPU time of these five audits: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s.`,
+      '',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
