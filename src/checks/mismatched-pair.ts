@@ -15,7 +15,7 @@ const options = z.object({
   /**
    * A source under this many English words is short: low similarity says nothing there, and sentence
    * evidence is never strong (WMT24 human references under 40 words score 0–0.1 at their 5th
-   * percentile). docs/scoring.md, "Pairing and mismatch evidence".
+   * percentile). docs/pairing-evidence.md.
    */
   minWords: z.number().int().min(1).default(CORRESPONDENCE_DEFAULTS.shortWords),
   /**
@@ -54,7 +54,7 @@ export default defineCheck<MismatchedPairOptions>({
       contradictingAnchors:
         'Unexpected anchors `{{onlyZh}}` in the translation where the source has `{{onlyEn}}`, expected the same numbers, names and links on both sides',
     },
-    // Only positive evidence is critical; weak evidence asks for a review (docs/scoring.md).
+    // Only positive evidence is critical; weak evidence asks for a review (docs/pairing-evidence.md).
     severities: { lowSimilarity: 'major', weakCorrespondence: 'major' },
     options,
   },

@@ -117,7 +117,7 @@ export function correspondence(pair: AlignedPair): Correspondence {
   };
 }
 
-/** Thresholds of the correspondence decisions; defaults measured as docs/scoring.md "Pairing and mismatch evidence" says. */
+/** Thresholds of the correspondence decisions; defaults measured as docs/pairing-evidence.md says. */
 export interface CorrespondenceSettings {
   /**
    * A source under this many English words is short: its dictionary similarity says little (WMT24
@@ -147,7 +147,7 @@ export interface CorrespondenceSettings {
   contradictingAnchors: number;
 }
 
-/** The defaults (docs/scoring.md, "Pairing and mismatch evidence"). */
+/** The defaults (docs/pairing-evidence.md). */
 export const CORRESPONDENCE_DEFAULTS: CorrespondenceSettings = {
   shortWords: 40,
   minSentences: 3,

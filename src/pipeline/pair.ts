@@ -27,7 +27,7 @@ export interface PairingOptions {
    * Kept so that existing configuration files stay valid; no longer used. A translation the input
    * attaches to an original is `mismatched` only on positive evidence (an accepted better original,
    * contradicting anchors, sentences that do not correspond), never on low similarity alone: see
-   * docs/scoring.md, "Pairing and mismatch evidence".
+   * docs/pairing-evidence.md.
    */
   mismatchBelow?: number;
 }

@@ -27,6 +27,13 @@ testCheck(check, {
     { name: 'a true pair', source: EN, target: ZH },
     { name: 'a short source is not judged by similarity', source: 'Hello there, my friend.', target: '今天天气很好。' },
     aligned(EN, ZH, 'a true pair, sentence by sentence'),
+    // WMT24 human reference: a free translation whose sentences share few words, but whose numbers vouch for it.
+    aligned(
+      'The FTSE 250 firm is to open between 140 and 160 outlets on a net basis in 2024 as it looks to give customers more convenient access to its stores. It will keep looking at expanding across retail parks, travel sites, and roadside locations, plus industrial estates. Currie said: "Where there\'s any location where you can\'t currently access a Greggs easily, we want to try and get into that location."',
+      'Greggs将在2024年净增140至160家分店，为顾客提供更便利的购物环境。该公司有意继续在零售区、旅游景点、路边位置以及工业区开设新店。库里表示：“如果您目前不方便到Greggs选购，我们将在您附近开设新店。”',
+      'a free translation with shared numbers',
+    ),
+    aligned("I'm not your mum", '我又不是你妈', 'a short free translation: low similarity is no evidence'),
   ],
   invalid: [
     // Without sentences, low similarity is weak evidence: a review, never `mismatched`.
@@ -34,6 +41,20 @@ testCheck(check, {
     {
       ...aligned(EN, OTHER_ZH, "another paper's translation: no sentence explains its aligned English better than the others"),
       findings: [{ messageId: 'noCorrespondence', side: 'pair', severity: 'critical' }],
+    },
+    {
+      ...aligned(
+        "I mean I've drunlk all the beer but still don't have a job. WTF. How does this universe even work",
+        '我是说，我把啤酒都喝光了，但还是没有找到一份工作。我去。这世界到底咋回事',
+        'short sentences that share few words: weak evidence, a review',
+      ),
+      findings: [{ messageId: 'weakCorrespondence', side: 'pair', severity: 'major' }],
+    },
+    {
+      name: 'contradicting anchors: other numbers and names on each side',
+      source: 'We evaluate ResNet-152 on ImageNet-21K and reach 87.3% top-1 accuracy after 450 epochs on 2048 TPUv3 cores.',
+      target: '我们在COCO-2017上评估了YOLOv8，在120个周期后于64个A100 GPU上达到了55.2%的mAP。',
+      findings: [{ messageId: 'contradictingAnchors', side: 'pair', severity: 'critical' }],
     },
     {
       name: 'pairing found a better original',
