@@ -48,13 +48,16 @@ const OTHER_ZH = [
 
 const WORD = /[A-Za-z]+/g;
 
+/** The domain of general scientific vocabulary (sample, prediction, latency): applies everywhere, scores nothing. */
+const GENERAL = 'science';
+
 /** Scores an English text: glossary terms by domain plus other-field cue words. */
 export function scoreEnglish(glossary: Glossary, en: string): DomainScore {
   const ml = new Set<GlossaryEntry>();
   const other = new Set<string>();
   for (const m of glossary.matchSource(en)) {
     if (m.entry.domain === 'ml') ml.add(m.entry);
-    else if (m.entry.domain !== undefined) other.add(m.entry.en);
+    else if (m.entry.domain !== undefined && m.entry.domain !== GENERAL) other.add(m.entry.en);
   }
   for (const w of en.match(WORD) ?? []) {
     const lower = w.toLowerCase();
@@ -68,7 +71,7 @@ export function scoreChinese(glossary: Glossary, zh: string): DomainScore {
   const ml = new Set<GlossaryEntry>();
   const other = new Set<string>();
   for (const entry of glossary.entries) {
-    if (entry.domain === undefined) continue;
+    if (entry.domain === undefined || entry.domain === GENERAL) continue;
     // Two or more characters: 图 or 核 alone are everywhere.
     if (!entry.zh.some((z) => z.length >= 2 && /\p{Script=Han}/u.test(z) && zh.includes(z))) continue;
     if (entry.domain === 'ml') ml.add(entry);
@@ -89,7 +92,7 @@ export function domainOf(glossary: Glossary, source: string | null, target: stri
 
 /** True when an entry's context-dependent renderings apply in a text of this score. */
 export function entryApplies(entry: GlossaryEntry, d: DomainScore): boolean {
-  if (entry.domain === undefined) return true;
+  if (entry.domain === undefined || entry.domain === GENERAL) return true;
   if (entry.domain === 'ml') return d.isMl;
   // Other bundled domains (physics): their terms need some evidence of their field.
   return d.other > 0;

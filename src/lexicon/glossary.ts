@@ -38,6 +38,11 @@ export interface GlossaryEntry {
    * None for user entries: they apply everywhere.
    */
   domain?: string;
+  /**
+   * False when the `glossary` check must not give its `missingRendering` hint for this term (the TSV's
+   * `#hints: off` lines): its accepted renderings are not complete enough for "none found" to mean much.
+   */
+  hints?: boolean;
 }
 
 /** A glossary term found in English text. */
@@ -399,12 +404,15 @@ const split = (cell: string | undefined): string[] =>
 export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   let domain: string | undefined;
+  let hints = true;
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((line, i) => {
       const declared = /^#\s*domain:\s*([\w-]+)\s*$/.exec(line.trim());
       if (declared) domain = declared[1];
+      const hintLine = /^#\s*hints:\s*(on|off)\s*$/.exec(line.trim());
+      if (hintLine) hints = hintLine[1] === 'on';
       if (line.trim() === '' || line.trimStart().startsWith('#')) return;
       const fail = (problem: string): never => {
         throw new ConfigError(
@@ -431,6 +439,7 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       const entry: GlossaryEntry = { en: en as string, aliases, zh, wrong };
       if (nonstandard.length > 0) entry.nonstandard = nonstandard;
       if (domain !== undefined) entry.domain = domain;
+      if (!hints) entry.hints = false;
       const note = cols[3]?.trim();
       if (note) entry.note = note;
       if (ambiguous.length > 0) entry.ambiguous = ambiguous;
