@@ -344,7 +344,8 @@ export async function run(args: string[]): Promise<void> {
     `CPU ${cpuSeconds.toFixed(1)} s, wall ${((Date.now() - wall) / 1000).toFixed(1)} s, peak memory ${peakRssMb()} MB.`,
     '',
   ].join('\n');
-  const path = writeResult('accuracy', md);
+  // A run on another annotation file must not overwrite the set's reference figures.
+  const path = writeResult(annotationsPath === resolve(ANNOTATIONS_FILE) ? 'accuracy' : 'accuracy-custom', md);
   process.stdout.write(
     `${summary.join('\n')}\n\n${table(header, [row('all (tool verdict)', all), ...(heuristicOnly ? [row('heuristic checks only', heuristicOnly)] : []), ...perCheck.map((c) => row(c.check, c.f))])}\n\n` +
       `CPU ${cpuSeconds.toFixed(1)} s, peak memory ${peakRssMb()} MB → ${path}\n`,
