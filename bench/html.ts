@@ -1,7 +1,7 @@
 // `npm run bench -- html`: the HTML report of the dev corpus through the user's path (the CLI's main,
 // --format html), then its size and how fast headless Chromium loads it and answers a filter.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -83,6 +83,7 @@ export async function run(args: string[]): Promise<void> {
     ['expand a pair', `${Math.round(median(expand))} ms`],
     ['page JS heap after one expand', `${heapMb} MB`],
     ['requests other than the file', requestsOut],
+    ['machine load (1-minute load average, 2 cores) at the end', loadavg()[0]?.toFixed(1) ?? '?'],
     ['audit + report (main, --format html)', `${auditSeconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s, ${peakRssMb()} MB peak RSS`],
   ];
   const md = [

@@ -496,7 +496,7 @@ function findingCard(p, f, fi) {
   li.dataset.fi = String(fi);
   var head = el('div');
   add(head, el('span', 'chip s-' + f.sv, f.sv), ' ');
-  var href = safeHref(D.docsBase + '/' + f.d);
+  var href = safeHref(/^https?:/.test(f.d) ? f.d : D.docsBase + '/' + f.d);
   var name = el(href ? 'a' : 'strong', null, f.k);
   if (href) { name.setAttribute('href', href); name.title = 'What this check does'; }
   add(head, name, ' ', el('span', 'ev', '(' + f.cat + (f.o === 'judge' ? ', LLM judge' : f.o === 'both' ? ', checks and LLM judge' : '') + ')'));

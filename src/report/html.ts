@@ -29,6 +29,8 @@ export interface HtmlFinding {
   cat: string;
   /** side: source, target or pair */
   sd: string;
+  /** 0-based sentence index on that side, when the finding concerns one */
+  se?: number;
   /** [start, end) 0-based UTF-16 offsets into that side's normalized text */
   r?: [number, number];
   /** message */
@@ -43,7 +45,7 @@ export interface HtmlFinding {
   sg?: string;
   /** values the finding names (its message data) that may be found on the other side of the pair */
   cv?: string[];
-  /** docs page, relative to the docs folder */
+  /** docs page: a URL, or a path relative to the docs folder */
   d: string;
   /** origin: heuristic, judge or both */
   o: string;
@@ -150,6 +152,7 @@ function finding(f: Finding): HtmlFinding {
     sv: f.severity,
     cat: f.category,
     sd: f.side,
+    ...(f.sentence !== undefined ? { se: f.sentence } : {}),
     ...(f.range ? { r: [f.range[0], f.range[1]] as [number, number] } : {}),
     m: f.message,
     ...(f.actual !== undefined ? { a: f.actual } : {}),
@@ -158,7 +161,8 @@ function finding(f: Finding): HtmlFinding {
     ...(f.fix ? { fx: { side: f.fix.side, range: [f.fix.range[0], f.fix.range[1]] as [number, number], text: f.fix.text } } : {}),
     ...(f.suggestion !== undefined ? { sg: f.suggestion } : {}),
     ...(cv.length > 0 ? { cv } : {}),
-    d: f.docs.replace(/^docs\//, ''),
+    // A docs URL stays whole; a docs path is taken from the docs folder.
+    d: /^https?:/.test(f.docs) ? f.docs : f.docs.replace(/^docs\//, ''),
     o: f.origin,
   };
 }

@@ -61,6 +61,10 @@ function syntheticRun(): RunResult {
     check: 'llm-judge', severity: 'minor', category: 'style/awkward', side: 'target', range: [17, 21], messageId: 'judge', data: {},
     message: 'Awkward phrasing', confidence: 0.6, origin: 'judge', docs: 'docs/checks/llm-judge.md', suggestion: '效果显著',
   };
+  const omission: Finding = {
+    check: 'omission', severity: 'major', category: 'accuracy/omission', side: 'source', sentence: 0, messageId: 'omitted', data: {},
+    message: 'Unexpected omission of a source sentence', confidence: 0.8, origin: 'heuristic', docs: 'docs/checks/omission.md',
+  };
   const original = block('0:0', 'We propose a new pre-training method that works well.', { recordId: '2101.00001v2' });
   const ref = (id: string, title: string) => ({ file: 'originals.jsonl', block: `9:${id}`, lines: [Number(id), Number(id)] as [number, number], id: `2101.0000${id}`, title });
   const base = (translation: IdentifiedBlock, verdict: PairResult['verdict'], findings: Finding[], paired: boolean): PairResult => ({
@@ -78,7 +82,7 @@ function syntheticRun(): RunResult {
     beads: paired ? [{ en: [0], zh: [0], cost: 0 }] : [], findings, penalty: 0, score: paired ? 80 : 100, verdict, targetOnly: !paired,
   });
   const pairs = [
-    base(block('0:1', zh), 'review', [fix, judge], true),
+    base(block('0:1', zh), 'review', [fix, judge, omission], true),
     base(block('0:2', '我们研究稀疏模型。', { lines: [2, 2] }), 'unpaired', [], false),
     base(block('0:3', '@user #标签 https://example.org', { lines: [3, 3] }), 'nothing-to-translate', [], false),
     base(block('0:4', '好。', { lines: [4, 4] }), 'too-short', [], false),
@@ -376,6 +380,8 @@ run('HTML report in Chromium', () => {
     expect(reviewed.versions).toContain('Other versions of the same paper');
     expect(reviewed.versions).toContain('originals.jsonl:5 [2101.00005] “Same paper, version 1”');
     expect(reviewed.gapOrMarks).toBe(2);
+    // a finding on a sentence without a range sits under that sentence's bead
+    expect(await q<string>(other, "document.querySelector('td.detail tr.bead-findings').textContent")).toContain('Unexpected omission of a source sentence');
     await other.click('#pair-table tr.row.open');
     await other.click('#pair-table tr.row:nth-child(2)');
     const pairing = await q<string>(other, "document.querySelector('td.detail .pairing').textContent");
