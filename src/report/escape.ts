@@ -45,3 +45,8 @@ export function mdMessage(message: string): string {
   const parts = message.split(/`([^`]*)`/);
   return parts.map((part, i) => (i % 2 === 1 ? mdCode(part) : mdText(part))).join('');
 }
+
+/** Escapes text for HTML element content and quoted attributes: `&`, `<`, `>`, `"` and `'`. */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

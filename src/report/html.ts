@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { BlockRef, Finding, IdentifiedBlock, PairResult, RunResult, Severity, Summary, Verdict } from '../core/types.js';
 import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
+import { htmlText } from './escape.js';
 import { HTML_CLIENT_SCRIPT, HTML_STYLE } from './html-assets.js';
 
 /** Options of the HTML reporter. */
@@ -245,11 +246,6 @@ export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
  */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function htmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** Colours of verdicts and severities (also used by the page's CSS classes). */

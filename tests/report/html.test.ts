@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { htmlText } from '../../src/report/escape.js';
 import { scriptJson, type HtmlData } from '../../src/report/html.js';
 
 function sink() {
@@ -34,6 +35,12 @@ describe('scriptJson', () => {
     const out = scriptJson(value);
     expect(out).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(out)).toEqual(value);
+  });
+});
+
+describe('htmlText', () => {
+  it('escapes markup and both quotes, so text is safe in content and attributes', () => {
+    expect(htmlText(`a <b> & "c" 'd'`)).toBe('a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;');
   });
 });
 
