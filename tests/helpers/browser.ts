@@ -20,6 +20,7 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 export function browserTestsRun(): boolean {
   if (findChromium()) return true;
   if (process.env.CI === 'true' || process.env.CI === '1') return true; // run, and fail in launchChromium
+  process.stderr.write('browser tests skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH); in CI they fail\n');
   return false;
 }
 
