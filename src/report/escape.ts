@@ -2,7 +2,7 @@
 
 /** Escapes text for Markdown prose: inline syntax and HTML are shown literally; newlines become spaces. */
 export function mdText(text: string): string {
-  return text
+  return visibleControls(text)
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_[\]{}<>#|!~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
     .replace(/&(?!lt;|gt;)/g, '&amp;');
@@ -10,7 +10,7 @@ export function mdText(text: string): string {
 
 /** A code span that survives any content: fence longer than the longest backtick run inside. */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\r\n?|\n/g, ' ');
+  const flat = visibleControls(text.replace(/\r\n?|\n/g, ' '));
   if (flat === '') return '` `';
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -49,4 +49,21 @@ export function mdMessage(message: string): string {
 /** Escapes text for HTML element content and quoted attributes: `&`, `<`, `>`, `"` and `'`. */
 export function htmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/**
+ * Control characters (terminal escape sequences, bells) shown as `\xNN`: a hostile name or text cannot
+ * recolour a terminal that shows the report, retitle its window or hide text. Tab and newline are kept.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * A file name or a `file:line[:column]` location as a Markdown code span, whatever the name holds
+ * (backticks, `<img onerror=…>`, pipes, escape sequences). Reporters call this wherever a path appears;
+ * never put a path between hand-written backticks.
+ */
+export function mdLocation(file: string, ...position: Array<number | string>): string {
+  return mdCode(visibleControls([file, ...position.map(String)].join(':')));
 }

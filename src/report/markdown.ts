@@ -11,7 +11,7 @@ import type {
   Verdict,
 } from '../core/types.js';
 import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
-import { firstWords, mdCode, mdLink, mdMessage, mdTable, mdText } from './escape.js';
+import { firstWords, mdCode, mdLink, mdLocation, mdMessage, mdTable, mdText, visibleControls } from './escape.js';
 import { describeLayout } from './names.js';
 
 /** Options of the Markdown reporter. */
@@ -69,7 +69,7 @@ function markSentence(text: string, sentence: Sentence, findings: readonly Findi
 function findingLine(f: Finding, r: PairResult, context: number, docsBase: string): string {
   const block = f.side === 'source' ? r.pair.original : r.pair.translation;
   const text = block?.text ?? '';
-  const where = block && f.range ? ` at \`${locate(block, f.range[0])}\`` : '';
+  const where = block && f.range ? ` at ${mdCode(visibleControls(locate(block, f.range[0])))}` : '';
   const origin = f.origin === 'heuristic' ? '' : f.origin === 'judge' ? ' (LLM judge)' : ' (checks and LLM judge)';
   const evidence: string[] = [];
   if (f.actual !== undefined) evidence.push(`found ${mdCode(f.actual)}`);
@@ -101,7 +101,7 @@ function originLine(r: PairResult): string {
     const o = pair.original;
     const name = `${o.recordId ? `${mdCode(o.recordId)} ` : ''}${o.title ? `“${mdText(o.title)}” ` : ''}`;
     const parts = [
-      `**Original:** ${name}at \`${o.file}:${o.lines[0]}\` (confidence ${pct(pair.confidence)}, margin ${ev.margin.toFixed(2)} over the runner-up among ${ev.candidates} candidates).`,
+      `**Original:** ${name}at ${mdLocation(o.file, o.lines[0])} (confidence ${pct(pair.confidence)}, margin ${ev.margin.toFixed(2)} over the runner-up among ${ev.candidates} candidates).`,
     ];
     if (ev.confirmedBy) {
       parts.push(
@@ -115,17 +115,18 @@ function originLine(r: PairResult): string {
     }
     if (pair.status === 'mismatched' && pair.attached) {
       parts.unshift(
-        `**Mismatched:** the input attaches this translation to \`${pair.attached.file}:${pair.attached.lines[0]}\`, which it does not translate.`,
+        `**Mismatched:** the input attaches this translation to ${mdLocation(pair.attached.file, pair.attached.lines[0])}, which it does not translate.`,
       );
     }
     return parts.join(' ');
   }
   const best = ev.best
     .slice(0, 3)
-    .map((b) => `\`${b.original.file}:${b.original.lines[0]}\`${b.original.title ? ` “${mdText(firstWords(b.original.title, 60))}”` : ''} (score ${b.score.toFixed(2)})`);
+    
+    .map((b) => `${mdLocation(b.original.file, b.original.lines[0])}${b.original.title ? ` “${mdText(firstWords(b.original.title, 60))}”` : ''} (score ${b.score.toFixed(2)})`);
   const head =
     pair.status === 'mismatched' && pair.attached
-      ? `**Mismatched:** the input attaches this translation to \`${pair.attached.file}:${pair.attached.lines[0]}\`, which it does not translate, and no better original was found among ${ev.candidates} candidates.`
+      ? `**Mismatched:** the input attaches this translation to ${mdLocation(pair.attached.file, pair.attached.lines[0])}, which it does not translate, and no better original was found among ${ev.candidates} candidates.`
       : `**Original:** none found among ${ev.candidates} candidates${best.length > 0 ? ` (closest: ${best.join('; ')}; none clearly ahead or close enough)` : ''}.`;
   // "Closest, rejected because …": candidates that won the ranking (or the attached original) but failed verification.
   const rejected = (ev.rejected ?? [])
@@ -274,7 +275,7 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
             sortFindings(r.findings)
               .map((f) => `**${f.severity}** \`${f.check}\``)
               .join(', '),
-            also.map((l) => `\`${l.file}:${l.lines[0]}\``).join(', ') || '—',
+            also.map((l) => mdLocation(l.file, l.lines[0])).join(', ') || '—',
           ];
         }),
       ),
@@ -290,7 +291,7 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
         ['block', 'lines', 'also at'],
         dups.map(([id, locs]) => {
           const b = file.blocks.find((x) => x.id === id);
-          return [mdCode(id), b ? `${b.lines[0]}–${b.lines[1]}` : '', locs.map((l) => `\`${l.file}:${l.lines[0]}\``).join(', ')];
+          return [mdCode(id), b ? `${b.lines[0]}–${b.lines[1]}` : '', locs.map((l) => mdLocation(l.file, l.lines[0])).join(', ')];
         }),
       ),
       '',
