@@ -45,15 +45,23 @@ function read(name: string, text: string, markers: ReadonlySet<string>): ReadRes
   }
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json' || looksLikeJsonl(lines)) return readJsonl(lines);
   const notes: string[] = [];
-  for (const [layout, extension] of [
-    ['tsv', '.tsv'],
-    ['csv', '.csv'],
+  // Semicolons separate the fields of CSV files written with a decimal comma (European spreadsheets).
+  for (const [layout, extension, delimiter] of [
+    ['tsv', '.tsv', '\t'],
+    ['csv', '.csv', ','],
+    ['csv', '.csv', ';'],
   ] as const) {
-    const delimiter = layout === 'csv' ? ',' : '\t';
     if (ext !== extension && !looksDelimited(lines, delimiter)) continue;
-    const records = readDelimited(text, layout);
-    if (records) return records;
-    if (ext === extension) notes.push(`no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
+    const records = readDelimited(text, layout, delimiter);
+    if (records) return delimiter === ';' ? { ...records, notes: ['fields separated by semicolons', ...records.notes] } : records;
+  }
+  if (ext === '.csv' || ext === '.tsv') {
+    // Read as prose, a table would give one bogus "abstract" per row: say it is not understood instead.
+    throw new InputFileError(
+      name,
+      `not understood as ${ext.slice(1).toUpperCase()}: no header row naming an \`en\`/\`zh\`-like column (tried comma, semicolon and tab separators)`,
+      'Name the columns in the first row: en and zh (or source/target, abstract/translation)',
+    );
   }
   const page = looksLikeSectionPage(lines)
     ? readSectionPage(lines)

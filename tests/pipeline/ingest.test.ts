@@ -213,10 +213,20 @@ describe('record formats', () => {
     expect(file.notes).toEqual(['line 2: record skipped, unterminated quoted field']);
   });
 
-  it('a .csv without a known header falls back to a page layout with a note', () => {
-    const file = ingestText('a,b\n1,2\n', 'x.csv');
-    expect(file.layout).toBe('paragraphs');
-    expect(file.notes[0]).toMatch(/no header naming/);
+  it('a .csv without a known header is reported as not understood (read as prose it gave bogus findings)', () => {
+    expect(() => ingestText('a,b\n1,2\n', 'x.csv')).toThrow(/x\.csv: not understood as CSV: no header row/);
+  });
+
+  it('a semicolon-separated CSV is read as records, not as English abstracts', () => {
+    const file = ingestText('id;en;zh\n1;Accuracy improves, by far.;准确率大幅提高。\n2;"A; quoted";引用的\n', 'eu.csv');
+    expect(file.layout).toBe('csv');
+    expect(file.blocks.map((b) => [b.text, b.claimed])).toEqual([
+      ['Accuracy improves, by far.', 'original'],
+      ['准确率大幅提高。', 'translation'],
+      ['A; quoted', 'original'],
+      ['引用的', 'translation'],
+    ]);
+    expect(file.notes).toContain('fields separated by semicolons');
   });
 
   it('caps per-record notes and counts the rest', () => {

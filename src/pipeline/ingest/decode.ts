@@ -37,6 +37,44 @@ function utf16FromNuls(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/**
+ * UTF-16 without a BOM whose text has (almost) no ASCII, so no NUL pattern to go on: Chinese-only text.
+ * Decoded in each byte order, real text is nearly all Han and CJK punctuation; GB18030 or UTF-8 bytes read
+ * as UTF-16 give Hangul, private-use code points and lone surrogates instead.
+ */
+function utf16Chinese(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 8 || bytes.length % 2 !== 0) return undefined;
+  for (const order of ['utf-16le', 'utf-16be'] as const) {
+    const text = decode(order, bytes, false) ?? '';
+    if (/[\ud800-\udfff\ufffd]/u.test(text)) continue;
+    const units = text.length;
+    const cjk = text.match(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\s]/gu)?.length ?? 0;
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (han >= 4 && cjk >= units * 0.9) return order;
+  }
+  return undefined;
+}
+
+/** Valid UTF-8 with at most one NUL byte per 1,000 bytes (and at most 1 % of its lines), else undefined. */
+function strayNuls(bytes: Uint8Array): string | undefined {
+  let nuls = 0;
+  for (const b of bytes) if (b === 0) nuls++;
+  if (nuls > Math.max(1, bytes.length / 1000)) return undefined;
+  const text = decode('utf-8', bytes, true);
+  if (text === undefined) return undefined;
+  const lines = text.split('\n').length;
+  return nulLines(text).length <= Math.max(1, lines / 100) ? text : undefined;
+}
+
+/** 1-based lines holding a NUL character. */
+function nulLines(text: string): number[] {
+  const out: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.includes('\u0000')) out.push(i + 1);
+  });
+  return out;
+}
+
 /** Share of C0 control characters other than tab, LF, VT, FF and CR. */
 function controlShare(text: string): number {
   if (text.length === 0) return 0;
@@ -78,14 +116,29 @@ export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
   } else if (b0 === 0xfe && b1 === 0xff) {
     encoding = 'utf-16be';
     text = decode('utf-16be', bytes, false) ?? '';
-  } else if (bytes.includes(0)) {
-    const order = utf16FromNuls(bytes);
-    if (!order) throw new InputFileError(name, 'binary file (NUL bytes that are not UTF-16 text)', BINARY_HINT);
+  } else if (bytes.includes(0) && utf16FromNuls(bytes)) {
+    const order = utf16FromNuls(bytes) as 'utf-16le' | 'utf-16be';
     encoding = order;
     text = decode(order, bytes, false) ?? '';
     notes.push(`decoded as ${order.toUpperCase()} without a byte order mark (from the pattern of NUL bytes)`);
+  } else if (bytes.includes(0) && (text = strayNuls(bytes)) !== undefined) {
+    // A few NUL bytes in otherwise valid UTF-8 (a damaged line): the lines that hold them are the
+    // readers' problem (a JSONL record is skipped), not the whole file's.
+    encoding = 'utf-8';
+    notes.push(`stray NUL bytes on line(s) ${nulLines(text).join(', ')}; the rest of the file was read`);
+  } else if (bytes.includes(0)) {
+    const order = utf16Chinese(bytes);
+    if (!order) throw new InputFileError(name, 'binary file (NUL bytes that are not UTF-16 text)', BINARY_HINT);
+    encoding = order;
+    text = decode(order, bytes, false) ?? '';
+    notes.push(`decoded as ${order.toUpperCase()} without a byte order mark (Chinese text)`);
   } else if ((text = decode('utf-8', bytes, true)) !== undefined) {
     encoding = 'utf-8';
+  } else if (utf16Chinese(bytes)) {
+    const order = utf16Chinese(bytes) as 'utf-16le' | 'utf-16be';
+    encoding = order;
+    text = decode(order, bytes, false) ?? '';
+    notes.push(`decoded as ${order.toUpperCase()} without a byte order mark (Chinese text)`);
   } else if ((text = decode('gb18030', bytes, true)) !== undefined && !looksLikeLatinMojibake(text)) {
     encoding = 'gb18030';
   } else {

@@ -257,8 +257,7 @@ export function looksDelimited(lines: readonly string[], delimiter: string): boo
  * CSV or TSV with a header row naming the columns. Returns undefined when the header names no known text
  * field (the caller falls back to page layouts). Rows with the wrong column count are skipped with a note.
  */
-export function readDelimited(text: string, layout: 'csv' | 'tsv'): ReadResult | undefined {
-  const delimiter = layout === 'csv' ? ',' : '\t';
+export function readDelimited(text: string, layout: 'csv' | 'tsv', delimiter: string = layout === 'csv' ? ',' : '\t'): ReadResult | undefined {
   const rows = parseDelimited(text, delimiter).filter((r) => r.error !== undefined || r.fields.some((f) => f.trim() !== ''));
   const headerRow = rows[0];
   if (headerRow === undefined) return undefined;
