@@ -79,8 +79,10 @@ export default defineCheck({
     needs: 'target',
     defaultSeverity: 'major',
     categories: { broken: 'fluency/grammar', spaced: 'fluency/grammar', unbalanced: 'fluency/grammar' },
-    // MQM: a command whose name survives a space (`\ sigma`) is still read as the same symbol: minor.
-    severities: { spaced: 'minor' },
+    // `spaced` (a whole command name after `\ `) is kept apart from `broken` (a name cut or misspelt) so that
+    // their severities can differ; calibrated on the annotated set both are major: `\ ` is TeX's control
+    // space, so `\ sigma` prints the word "sigma", not σ (docs/scoring.md, docs/annotation-guide.md).
+    severities: { spaced: 'major' },
     messages: {
       broken: 'Unexpected `{{actual}}` in the translation, expected the LaTeX command `{{expected}}`',
       spaced: 'Unexpected space in `{{actual}}`, expected the LaTeX command `{{expected}}`',

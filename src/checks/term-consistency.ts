@@ -5,7 +5,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import { HAN } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
+import { alignedTargetSpan, loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files, as for the `glossary` check. */
@@ -64,13 +64,24 @@ export default defineCheck<TermConsistencyOptions>({
   },
   run(ctx) {
     const glossary = loadGlossary(ctx.options.files);
-    const sourceEntries = new Set(ctx.source === null ? [] : glossary.matchSource(ctx.source).map((t) => t.entry));
-    // Ambiguous renderings (培训 for training) count only in a text of the term's field that has the term:
-    // the domain gate of the `glossary` check.
+    const sourceTerms = ctx.source === null ? [] : glossary.matchSource(ctx.source);
+    // Ambiguous renderings (培训 for training, 代表 for representation) count only in a text of the term's
+    // field, inside the aligned Chinese of a sentence that has the term: as in the `glossary` check.
+    // Elsewhere they are the ordinary word (这些结果代表了 "these results represent").
     const domain = domainOf(glossary, ctx.source, ctx.target);
+    const spans = new Map<GlossaryEntry, Array<[number, number]>>();
+    for (const t of sourceTerms) {
+      const span = alignedTargetSpan(ctx, t.start);
+      if (span === null) continue;
+      const list = spans.get(t.entry) ?? [];
+      list.push(span);
+      spans.set(t.entry, list);
+    }
+    const aligned = (m: { entry: GlossaryEntry; start: number; end: number }): boolean =>
+      (spans.get(m.entry) ?? []).some(([from, to]) => m.start >= from && m.end <= to);
     const wrongs = glossary
       .matchWrongTarget(ctx.target, { includeAmbiguous: true })
-      .filter((m) => !m.ambiguous || (sourceEntries.has(m.entry) && entryApplies(m.entry, domain)));
+      .filter((m) => !m.ambiguous || (entryApplies(m.entry, domain) && aligned(m)));
     const pairs: Array<{ entry: GlossaryEntry; odd: Occurrence; usual: Occurrence }> = [];
 
     // A known wrong rendering beside an accepted one of the same entry: the wrong one is the odd one out.
