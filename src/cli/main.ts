@@ -1,8 +1,9 @@
 // The CLI: parses options, loads configuration, runs the audit, writes reports. Returns an exit code
 // (0 done, 1 findings at or above --fail-on, 2 usage/configuration/fatal error); never calls exit.
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checks as builtinChecks } from '../checks/index.js';
 import { assertKnownChecks, resolveChecks } from '../core/runner.js';
 import { prepareOutDir, describeFsError } from './out-dir.js';
@@ -20,7 +21,8 @@ import { checkOnePair } from '../pipeline/check-one.js';
 import { createJudge, estimateJudgeCost } from '../pipeline/judge.js';
 import { DEFAULT_JUDGE_OPTIONS, type JudgeOptions } from '../llm/options.js';
 import { DEFAULT_SCORING, type ScoringConfig } from '../pipeline/score.js';
-import { formatNames, reporters, runReporters, type ReporterName } from '../report/reporters.js';
+import { formatNames, reporters, runReporters, type ReporterName, type RuleInfo } from '../report/reporters.js';
+import { JUDGE_CHECK_ID, JUDGE_DOCS } from '../llm/findings.js';
 import { renderIndex } from '../report/index-page.js';
 import { reportNames } from '../report/names.js';
 import { renderJsonSummary, renderSummary, terminalSafe } from '../report/summary.js';
@@ -97,6 +99,25 @@ function parseNumber(name: string, value: string | undefined, min: number): numb
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) throw new UsageError(`Invalid ${name} \`${value}\``, `${name} takes a number ≥ ${min}`);
   return n;
+}
+
+/** What SARIF lists about each check: its description and its docs page, embedded (the log travels without docs/). */
+function ruleInfo(): RuleInfo[] {
+  const page = (docs: string) => {
+    try {
+      return readFileSync(join(packageRoot(), docs), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const info = (id: string, description: string, docs: string): RuleInfo => {
+    const help = page(docs);
+    return { id, description, docs, ...(help !== undefined ? { help } : {}) };
+  };
+  return [
+    ...builtinChecks.map((c) => info(c.meta.id, c.meta.description, `docs/checks/${c.meta.id}.md`)),
+    info(JUDGE_CHECK_ID, 'Errors the LLM judge found in the translation (MQM categories), located by their span.', JUDGE_DOCS),
+  ];
 }
 
 /**
@@ -274,6 +295,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   };
   let notWritten = 0;
   let reportsDone = 0;
+  const runContext = { names, docsBase, docsUri: pathToFileURL(join(packageRoot(), 'docs')).href, ...(formats.includes('sarif') ? { rules: ruleInfo() } : {}) };
   for (const file of run.files) {
     progress?.('reports', reportsDone++, run.files.length + 1);
     const name = names.get(file.file) as string;
@@ -295,7 +317,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   for (const format of formats) {
     if (!(format in runReporters)) continue;
     const reporter = runReporters[format as keyof typeof runReporters];
-    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, { names, docsBase }));
+    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, runContext));
   }
   await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
   progress?.('reports', run.files.length + 1, run.files.length + 1);
@@ -364,7 +386,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .description('pair, align, check and score every translation in the inputs; write reports')
     .argument('[inputs...]', 'files, folders, globs, or - for standard input')
     .option('-o, --out <dir>', `report folder (default ${DEFAULTS.out})`)
-    .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three)')
+    .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three); sarif, csv, flagged (exports)')
     .option('--originals <paths...>', 'corpora of English originals to pair against (JSONL, text, any layout)')
     .option('--glossary <files...>', 'extra glossary files (JSON or TSV)')
     .option('--config <file>', 'configuration file (default: found upward from the working directory)')

@@ -23,7 +23,7 @@ export const configSchema = z
     /** Report folder. */
     out: z.string().optional(),
     /** Report formats. */
-    format: z.array(z.enum(['md', 'json', 'html'])).optional(),
+    format: z.array(z.enum(['md', 'json', 'html', 'sarif', 'csv', 'flagged'])).optional(),
     /** Exit with 1 when a finding at or above this severity exists. */
     failOn: z.enum(['none', 'info', 'minor', 'major', 'critical']).optional(),
     scoring: z

@@ -25,8 +25,11 @@ function verdictCell(f: FileResult): string {
   );
 }
 
+/** Size under which the index's file table is kept (GitHub previews Markdown up to about 1 MB). */
+const INDEX_TABLE_BYTES = 800_000;
+
 /** Renders the index page; `names` maps each input to its report base name. */
-export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, docsBase = '../docs'): string {
+export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, docsBase = '../docs', maxBytes = INDEX_TABLE_BYTES): string {
   const s = run.summary;
   const out: string[] = ['# transcheck audit', ''];
   out.push(
@@ -57,29 +60,37 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
   }
   const files = [...run.files].sort(worstFirst);
   out.push('## Files (worst first)', '');
-  out.push(
-    mdTable(
-      ['report', 'layout', 'blocks', 'translations', 'untranslated', 'originals', 'verdicts', ...SEVERITY_ORDER, 'JSON'],
-      files.map((f) => {
-        const name = names.get(f.file) ?? f.file;
-        return [
-          mdLink(f.file, `${name}.md`),
-          f.layout,
-          String(f.summary.blocks),
-          String(f.summary.byRole.translation),
-          String(f.summary.byRole.untranslated),
-          String(f.summary.byRole.original),
-          verdictCell(f),
-          ...SEVERITY_ORDER.map((sev) => String(f.summary.bySeverity[sev])),
-          mdLink('json', `${name}.json`),
-        ];
-      }),
-    ),
-    '',
-  );
+  // Columns that matter first, few enough to fit GitHub's page width; the rest is in each report.
+  const rows = files.map((f) => {
+    const name = names.get(f.file) ?? f.file;
+    return [
+      `${mdLink(f.file, `${name}.md`)} (${mdLink('json', `${name}.json`)})`,
+      verdictCell(f),
+      ...(['critical', 'major', 'minor'] as const).map((sev) => String(f.summary.bySeverity[sev])),
+      String(f.summary.byRole.translation),
+      String(f.summary.byRole.original),
+      f.layout,
+    ];
+  });
+  const table = mdTable(['report', 'verdicts', 'critical', 'major', 'minor', 'translations', 'originals', 'layout'], rows).split('\n');
+  // Thousands of inputs: the worst files fit under the size GitHub previews; the rest are counted.
+  let size = 0;
+  let shown = 0;
+  for (const line of table.slice(2)) {
+    size += Buffer.byteLength(line, 'utf8') + 1;
+    if (size > maxBytes) break;
+    shown++;
+  }
+  out.push(...table.slice(0, 2 + shown));
+  if (shown < rows.length) out.push('', `${rows.length - shown} more files, the mildest, are not listed; their reports are in this folder.`);
+  out.push('');
   const checks = Object.entries(s.byCheck);
   if (checks.length > 0) {
-    out.push('## Findings by check', '', mdTable(['check', 'findings', 'docs'], checks.map(([c, n]) => [`\`${c}\``, String(n), mdLink(c, `${docsBase}/checks/${c}.md`)])), '');
+    // Each finding names its docs page (judge findings have theirs outside docs/checks).
+    const docs = new Map<string, string>();
+    for (const f of run.files) for (const p of f.pairs) for (const x of p.findings) if (!docs.has(x.check)) docs.set(x.check, x.docs);
+    const link = (c: string) => `${docsBase}/${(docs.get(c) ?? `docs/checks/${c}.md`).replace(/^docs\//, '')}`;
+    out.push('## Findings by check', '', mdTable(['check', 'findings'], checks.map(([c, n]) => [mdLink(c, link(c)), String(n)])), '');
   }
   const terms = run.terminology ?? [];
   if (terms.length > 0) {

@@ -1,15 +1,18 @@
 // Reporters by name: pure functions (file result, run result) → string. Only the CLI writes them.
 import type { FileResult, RunResult } from '../core/types.js';
+import { renderCsv } from './csv.js';
+import { renderFlagged } from './flagged.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 
 /** A `--format` name: a reporter per input file, or a reporter of the whole run. */
 export type ReporterName = FileReporterName | RunReporterName;
 /** Formats written once per input file. */
 export type FileReporterName = 'json' | 'md';
 /** Formats written once per run (one file in the report folder). */
-export type RunReporterName = 'html';
+export type RunReporterName = 'html' | 'sarif' | 'csv' | 'flagged';
 
 /** Context every reporter gets. */
 export interface ReportContext {
@@ -31,6 +34,21 @@ export interface RunReportContext {
   names: ReadonlyMap<string, string>;
   /** Path from the report folder to the project's docs folder (for links to check pages). */
   docsBase: string;
+  /** Absolute URI of the docs folder (`file://…/docs` of the installed package), for formats that need absolute links. */
+  docsUri?: string;
+  /** Known checks (for reports that list rules: SARIF). */
+  rules?: readonly RuleInfo[];
+}
+
+/** What reports know about a check beyond its findings (for SARIF's rule list). */
+export interface RuleInfo {
+  id: string;
+  /** One sentence: what the check detects. */
+  description: string;
+  /** Path of its docs page relative to the package root, e.g. `docs/checks/numbers.md`. */
+  docs: string;
+  /** The docs page's Markdown, embedded where a report travels without the docs (SARIF `help`). */
+  help?: string;
 }
 
 /** A reporter of the whole run: the file it writes in the report folder and its pure render function. */
@@ -43,6 +61,10 @@ export interface RunReporter {
 export const runReporters: Record<RunReporterName, RunReporter> = {
   // One page for the run (not one per input): measured at 7k pairs in bench/html.ts.
   html: { fileName: 'index.html', render: (run, context) => renderHtml(run, { docsBase: context.docsBase }) },
+  // Code scanning takes one run per tool and upload: one SARIF log for the whole run.
+  sarif: { fileName: 'findings.sarif', render: (run, context) => renderSarif(run, context) },
+  csv: { fileName: 'findings.csv', render: (run) => renderCsv(run) },
+  flagged: { fileName: 'flagged.jsonl', render: (run) => renderFlagged(run) },
 };
 
 /** Every `--format` name, file reporters first. */

@@ -1,9 +1,13 @@
 // The Markdown report stays valid whatever the scraped text contains, and shows what a reader needs.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { audit } from '../../src/pipeline/run.js';
+import { mdLink } from '../../src/report/escape.js';
+import { highlight, locate, renderMarkdown } from '../../src/report/markdown.js';
 
 const nasty = {
   id: 'x|1`<b>',
@@ -46,12 +50,14 @@ function expectValidTables(markdown: string): void {
 }
 
 describe('Markdown report', () => {
-  it('keeps tables intact and shows no raw HTML whatever the text contains', async () => {
+  it('keeps tables intact and shows no raw HTML from the texts whatever they contain', async () => {
     const { md, index } = await auditOne([nasty]);
     expectValidTables(md);
     expectValidTables(index);
-    // HTML may appear only inside code spans, where Markdown shows it literally
-    expect(md.replace(/(`+)[^`]*?\1/g, '')).not.toMatch(/<script>|<b>/);
+    // as GitHub renders it: the texts' HTML shows as text; the only tags are the report's own
+    const html = gfm(md);
+    expect(html).not.toMatch(/<script|<b>粗体|<b>bold/);
+    expect(html.replace(/<b>⟦/g, '')).not.toMatch(/<b>/);
     expect(md).toContain('&lt;script&gt;');
   });
 
@@ -60,7 +66,121 @@ describe('Markdown report', () => {
     expect(json.pairs[0]?.findings.some((f) => f.check === 'numbers')).toBe(true);
     expect(md).toMatch(/\| # \| English \| Chinese \|/);
     expect(md).toMatch(/↳ \*\*major\*\* `numbers`/);
-    expect(md).toMatch(/\*\*⟦96\.2%?⟧\*\*/);
+    expect(md).toMatch(/<b>⟦96\.2%?⟧<\/b>/);
     expect(md).toMatch(/in\.jsonl:1 \(character \d+\)/);
   });
+});
+
+/**
+ * GitHub renders Markdown with cmark-gfm, then keeps a list of safe tags (`<b>` among them). The
+ * Debian package `cmark-gfm` is that renderer; CI installs it (.ci/run). Without it this test fails.
+ */
+function gfm(markdown: string): string {
+  try {
+    return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'tagfilter', '-e', 'strikethrough'], { input: markdown, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (error) {
+    throw new Error(`cmark-gfm (GitHub's Markdown renderer) is needed: apt-get install -y cmark-gfm (${(error as Error).message})`);
+  }
+}
+
+/** Every highlight of the Markdown shows as bold in the rendered HTML, and no `**` is left as text. */
+function expectHighlightsRender(md: string): number {
+  const html = gfm(md);
+  const marked = md.match(/<b>⟦/g)?.length ?? 0;
+  expect(html.match(/<b>⟦/g)?.length ?? 0).toBe(marked);
+  expect(html.match(/⟧<\/b>/g)?.length ?? 0).toBe(marked);
+  // emphasis that cmark-gfm did not take shows as literal asterisks outside code
+  expect(html.replace(/<code>[\s\S]*?<\/code>/g, '')).not.toContain('**');
+  return marked;
+}
+
+describe('Markdown report on GitHub (cmark-gfm)', () => {
+  it('shows a span next to Chinese characters in bold, where `**…**` would stay literal', () => {
+    // the old form, to show the test can fail: a delimiter run between punctuation and a Han character
+    expect(gfm('准确率为**⟦96.2%⟧**。')).toContain('**');
+    const html = gfm(`准确率为${highlight('96.2%')}。`);
+    expect(html).toContain('<b>⟦96.2%⟧</b>');
+  });
+
+  it('renders every highlight of a report as bold and every hostile text as text', async () => {
+    const records = [
+      nasty,
+      { id: 'h2', en: 'Accuracy is 95.2% with 3 models.', zh: '准确率为__96.2%__，使用3个模型。<script>alert(1)</script>' },
+      { id: 'h3', en: 'We use pre-trained models on 4 datasets.', zh: '我们在5个数据集上使用预先培训的模型。' },
+    ];
+    const { md, index } = await auditOne(records);
+    expect(expectHighlightsRender(md)).toBeGreaterThan(2);
+    const html = gfm(md);
+    expect(html).not.toMatch(/<script|<b>粗体/);
+    expect(html).toContain('&lt;script&gt;');
+    // tables survive: one <table> per Markdown table
+    expect(html.match(/<table>/g)?.length).toBe(md.match(/^\| --- /gm)?.length);
+    expect(gfm(index)).toContain('<table>');
+  });
+
+  it('escapes file names everywhere they appear', () => {
+    expect(gfm(mdLink('a_b*c`[x].jsonl', 'a.md'))).toContain('>a_b*c`[x].jsonl</a>');
+    expect(gfm(locate({ ...blockFixture, file: 'we`ird|name.txt' }, 0, 'paragraphs').replace(/^/, '- ')).replace(/\s+/g, ' ')).toContain('we`ird|name.txt:3:3');
+  });
+});
+
+const blockFixture = {
+  id: '0:0', file: 'x.txt', lines: [3, 3] as [number, number], raw: '  abc', text: 'abc', claimed: 'translation' as const,
+  language: 'zh' as const, script: 'simplified' as const, role: 'translation' as const, hanRatio: 1,
+};
+
+describe('Markdown report at corpus scale', () => {
+  /** 150 records: every third with a wrong number (review or bad), the rest faithful. */
+  function corpus(): object[] {
+    return Array.from({ length: 150 }, (_, i) => ({
+      id: `2401.${String(i).padStart(5, '0')}`,
+      title: `Paper ${i}`,
+      en: `We train ${i + 2} models on ${i + 3} datasets. The accuracy reaches ${i % 50}.5% on the test set.`,
+      zh: `我们在${i + 3}个数据集上训练了${i + 2}个模型。测试集上的准确率达到${i % 3 === 0 ? (i % 50) + 1 : i % 50}.5%。`,
+    }));
+  }
+
+  it('shows every flagged translation, summarizes the good ones, and keeps the block table out', async () => {
+    const { md, json } = await auditOne(corpus());
+    const verdicts = (json.pairs as unknown as Array<{ verdict: string }>).map((p) => p.verdict);
+    const flagged = verdicts.filter((v) => ['review', 'bad', 'mismatched', 'untranslated', 'unpaired'].includes(v)).length;
+    expect(flagged).toBeGreaterThanOrEqual(40);
+    expect(md).toContain(`## Flagged translations (${flagged})`);
+    expect(md.match(/^### \d+\. /gm)).toHaveLength(flagged);
+    expect(md).toMatch(/## Other translations \(\d+\)\n\n\d+ good: not listed here/);
+    expect(md).not.toContain('## Blocks');
+    expect(md).not.toContain('| # | English | Chinese |');
+    expectHighlightsRender(md);
+    expectValidTables(md);
+  });
+
+  it('stays under its size bound, counting what it leaves to the JSON report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-md-'));
+    writeFileSync(join(dir, 'in.jsonl'), corpus().map((r) => JSON.stringify(r)).join('\n'));
+    const run = await audit({ inputs: ['in.jsonl'], cwd: dir, tool: { name: 'transcheck', version: '0' }, configHash: 'x' });
+    const file = run.files[0]!;
+    const full = renderMarkdown(file, run, { baseName: 'in' });
+    const small = renderMarkdown(file, run, { baseName: 'in', maxBytes: 8_000 });
+    expect(Buffer.byteLength(small)).toBeLessThanOrEqual(8_000);
+    expect(Buffer.byteLength(full)).toBeGreaterThan(8_000);
+    expect(small).toMatch(/\d+ more flagged translations \(.*\), the mildest, did not fit/);
+    // the worst comes first, so it is the one kept
+    const firstFull = full.match(/^### 1\. .*$/m)?.[0];
+    expect(small).toContain(firstFull);
+  });
+});
+
+describe('links to the check docs', () => {
+  it('resolve to pages that exist, and docs/ ships in the npm package', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-md-'));
+    writeFileSync(join(dir, 'transcheck.config.json'), '{}');
+    writeFileSync(join(dir, 'in.jsonl'), JSON.stringify(nasty));
+    expect(await main({ argv: ['audit', 'in.jsonl', '--out', 'out', '-q', '--format', 'md'], stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: dir })).toBe(0);
+    const links = ['in.md', 'index.md'].flatMap((f) => [...readFileSync(join(dir, 'out', f), 'utf8').matchAll(/\]\(<([^>]*docs\/[^>]*)>\)/g)].map((m) => m[1] as string));
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) expect(existsSync(join(dir, 'out', link)), link).toBe(true);
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+    const files = new Set(packed[0]!.files.map((f) => f.path));
+    for (const link of links) expect(files.has(`docs/${link.split('docs/').pop()}`), link).toBe(true);
+  }, 60_000);
 });
