@@ -81,7 +81,11 @@ function syntheticRun(): RunResult {
     targetSentences: [{ text: translation.text, start: 0, end: translation.text.length }],
     beads: paired ? [{ en: [0], zh: [0], cost: 0 }] : [], findings, penalty: 0, score: paired ? 80 : 100, verdict, targetOnly: !paired,
   });
+  const mismatched = base(block('0:5', '本文研究图神经网络的鲁棒性。', { lines: [5, 5] }), 'mismatched', [], false);
+  mismatched.pair.status = 'mismatched';
+  mismatched.pair.attached = block('0:6', 'We study protein folding with diffusion models.', { lines: [6, 6], recordId: 'attached-1' });
   const pairs = [
+    mismatched,
     base(block('0:1', zh), 'review', [fix, judge, omission], true),
     base(block('0:2', '我们研究稀疏模型。', { lines: [2, 2] }), 'unpaired', [], false),
     base(block('0:3', '@user #标签 https://example.org', { lines: [3, 3] }), 'nothing-to-translate', [], false),
@@ -349,16 +353,22 @@ run('HTML report in Chromium', () => {
     await other.waitForSelector('html[data-ready]');
     const bars = await q<string[]>(other, "[...document.querySelectorAll('.chart .bar')].map((g) => g.getAttribute('data-filter'))");
     expect(bars).toEqual(expect.arrayContaining(['verdict:nothing-to-translate', 'verdict:too-short', 'verdict:unpaired', 'verdict:review']));
-    // worst first: review, unpaired, too-short, nothing-to-translate
+    // worst first: mismatched, review, unpaired, too-short, nothing-to-translate
     expect(await q<string[]>(other, "[...document.querySelectorAll('#pair-table tr.row .badge')].map((b) => b.textContent)")).toEqual([
-      'review', 'unpaired', 'too-short', 'nothing-to-translate',
+      'mismatched', 'review', 'unpaired', 'too-short', 'nothing-to-translate',
     ]);
+    await other.click('#pair-table tr.row');
+    expect(await q<string>(other, "document.querySelector('td.detail .pairing').textContent")).toContain(
+      'Mismatched: the input attaches this translation to synthetic.jsonl:6 [attached-1], which it does not translate.',
+    );
+    await other.click('#pair-table tr.row.open');
     // the corpus-wide terminology table: a click on a rendering searches for it
     await other.$eval('details.terms', (d) => ((d as unknown as { open: boolean }).open = true));
     expect(await q<string>(other, "document.querySelector('details.terms tbody').textContent")).toContain('✗ 预先培训 (1)');
     await other.click('details.terms .rendering.wrong');
-    expect(await q<string>(other, "document.getElementById('count').textContent")).toBe('1 of 4 translations');
+    expect(await q<string>(other, "document.getElementById('count').textContent")).toBe('1 of 5 translations');
     await other.click('#reset');
+    await other.select('#filter-verdict', 'review');
     await other.click('#pair-table tr.row');
     const reviewed = await q<{ fix: string; del: string; ins: string; sugg: string; versions: string; gapOrMarks: number }>(
       other,
@@ -383,7 +393,8 @@ run('HTML report in Chromium', () => {
     // a finding on a sentence without a range sits under that sentence's bead
     expect(await q<string>(other, "document.querySelector('td.detail tr.bead-findings').textContent")).toContain('Unexpected omission of a source sentence');
     await other.click('#pair-table tr.row.open');
-    await other.click('#pair-table tr.row:nth-child(2)');
+    await other.select('#filter-verdict', 'unpaired');
+    await other.click('#pair-table tr.row');
     const pairing = await q<string>(other, "document.querySelector('td.detail .pairing').textContent");
     expect(pairing).toContain('none found among 40 candidates');
     expect(pairing).toContain('originals.jsonl:3 [2101.00003] “A close but different paper” — score 0.31');
