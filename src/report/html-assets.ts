@@ -107,8 +107,9 @@ var D = JSON.parse(document.getElementById('transcheck-data').textContent);
 var PAGE = 100;
 var vRank = {}; D.verdicts.forEach(function (v, i) { vRank[v] = i; });
 var sRank = {}; D.severities.forEach(function (s, i) { sRank[s] = i; });
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-var BIDI_ALL = /([\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])/;
+// Invisible characters that can reorder or hide text: direction controls, and C0/C1 controls but tab and newline.
+var BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+var BIDI_ALL = /([\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])/;
 
 function el(tag, cls, text) {
   var e = document.createElement(tag);
@@ -116,14 +117,14 @@ function el(tag, cls, text) {
   if (text !== undefined && text !== null) put(e, String(text));
   return e;
 }
-// Text goes in as text nodes; bidi controls are shown as visible code points instead of reordering the line.
+// Text goes in as text nodes; control characters are shown as visible code points instead of reordering the line.
 function put(parent, s) {
   if (!BIDI.test(s)) { parent.appendChild(document.createTextNode(s)); return parent; }
   s.split(BIDI_ALL).forEach(function (part, i) {
     if (i % 2 === 0) { if (part) parent.appendChild(document.createTextNode(part)); return; }
     var c = el('span', 'ctl');
     c.textContent = 'U+' + part.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    c.title = 'invisible direction control character';
+    c.title = 'invisible control character';
     parent.appendChild(c);
   });
   return parent;

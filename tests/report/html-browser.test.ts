@@ -21,7 +21,7 @@ const hostile = {
   en:
     'We study </script><img src=x onerror="window.__pwned = 2"> sparse models on 3 datasets. ' +
     'The accuracy reaches 95.2% on the test set, and the code is at https://example.org/evil.',
-  zh: '我们在3个数据集上研究</details><script>window.__pwned = 3</script>稀疏模型\u202Egnp.exe。测试集上的准确率达到96.2%，代码位于https://example.org/evil。',
+  zh: '我们在3个数据集上研究</details><script>window.__pwned = 3</script>稀疏模型\u202Egnp.exe\u001b[31m。测试集上的准确率达到96.2%，代码位于https://example.org/evil。',
 };
 
 function sink() {
@@ -329,8 +329,8 @@ run('HTML report in Chromium', () => {
     expect(shown.text).toContain('</details><script>window.__pwned = 1</script> Hostile title');
     expect(shown.text).toContain('</script><img src=x onerror="window.__pwned = 2">');
     expect(shown.text).toContain('<script>window.__pwned = 3</script>');
-    expect(shown.controls).toEqual(['U+202E']);
-    expect(shown.text).not.toContain('\u202E');
+    expect(new Set(shown.controls)).toEqual(new Set(['U+202E', 'U+001B'])); // in the text, and in evidence that quotes it
+    expect(shown.text).not.toMatch(/[\u202E\u001b]/);
     await page.click('#pair-table tr.row.open');
     await reset();
     await page.$eval('#search', (e) => ((e as unknown as { value: string }).value = ''));
