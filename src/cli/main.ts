@@ -15,7 +15,7 @@ import { packageRoot, toolVersion } from '../config/package-root.js';
 import { ConfigError, KnownError, UsageError } from '../core/errors.js';
 import type { Judge } from '../core/judge.js';
 import type { CheckSetting } from '../core/runner.js';
-import type { RunResult, Severity } from '../core/types.js';
+import type { Pair, RunResult, Severity } from '../core/types.js';
 import { audit, hashOf, type AuditOptions } from '../pipeline/run.js';
 import { checkOnePair } from '../pipeline/check-one.js';
 import { createJudge, estimateJudgeCost } from '../pipeline/judge.js';
@@ -244,11 +244,14 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     if (!judgeOptions.dryRun) judge = createJudge(judgeOptions, io.env);
   }
   // The report folder is checked before hours of work go into reports that cannot be written.
-  await prepareOutDir(outDir);
+  if (!judgeOptions?.dryRun) await prepareOutDir(outDir);
   const configHash = hashOf({ config, formats, failOn, glossary, originals, llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
   const version = toolVersion();
   const progress = progressReporter(io, Boolean(o.quiet || o.json));
+  // --dry-run reads and pairs, then estimates: no checks, no judge, no reports.
+  let pairedForEstimate: readonly Pair[] | undefined;
   const run = await audit({
+    ...(judgeOptions?.dryRun ? { pairingOnly: (pairs: readonly Pair[]) => (pairedForEstimate = pairs) } : {}),
     inputs,
     cwd,
     // The report folder and the configuration file are never inputs: `audit .` must not read its own reports.
@@ -268,14 +271,17 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     configHash,
   });
 
-  let dryRun: ReturnType<typeof estimateJudgeCost> | undefined;
   if (judgeOptions?.dryRun) {
-    const estimate = estimateJudgeCost(run.files.flatMap((f) => f.pairs), judgeOptions);
-    dryRun = estimate;
-    // With --json, stdout holds the JSON summary alone: the estimate goes to stderr (and into the JSON).
-    (o.json ? io.stderr : io.stdout).write(
-      `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model}: about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}. No request was made.\n`,
-    );
+    const estimate = estimateJudgeCost((pairedForEstimate ?? []).map((pair) => ({ pair })), judgeOptions, io.env);
+    const cost = estimate.priceUnknown ? `cost unknown (no price for ${judgeOptions.model}; set llm.prices)` : `about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}`;
+    const line = `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model} (${estimate.cachedPairs} more are in the cache, free): about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, ${cost}. No request was made, no report written.\n`;
+    for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
+    if (o.json) {
+      io.stderr.write(line);
+      io.stdout.write(renderJsonSummary(run, [], { dryRun: estimate }));
+    } else if (!o.quiet) io.stdout.write(line);
+    if (run.interrupted) return 130;
+    return run.errors.length > 0 ? 2 : 0;
   }
 
   // Reports are written for every file that was read, even when others failed. A file that cannot be
@@ -326,7 +332,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.
   for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
   for (const e of writeErrors) io.stderr.write(`error: ${terminalSafe(e)}\n`);
-  if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors, dryRun }));
+  if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors }));
   else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
 
   if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);

@@ -309,6 +309,8 @@ export interface LlmUsage {
   /** Pairs left unjudged because of --max-cost or an interruption. */
   unjudged: number;
   failures: number;
+  /** True when the model has no known price: `costUsd` is then 0 and means "unknown", not free. */
+  priceUnknown?: boolean;
 }
 
 /** The whole run. */

@@ -141,6 +141,7 @@ export class LlmJudge implements Judge {
     const answers = new Map<string, PairAnswer>();
     const cache = new JudgeCache(options.cacheDir, options.cache);
     const price = priceFor(options.model, options.prices);
+    if (!price) usage.priceUnknown = true;
     const server = `${this.endpoint.baseUrl}|${options.model}`;
     // The prompt id is part of the key, so confirmations and judge answers never share an entry.
     const jobs = new Map<string, { key: string; english: string; chinese: string; pairIds: string[] }>();
@@ -212,6 +213,7 @@ export class LlmJudge implements Judge {
               return;
             }
             const meter = callMeter(usage, price);
+            const request = linkedSignal(controller.signal);
             try {
               const outcome = await askPairConfirmation(
                 {
@@ -219,7 +221,7 @@ export class LlmJudge implements Judge {
                   model: options.model,
                   temperature: options.temperature ?? 0,
                   server,
-                  signal: controller.signal,
+                  signal: request.signal,
                   onCall: meter.onCall,
                 },
                 template,
@@ -253,6 +255,7 @@ export class LlmJudge implements Judge {
                 failed += job.pairIds.length;
               }
             } finally {
+              request.dispose();
               this.budget.settle(reserved, meter.spent);
               done += job.pairIds.length;
               hooks.onProgress?.(done, total);
@@ -286,6 +289,7 @@ export class LlmJudge implements Judge {
     const cache = new JudgeCache(options.cacheDir, options.cache);
     if (cache.skippedLines > 0) notes.push(`LLM cache: skipped ${cache.skippedLines} unreadable line(s) (an interrupted write)`);
     const price = priceFor(options.model, options.prices);
+    if (!price) usage.priceUnknown = true;
     if (!price && options.maxCostUsd !== undefined) {
       notes.push(`LLM cost: no price known for \`${options.model}\`, counted as 0 (add it to llm.prices for --max-cost to apply)`);
     }
@@ -416,6 +420,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
           return;
         }
         const meter = callMeter(usage, state.price);
+        const request = linkedSignal(runController.signal);
         try {
           const outcome = await askValidated(
             {
@@ -423,7 +428,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
               model: options.model,
               temperature: options.temperature ?? 0,
               server: state.server,
-              signal: runController.signal,
+              signal: request.signal,
               onCall: meter.onCall,
             },
             template,
@@ -469,6 +474,7 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
             state.fail(job, describeError(error));
           }
         } finally {
+          request.dispose();
           budget.settle(reserved, meter.spent);
         }
       }),
@@ -489,6 +495,19 @@ async function runLive(state: RunState, jobs: readonly JudgeJob[]): Promise<void
     );
   }
   if (fatal) throw fatalError(fatal, state.endpoint, options.model);
+}
+
+/**
+ * A signal of one request, aborted with the run's. The openai client adds listeners to the signal it is
+ * given and does not remove them; on one run-wide signal they pile up (MaxListenersExceededWarning after
+ * 16 pairs). `dispose` unlinks the request's signal when it ends, so nothing accumulates.
+ */
+function linkedSignal(parent: AbortSignal): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const relay = () => controller.abort();
+  if (parent.aborted) controller.abort();
+  else parent.addEventListener('abort', relay, { once: true });
+  return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', relay) };
 }
 
 /** A short reason for a judge-failed finding, with any secret the server echoed redacted. */

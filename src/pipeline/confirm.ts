@@ -75,6 +75,7 @@ export function addUsage(usage: LlmUsage, extra: LlmUsage): LlmUsage {
     completionTokens: usage.completionTokens + extra.completionTokens,
     cachedTokens: usage.cachedTokens + extra.cachedTokens,
     costUsd: usage.costUsd + extra.costUsd,
+    ...(usage.priceUnknown || extra.priceUnknown ? { priceUnknown: true } : {}),
   };
 }
 

@@ -59,6 +59,8 @@ export interface AuditOptions {
   readStdin?: () => Promise<Uint8Array>;
   onProgress?: (stage: string, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Pairing only (`--dry-run`): no checks and no judge; the run's files hold no pair results. */
+  pairingOnly?: (pairs: readonly Pair[]) => void;
   tool: { name: string; version: string };
   /** Hash of the effective configuration, recorded in every report. */
   configHash: string;
@@ -237,7 +239,8 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   t = lap('pair', t);
 
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
-  const all = [...pairs, ...untranslated];
+  options.pairingOnly?.(pairs);
+  const all = options.pairingOnly ? [] : [...pairs, ...untranslated];
   const results: PairResult[] = [];
   options.onProgress?.('check', 0, all.length);
   let lastYield = performance.now();

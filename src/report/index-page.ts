@@ -1,6 +1,7 @@
 // reports/index.md: one row per input file, worst first, with links to each report.
 import type { FileResult, RunResult } from '../core/types.js';
 import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
+import { costText } from './summary.js';
 import { mdLink, mdMessage, mdTable, mdText } from './escape.js';
 
 /** Orders files worst first: most critical, then major findings, then bad verdicts. */
@@ -54,7 +55,7 @@ export function renderIndex(run: RunResult, names: ReadonlyMap<string, string>, 
   if (run.llm) {
     const u = run.llm;
     out.push(
-      `**LLM judge** (${mdText(u.model)}): ${u.calls} calls, ${u.cachedPairs} pairs from cache, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens (${u.cachedTokens} cached), about $${u.costUsd.toFixed(4)}; ${u.failures} failures, ${u.unjudged} pairs unjudged.`,
+      `**LLM judge** (${mdText(u.model)}): ${u.calls} calls, ${u.cachedPairs} pairs from cache, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens (${u.cachedTokens} cached), ${mdText(costText(u))}; ${u.failures} failures, ${u.unjudged} pairs unjudged.`,
       '',
     );
   }

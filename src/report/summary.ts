@@ -2,6 +2,11 @@
 import type { RunResult } from '../core/types.js';
 import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
 
+/** `about $0.0123`, or `cost unknown (no price for <model>)`: an unknown price is not a free run. */
+export function costText(usage: { model: string; costUsd: number; priceUnknown?: boolean }): string {
+  return usage.priceUnknown ? `cost unknown (no price for ${usage.model}; set llm.prices)` : `about $${usage.costUsd.toFixed(4)}`;
+}
+
 /** Plain-text summary (a few lines); `outDir` is where reports were written, if any. */
 export function renderSummary(run: RunResult, outDir?: string): string {
   const s = run.summary;
@@ -14,7 +19,7 @@ export function renderSummary(run: RunResult, outDir?: string): string {
   ];
   if (run.llm) {
     lines.push(
-      `llm: ${run.llm.calls} calls, ${run.llm.promptTokens + run.llm.completionTokens} tokens, about $${run.llm.costUsd.toFixed(4)}${run.llm.unjudged > 0 ? `, ${run.llm.unjudged} pairs unjudged` : ''}`,
+      `llm: ${run.llm.calls} calls, ${run.llm.promptTokens + run.llm.completionTokens} tokens, ${costText(run.llm)}${run.llm.unjudged > 0 ? `, ${run.llm.unjudged} pairs unjudged` : ''}`,
     );
   }
   const skipped = run.files.reduce((n, f) => n + (f.skippedLines ?? 0), 0);
