@@ -394,7 +394,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('-o, --out <dir>', `report folder (default ${DEFAULTS.out})`)
     .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three); sarif, csv, flagged (exports)')
     .option('--originals <paths...>', 'corpora of English originals to pair against (JSONL, text, any layout)')
-    .option('--glossary <files...>', 'extra glossary files (JSON or TSV)')
+    .option('--glossary <files...>', 'extra glossary files (TSV, CSV, TBX or JSON)')
     .option('--config <file>', 'configuration file (default: found upward from the working directory)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['none', 'info', 'minor', 'major', 'critical']))
     .option('--marker <line...>', 'translation marker lines (replace the defaults)')

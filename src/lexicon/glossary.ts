@@ -6,6 +6,7 @@ import { packageRoot } from '../config/package-root.js';
 import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segment } from './segment.js';
+import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
 
 /** One glossary term. */
 export interface GlossaryEntry {
@@ -526,7 +527,7 @@ export function parseGlossaryJson(text: string, file: string): GlossaryEntry[] {
   });
 }
 
-/** Reads one glossary file (`.json` as JSON, anything else as TSV); throws ConfigError on bad input. */
+/** Reads one glossary file: `.json` JSON, `.tbx`/`.xml` (or starting with `<`) TBX, `.csv` CSV, anything else TSV; throws ConfigError naming file and line. */
 export function readGlossaryFile(file: string): GlossaryEntry[] {
   let text: string;
   try {
@@ -534,7 +535,10 @@ export function readGlossaryFile(file: string): GlossaryEntry[] {
   } catch (error) {
     throw new ConfigError(`${file}: cannot read glossary (${error instanceof Error ? error.message : String(error)})`, 'Check the path given to --glossary.');
   }
-  return /\.json$/i.test(file) || text.trimStart().startsWith('[') ? parseGlossaryJson(text, file) : parseGlossaryTsv(text, file);
+  if (/\.json$/i.test(file) || text.trimStart().startsWith('[')) return parseGlossaryJson(text, file);
+  if (/\.(tbx|xml)$/i.test(file) || text.replace(/^\uFEFF/, '').trimStart().startsWith('<')) return parseGlossaryTbx(text, file);
+  if (/\.csv$/i.test(file)) return parseGlossaryCsv(text, file);
+  return parseGlossaryTsv(text, file);
 }
 
 let bundled: GlossaryEntry[] | undefined;
