@@ -27,6 +27,7 @@ import { renderIndex } from '../report/index-page.js';
 import { reportNames } from '../report/names.js';
 import { renderJsonSummary, renderSummary, terminalSafe } from '../report/summary.js';
 import { redactSecrets } from '../core/redact.js';
+import { registerFix } from './fix.js';
 
 /** Each line made terminal-safe (control characters shown as \\xNN), the line ends kept. */
 function terminalSafeLines(text: string): string {
@@ -135,7 +136,8 @@ async function writeAtomic(path: string, content: string, write: (path: string, 
   }
 }
 
-function scoringFrom(config: ConfigFile): ScoringConfig {
+/** Scoring settings from the configuration file over the defaults (also used by `transcheck fix`). */
+export function scoringFrom(config: ConfigFile): ScoringConfig {
   const s = config.scoring;
   if (!s) return DEFAULT_SCORING;
   return {
@@ -427,6 +429,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .action(async (o: { en?: string; zh: string; json?: boolean; config?: string }) => {
       result.code = await runCheck(o, io);
     });
+  registerFix(program, io, result);
   return program;
 }
 

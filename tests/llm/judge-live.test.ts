@@ -59,6 +59,9 @@ describe('live judge', () => {
       sentence: 0,
     });
     expect(finding?.data.located).toBe('exact');
+    // The model's correction is a suggestion, never a fix that `transcheck fix` would apply.
+    expect(finding?.suggestion).toBe('Transformer');
+    expect(finding?.fix).toBeUndefined();
     expect(outcome.usage).toMatchObject({ calls: 1, promptTokens: 1000, completionTokens: 100, failures: 0, unjudged: 0 });
     expect(outcome.usage.costUsd).toBeCloseTo((1000 * 1 + 100 * 2) / 1e6, 10);
     expect(outcome.promptVersions).toEqual(['judge@1']);
