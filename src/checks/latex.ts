@@ -1,5 +1,6 @@
 // Check `latex`: LaTeX commands broken in the translation (`\ texit {…}`), unbalanced `$`, or source LaTeX dropped or altered.
 import { defineCheck } from '../core/check.js';
+import { applyEdits } from '../core/fix.js';
 import type { Fix } from '../core/types.js';
 import type { Anchor } from '../lexicon/extract.js';
 import { extractLatex, toHalfWidth } from '../lexicon/extract.js';
@@ -59,6 +60,29 @@ function nearestInSource(name: string, source: string | null): string | undefine
 }
 
 /**
+ * Maps an offset of the text with `edits` applied back to the text before them: inside an edit, a start
+ * goes to the edit's start and an end to its end.
+ */
+function offsetsBack(edits: readonly Fix[]): (offset: number, side: 'start' | 'end') => number {
+  const spans: Array<{ from: number; to: number; start: number; end: number }> = [];
+  let shift = 0;
+  for (const e of [...edits].sort((a, b) => a.range[0] - b.range[0])) {
+    const start = e.range[0] + shift;
+    spans.push({ from: e.range[0], to: e.range[1], start, end: start + e.text.length });
+    shift += e.text.length - (e.range[1] - e.range[0]);
+  }
+  return (offset, side) => {
+    let delta = 0;
+    for (const s of spans) {
+      if (offset <= s.start) return offset - delta;
+      if (offset < s.end) return side === 'start' ? s.from : s.to;
+      delta = s.end - s.to;
+    }
+    return offset - delta;
+  };
+}
+
+/**
  * The fix of a broken command: `\\ textit {` → `\\textit{`. The command name is rejoined and the spaces
  * between it and its `{` or `[` argument dropped; the argument itself is left as it is.
  */
@@ -93,6 +117,8 @@ export default defineCheck({
   },
   run(ctx) {
     const { source, target } = ctx;
+    const repairs: Fix[] = [];
+    let unrepaired = false;
     // `\ texit {`, `\t extit{`: a command name cut by a space. A control space before an
     // ordinary word (`et al.\ and`) is legitimate LaTeX, so the name must be known or take `{`.
     for (const m of target.matchAll(/\\(\s+)([A-Za-z]+)(\s*\{)?|\\([A-Za-z]{1,3})\s+([A-Za-z]+)(?=\s*[{[])/g)) {
@@ -103,6 +129,11 @@ export default defineCheck({
       // The whole name after the space, and a real command (known, or the source's own): only spacing
       // changed. A name cut in two (`\t extit`) or misspelt (`\ texit`) no longer renders: broken.
       const intact = m[2] !== undefined && (KNOWN.has(written) || (source !== null && new RegExp(`\\\\${written}(?![A-Za-z])`).test(source)));
+      const nameEnd = m[2] !== undefined ? m.index + 1 + (m[1] as string).length + m[2].length : m.index + m[0].length;
+      // Only a name that ends where the letters end is rejoined: `\ text2 {}` is something else mangled.
+      const fix = /[A-Za-z0-9]/.test(target[nameEnd] ?? '') ? undefined : brokenCommandFix(target, m.index, nameEnd, name);
+      if (fix) repairs.push(fix);
+      else unrepaired = true;
       ctx.report({
         messageId: intact ? 'spaced' : 'broken',
         data: { actual: m[0].trim(), expected: `\\${name}` },
@@ -110,7 +141,7 @@ export default defineCheck({
         range: [m.index, m.index + m[0].trimEnd().length],
         actual: m[0].trim(),
         expected: `\\${name}`,
-        fix: brokenCommandFix(target, m.index, m[2] !== undefined ? m.index + 1 + (m[1] as string).length + m[2].length : m.index + m[0].length, name),
+        ...(fix ? { fix } : {}),
       });
     }
     const targetDollars = dollars(target);
@@ -122,7 +153,16 @@ export default defineCheck({
 
     const units = anchorUnits(ctx);
     const src = extractLatex(source);
-    const tgt = extractLatex(target);
+    // The source is compared with the translation as its fixes would leave it (anchors mapped back to the
+    // translation's offsets): what is reported here is what remains after `transcheck fix`, and a repaired
+    // command is not reported twice.
+    const repaired = repairs.length === 0 ? target : applyEdits(target, repairs).text;
+    const back = offsetsBack(repairs);
+    const tgt = extractLatex(repaired).map((a) => {
+      const start = back(a.start, 'start');
+      const end = back(a.end, 'end');
+      return { ...a, start, end };
+    });
     const used = new Array<boolean>(tgt.length).fill(false);
     const tgtNames = new Set(tgt.map(commandName).filter((n) => n !== null));
     const tgtLoose = tgt.map((a) => looseKey(a.key));
@@ -131,6 +171,11 @@ export default defineCheck({
       const name = commandName(s);
       if (name !== null && PROSE_COMMANDS.has(name)) {
         if (!tgtNames.has(name)) unmatched.push(s);
+        else {
+          // The matching command is taken, so it is not offered as another source command altered.
+          const j = tgt.findIndex((t, k) => !used[k] && commandName(t) === name);
+          if (j !== -1) used[j] = true;
+        }
         continue;
       }
       const key = looseKey(s.key);
@@ -138,7 +183,7 @@ export default defineCheck({
       if (j === -1) unmatched.push(s);
       else used[j] = true;
     }
-    const brokenTarget = /\\\s+[A-Za-z]/.test(target);
+
     for (const s of unmatched) {
       const unit = units[unitAt(units, 'source', s.start)];
       // An unused target anchor of the same kind in the aligned sentence is the source one altered.
@@ -149,18 +194,19 @@ export default defineCheck({
       if (j !== -1) {
         used[j] = true;
         const t = tgt[j] as Anchor;
+        const actual = target.slice(t.start, t.end);
         ctx.report({
           messageId: 'altered',
-          data: { actual: t.text, expected: s.text },
+          data: { actual, expected: s.text },
           side: 'target',
           range: [t.start, t.end],
-          actual: t.text,
+          actual,
           expected: s.text,
         });
         continue;
       }
-      // Already reported as a broken command: the missing one is the same defect.
-      if (brokenTarget && s.kind === 'latex') continue;
+      // A broken command that no fix repairs is already reported: the missing one is likely the same defect.
+      if (unrepaired && s.kind === 'latex') continue;
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
           messageId: 'missing',

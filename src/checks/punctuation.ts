@@ -77,10 +77,11 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
       const prev = text[i - 1] ?? '';
       const next = after(text, i);
       const endsHere = next === '' || next === '\n' || isHan(next);
-      // `1.` or `12.` opening a line or list item numbers it; it is not a full stop.
+      // `1.` or `12.` opening a line or list item numbers it; it is not a full stop. An inline list
+      // (`两个挑战:1.如果…;2.使用…`) opens its items after a colon, semicolon or comma.
       let j = i;
       while (j > 0 && /\d/.test(text[j - 1] as string)) j--;
-      if (i - j >= 1 && i - j <= 2 && (j === 0 || /\s/.test(text[j - 1] as string))) continue;
+      if (i - j >= 1 && i - j <= 2 && (j === 0 || /[\s:：;；,，、]/u.test(text[j - 1] as string))) continue;
       if (isHan(prev) || (/[\d%)）\]]/u.test(prev) && endsHere && !/\d/.test(text[i + 1] ?? ''))) {
         if (/[\p{L}\d]/u.test(text[i + 1] ?? '') && !isHan(text[i + 1])) continue; // 文件.txt, 例.3
         out.push(i);

@@ -72,5 +72,15 @@ testCheck(latex, {
     { name: 'fix: a space inside the name', target: '这是\\t extit {重点}', findings: [{ messageId: 'broken', fixed: '这是\\textit{重点}' }] },
     { name: 'fix: a control word and the next word are not joined', target: '取\\ alpha 值', findings: [{ messageId: 'spaced', fixed: '取\\alpha 值' }] },
     { name: 'no fix for unbalanced `$`', target: '其中$ k 是常数', findings: [{ messageId: 'unbalanced', fixed: null }] },
+    { name: 'no fix when letters or digits follow the name (`\\ text2`)', target: '使用\\ text2 {}模型', findings: [{ messageId: 'spaced', fixed: null }] },
+    {
+      name: 'the source is compared with the repaired text: only what the fix leaves is missing',
+      source: 'errors of $\\sim 1$ ps and \\cite{a} and \\cite{b}',
+      target: '误差为$ \\sim 1 $ ps，\\ cite {a}',
+      findings: [
+        { messageId: 'spaced', fixed: '误差为$ \\sim 1 $ ps，\\cite{a}' },
+        { messageId: 'missing', data: { latex: '\\cite{b}' } },
+      ],
+    },
   ],
 });

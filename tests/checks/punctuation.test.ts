@@ -12,6 +12,7 @@ testCheck(punctuation, {
     { name: 'parentheses around Latin-only content', target: '无源域适应(SFDA)和(BMD)策略。' },
     { name: 'URL and LaTeX left alone', target: '代码见https://github.com/a/b,c。公式$f(x)=a,b$成立。' },
     { name: 'numbered list items', target: '1.第一节\n2.第二节' },
+    { name: 'an inline numbered list', target: '面临两个挑战：1.如果模型误判；2.使用端到端方法。' },
     { name: 'ellipsis', target: '等等...然后' },
     {
       name: 'a question kept as a question',
