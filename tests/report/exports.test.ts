@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { csvCell, csvDocument, CSV_COLUMNS } from '../../src/report/csv.js';
-import { artifactLocation } from '../../src/report/sarif.js';
+import { artifactLocation, renderSarif } from '../../src/report/sarif.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { renderFlagged } from '../../src/report/flagged.js';
+import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // CommonJS packages whose class is their `default` export (as their own docs import them)
@@ -190,6 +193,31 @@ describe('CSV', () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csvDocument(['a', 'b'], [['1', '=2']])).toBe('\uFEFFa,b\r\n1,"\'=2"\r\n');
     expect(CSV_COLUMNS).toContain('suggestion');
+  });
+});
+
+describe('exports of what the fixtures do not produce', () => {
+  it('give the judge its rule, keep suggestions apart from safe fixes, and leave record fixes out of SARIF', () => {
+    const run = syntheticRun();
+    const log = JSON.parse(renderSarif(run, { names: new Map(), docsBase: '../docs', docsUri: 'file:///pkg/docs' })) as SarifLog;
+    const results = log.runs[0]!.results;
+    const ids = log.runs[0]!.tool.driver.rules.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['glossary', 'llm-judge']));
+    expect(new Set(results.map((r) => r.ruleId))).toEqual(new Set(ids));
+    expect(log.runs[0]!.tool.driver.rules.find((r) => r.id === 'glossary')?.helpUri).toBe('file:///pkg/docs/checks/glossary.md');
+    const judge = results.find((r) => r.ruleId === 'llm-judge') as SarifResult & { properties: { suggestion?: string } };
+    expect(judge.properties.suggestion).toBe('效果显著');
+    expect(judge.fixes).toBeUndefined();
+    // JSONL: the file's characters are JSON escapes, so the fix's region in the file is unknown
+    expect(results.find((r) => r.ruleId === 'glossary')?.fixes).toBeUndefined();
+    const rows = renderCsv(run).split('\r\n');
+    expect(rows.find((r) => r.includes(',glossary,'))).toMatch(/,预训练$/);
+    expect(rows.find((r) => r.includes(',llm-judge,'))).toMatch(/,效果显著$/);
+    const queue = renderFlagged(run).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(queue.map((q) => q.verdict)).toEqual(['mismatched', 'review']);
+    // a mismatched translation's English to translate is the one the input attaches it to
+    expect(queue[0].source.text).toBe('We study protein folding with diffusion models.');
+    expect(queue[1].findings.find((f: { check: string }) => f.check === 'glossary').fix).toEqual({ side: 'target', range: [9, 13], text: '预训练' });
   });
 });
 

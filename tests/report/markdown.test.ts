@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { audit } from '../../src/pipeline/run.js';
 import { mdLink } from '../../src/report/escape.js';
+import { renderIndex } from '../../src/report/index-page.js';
 import { highlight, locate, renderMarkdown } from '../../src/report/markdown.js';
+import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const nasty = {
   id: 'x|1`<b>',
@@ -183,4 +185,35 @@ describe('links to the check docs', () => {
     const files = new Set(packed[0]!.files.map((f) => f.path));
     for (const link of links) expect(files.has(`docs/${link.split('docs/').pop()}`), link).toBe(true);
   }, 60_000);
+});
+
+describe('Markdown report of pairing evidence and verdicts the fixtures do not produce', () => {
+  it('shows rejected candidates with their reason, other versions, fixes, suggestions and the new verdicts', () => {
+    const run = syntheticRun();
+    const md = renderMarkdown(run.files[0]!, run, { baseName: 'synthetic' });
+    expect(md).toContain('Closest, rejected: `originals.jsonl:4` “Near miss” (score 0.29) because its numbers 3.5% and 12 do not appear in the translation.');
+    expect(md).toContain('Other versions of this paper: `originals.jsonl:5` “Same paper, version 1”.');
+    expect(md).toContain('fix: `预训练`');
+    expect(md).toContain('suggestion: `效果显著`');
+    expect(md).toMatch(/### \d+\. Line 3: nothing-to-translate\n\n.*\n\nNothing to translate: /);
+    expect(md).toMatch(/### \d+\. Line 4: too-short\n/);
+    expect(md).toContain('Too short to judge either way');
+    expectHighlightsRender(md);
+  });
+});
+
+describe('index page', () => {
+  it('puts the columns that matter first and, with thousands of inputs, counts the files beyond its size', () => {
+    const run = syntheticRun();
+    const one = run.files[0]!;
+    const files = Array.from({ length: 60 }, (_, i) => ({ ...one, file: `in/part-${i}.jsonl` }));
+    const names = new Map(files.map((f) => [f.file, f.file.replace(/\W/g, '_')]));
+    const md = renderIndex({ ...run, files }, names, '../docs', 3_000);
+    expect(md).toContain('| report | verdicts | critical | major | minor | translations | originals | layout |');
+    const rows = md.split('\n').filter((l) => l.startsWith('| [in/part'));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(60);
+    expect(md).toContain(`${60 - rows.length} more files, the mildest, are not listed`);
+    expect(gfm(md)).toContain('<table>');
+  });
 });
