@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { createGlossary, loadGlossary, parseGlossaryTsv } from '../src/lexicon/glossary.js';
 import type { Glossary, GlossaryEntry } from '../src/lexicon/glossary.js';
 import { readFileSync } from 'node:fs';
+import { alignSentences, splitChinese, splitEnglish } from '../src/pipeline/align.js';
+import { getCedict } from '../src/lexicon/cedict.js';
+import { segment } from '../src/lexicon/segment.js';
 import { option, readJsonl, sharedDir } from './common.js';
 
 interface Record_ {
@@ -126,7 +129,91 @@ function discover(glossary: Glossary, records: Record_[], grams: Array<Set<strin
   }
 }
 
-/** Prints candidates; `--discover` lists uncovered frequent terms, `--extra <tsv>` audits draft entries too. */
+/** Word endings that mark an English word as not a noun head (a phrase ending in one is no term). */
+const NOT_HEAD = /(?:ly|ed|ing|ive|ous|al|ful|able|ible)$/;
+
+/**
+ * Term candidates from the English side: multi-word noun phrases (2-4 words, no stopword inside or at the
+ * edges, last word noun-like), hyphenated compounds, and phrases ending in the head word of a glossary
+ * term (its family: "... learning", "... network", "... loss").
+ */
+function candidatesOf(sentence: string, heads: ReadonlySet<string>): Array<{ term: string; kind: string }> {
+  const out: Array<{ term: string; kind: string }> = [];
+  for (const m of sentence.matchAll(/\b[A-Za-z]+(?:-[A-Za-z]+)+\b/g)) out.push({ term: m[0].toLowerCase(), kind: 'hyphenated' });
+  const words = (sentence.toLowerCase().match(/[a-z][a-z-]*[a-z]/g) ?? []) as string[];
+  for (let n = 2; n <= 4; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const w = words.slice(i, i + n);
+      if (w.some((x) => STOP.has(x))) continue;
+      const last = w[n - 1] as string;
+      if (NOT_HEAD.test(last) && !heads.has(last)) continue;
+      out.push({ term: w.join(' '), kind: heads.has(last) ? 'family' : 'phrase' });
+    }
+  }
+  return out;
+}
+
+/** CC-CEDICT senses of a Chinese rendering: the word's own entry, else those of its jieba words. */
+function cedictSenses(zh: string): string {
+  const dict = getCedict();
+  const own = dict.lookup(zh);
+  if (own) return own.slice(0, 4).join('; ');
+  return segment(zh)
+    .map((t) => `${t.word}=${(dict.lookup(t.word) ?? ['?']).slice(0, 2).join('/')}`)
+    .join(' ');
+}
+
+/**
+ * `--candidates`: for each term candidate (see candidatesOf) the glossary does not cover, the Chinese n-grams
+ * over-represented in the Chinese sentences the aligner puts against the English sentences that hold it,
+ * with CC-CEDICT's senses of the top one and a flag when none of those senses shares a word with the term
+ * (an everyday sense: a candidate wrong rendering of class `sense`).
+ */
+function mineCandidates(glossary: Glossary, records: Record_[], minDocs: number, top: number): void {
+  const heads = new Set(glossary.entries.map((e) => (e.en.toLowerCase().split(/[\s-]+/).at(-1) ?? '')).filter((h) => h.length > 3));
+  const sentenceGrams: Array<Set<string>> = [];
+  const byTerm = new Map<string, { kind: string; docs: Set<number>; sentences: number[] }>();
+  records.forEach((r, d) => {
+    const en = splitEnglish(r.en);
+    const zh = splitChinese(r.zh);
+    const beads = alignSentences(r.en, r.zh, en, zh);
+    for (const bead of beads) {
+      const zhText = bead.zh.map((j) => zh[j]?.text ?? '').join('');
+      const enText = bead.en.map((j) => en[j]?.text ?? '').join(' ');
+      if (zhText === '' || enText === '') continue;
+      const index = sentenceGrams.length;
+      sentenceGrams.push(hanNgrams(zhText, 2, 6));
+      const seen = new Set<string>();
+      for (const c of candidatesOf(enText, heads)) {
+        if (seen.has(c.term)) continue;
+        seen.add(c.term);
+        let entry = byTerm.get(c.term);
+        if (!entry) byTerm.set(c.term, (entry = { kind: c.kind, docs: new Set(), sentences: [] }));
+        entry.docs.add(d);
+        entry.sentences.push(index);
+      }
+    }
+  });
+  const df = documentFrequency(sentenceGrams);
+  const candidates = [...byTerm]
+    .filter(([term, c]) => c.docs.size >= minDocs && glossary.matchSource(term).every((m) => m.text.toLowerCase() !== term))
+    .sort((a, b) => b[1].docs.size - a[1].docs.size)
+    .slice(0, top);
+  console.log('candidate\tkind\tabstracts\taligned Chinese (count/sentences)\tCC-CEDICT senses of the top rendering\teveryday sense?');
+  for (const [term, c] of candidates) {
+    const renderings = associated(c.sentences, sentenceGrams, df, sentenceGrams.length, 4);
+    const best = renderings[0]?.split(' ')[0] ?? '';
+    const senses = best ? cedictSenses(best) : '';
+    const words = term.split(/[\s-]+/).filter((w) => w.length > 2);
+    const everyday = best !== '' && !words.some((w) => senses.toLowerCase().includes(w.replace(/s$/, '')));
+    console.log(`${term}\t${c.kind}\t${c.docs.size}\t${renderings.join(', ')}\t${senses}\t${everyday ? 'yes' : ''}`);
+  }
+}
+
+/**
+ * Prints candidates; `--discover` lists uncovered frequent terms, `--candidates` mines term candidates
+ * with their aligned Chinese and CC-CEDICT senses, `--extra <tsv>` audits draft entries too.
+ */
 export async function run(args: string[]): Promise<void> {
   const shared = sharedDir(args);
   const records = readJsonl<Record_>(join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl'));
@@ -139,7 +226,10 @@ export async function run(args: string[]): Promise<void> {
   const glossary = extra
     ? createGlossary([...loadGlossary().entries, ...parseGlossaryTsv(readFileSync(extra, 'utf8'), extra)])
     : loadGlossary();
-  if (args.includes('--discover')) {
+  if (args.includes('--candidates')) {
+    const limit = Number(option(args, 'limit', String(records.length)));
+    mineCandidates(glossary, records.slice(0, limit), Number(option(args, 'min-docs', '15')), Number(option(args, 'top', '300')));
+  } else if (args.includes('--discover')) {
     discover(glossary, records, grams, df, Number(option(args, 'min-docs', '40')), Number(option(args, 'top', '300')));
   } else {
     auditEntries(glossary, records, grams, df, refA);
