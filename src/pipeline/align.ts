@@ -376,20 +376,107 @@ const SHAPE_DI = Int8Array.from(SHAPES, (s) => s[0]);
 const SHAPE_DJ = Int8Array.from(SHAPES, (s) => s[1]);
 const SHAPE_PRIOR = Float64Array.from(SHAPES, (s) => s[2]);
 
+/**
+ * Cells of the full programme above which only a band around the length diagonal is computed: a
+ * record of thousands of sentences a side then costs time and memory linear in its length. Abstracts
+ * (a few dozen sentences) always get the full programme.
+ */
+const FULL_CELLS = 250_000;
+/** Half-width of the band, in sentences, around where the length diagonal puts each English sentence. */
+const BAND = 40;
+
+/** Which Chinese sentences [lo[i], hi[i]] each row i of the programme computes, and where rows start in flat arrays. */
+interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+  start: Int32Array;
+  cells: number;
+}
+
+function makeBand(p: AlignInputs, full: boolean): Band {
+  const n = p.en.length;
+  const m = p.zh.length;
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1).fill(m);
+  if (!full) {
+    // The diagonal: the Chinese sentence where the same share of the text's length has been read.
+    const enTotal = Math.max(p.enPrefix[n] as number, 1e-9);
+    const zhTotal = Math.max(p.zhPrefix[m] as number, 1e-9);
+    let j = 0;
+    for (let i = 0; i <= n; i++) {
+      const target = ((p.enPrefix[i] as number) / enTotal) * zhTotal;
+      while (j < m && (p.zhPrefix[j + 1] as number) <= target) j++;
+      lo[i] = Math.max(0, j - BAND);
+      hi[i] = Math.min(m, j + BAND);
+    }
+    lo[0] = 0;
+    hi[n] = m;
+    // Rows must overlap their neighbours so that every cell of the band stays reachable.
+    for (let i = 1; i <= n; i++) lo[i] = Math.min(Math.max(lo[i] as number, lo[i - 1] as number), hi[i - 1] as number);
+    for (let i = n - 1; i >= 0; i--) hi[i] = Math.max(Math.min(hi[i] as number, hi[i + 1] as number), lo[i + 1] as number);
+  }
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) start[i + 1] = (start[i] as number) + (hi[i] as number) - (lo[i] as number) + 1;
+  return { lo, hi, start, cells: start[n + 1] as number };
+}
+
+/** Flat index of cell (i, j) of the band, or −1 when outside it. */
+function cellOf(band: Band, i: number, j: number): number {
+  const lo = band.lo[i] as number;
+  if (j < lo || j > (band.hi[i] as number)) return -1;
+  return (band.start[i] as number) + j - lo;
+}
+
+/**
+ * Dictionary agreement within the band: entry cellOf(a + 1, b + 1) holds English sentence a against
+ * Chinese sentence b. Per pair of sentences, not per stem owner list, so the cost follows the band.
+ */
+function bandLexicalCounts(en: readonly Sentence[], zh: readonly Sentence[], band: Band): LexicalCounts {
+  const hits = new Float64Array(band.cells);
+  const totals = new Float64Array(band.cells);
+  const zhWords = zh.map((s) => zhFeatures(s.text).words.filter((w) => w.glosses.length > 0));
+  const zhUnions = zhWords.map((words) => {
+    const union = new Set<string>();
+    for (const w of words) for (const g of w.glosses) union.add(g);
+    return union;
+  });
+  for (let a = 0; a < en.length; a++) {
+    const stems = enFeatures((en[a] as Sentence).text).stems;
+    const row = a + 1;
+    for (let b = Math.max(0, (band.lo[row] as number) - 1); b < Math.min(zh.length, band.hi[row] as number); b++) {
+      const cell = cellOf(band, row, b + 1);
+      if (cell < 0) continue;
+      let h = 0;
+      const words = zhWords[b] as GlossedWords;
+      for (const w of words) if (w.glosses.some((g) => stems.has(g))) h++;
+      const union = zhUnions[b] as Set<string>;
+      for (const st of stems) if (union.has(st)) h++;
+      hits[cell] = h;
+      totals[cell] = words.length + stems.size;
+    }
+  }
+  return { hits, totals };
+}
+
+type GlossedWords = ReturnType<typeof zhFeatures>['words'];
+
 function align(p: AlignInputs, options: AlignOptions, lexicalWeight: number): Bead[] {
   const anchorWeight = options.anchorWeight ?? 1.5;
   const n = p.en.length;
   const m = p.zh.length;
-  const lexical = lexicalWeight > 0 && n > 0 && m > 0 ? lexicalCounts(p.en, p.zh) : null;
+  const band = makeBand(p, (n + 1) * (m + 1) <= FULL_CELLS);
+  const full = band.cells === (n + 1) * (m + 1);
+  const lexical = lexicalWeight > 0 && n > 0 && m > 0 ? (full ? lexicalCounts(p.en, p.zh) : bandLexicalCounts(p.en, p.zh, band)) : null;
+  // Index of sentence pair (a, b) in `lexical`: row-major in the full programme, the band's cell otherwise.
+  const lexicalAt = full ? (a: number, b: number) => a * m + b : (a: number, b: number) => cellOf(band, a + 1, b + 1);
   const { enPrefix, zhPrefix } = p;
 
-  const width = m + 1;
-  const best = new Float64Array((n + 1) * width).fill(Infinity);
-  const back = new Int8Array((n + 1) * width).fill(-1);
-  const beadCost = new Float64Array((n + 1) * width);
+  const best = new Float64Array(band.cells).fill(Infinity);
+  const back = new Int8Array(band.cells).fill(-1);
+  const beadCost = new Float64Array(band.cells);
   best[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    for (let j = band.lo[i] as number; j <= (band.hi[i] as number); j++) {
       if (i === 0 && j === 0) continue;
       let bestHere = Infinity;
       let bestShape = -1;
@@ -398,7 +485,9 @@ function align(p: AlignInputs, options: AlignOptions, lexicalWeight: number): Be
         const di = SHAPE_DI[k] as number;
         const dj = SHAPE_DJ[k] as number;
         if (di > i || dj > j) continue;
-        const previous = best[(i - di) * width + (j - dj)] as number;
+        const from = cellOf(band, i - di, j - dj);
+        if (from < 0) continue;
+        const previous = best[from] as number;
         if (previous === Infinity) continue;
         const l1 = (enPrefix[i] as number) - (enPrefix[i - di] as number);
         const l2 = (zhPrefix[j] as number) - (zhPrefix[j - dj] as number);
@@ -412,8 +501,10 @@ function align(p: AlignInputs, options: AlignOptions, lexicalWeight: number): Be
             let totals = 0;
             for (let a = i - di; a < i; a++) {
               for (let b = j - dj; b < j; b++) {
-                hits += lexical.hits[a * m + b] as number;
-                totals += lexical.totals[a * m + b] as number;
+                const at = lexicalAt(a, b);
+                if (at < 0) continue;
+                hits += lexical.hits[at] as number;
+                totals += lexical.totals[at] as number;
               }
             }
             // Merged beads count each sentence against every partner: average back to one comparison.
@@ -427,22 +518,24 @@ function align(p: AlignInputs, options: AlignOptions, lexicalWeight: number): Be
           bestBead = cost;
         }
       }
-      best[i * width + j] = bestHere;
-      back[i * width + j] = bestShape;
-      beadCost[i * width + j] = bestBead;
+      const here = cellOf(band, i, j);
+      best[here] = bestHere;
+      back[here] = bestShape;
+      beadCost[here] = bestBead;
     }
   }
   const beads: Bead[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const k = back[i * width + j] as number;
+    const at = cellOf(band, i, j);
+    const k = back[at] as number;
     const di = SHAPE_DI[k] as number;
     const dj = SHAPE_DJ[k] as number;
     beads.push({
       en: Array.from({ length: di }, (_, x) => i - di + x),
       zh: Array.from({ length: dj }, (_, x) => j - dj + x),
-      cost: Math.round((beadCost[i * width + j] as number) * 1000) / 1000,
+      cost: Math.round((beadCost[at] as number) * 1000) / 1000,
     });
     i -= di;
     j -= dj;

@@ -2,17 +2,9 @@
 // none does), by cross-lingual evidence ranked against the whole pool, with a margin, one-to-one.
 import { stopRequested } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
-import {
-  enFeatures,
-  scoreFeatures,
-  unionOfGlosses,
-  zhFeatures,
-  genericWeights,
-  type EnFeatures,
-  type ScoredSimilarity,
-  type SimilarityWeights,
-  type ZhFeatures,
-} from '../lexicon/similarity.js';
+import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
+import { CandidateScratch, rankCandidates } from './candidates.js';
+import { PairIndex, type IndexedQuery } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
 /** Thresholds of the accept decision. */
@@ -35,27 +27,12 @@ export interface PairingOptions {
 /** Default thresholds, calibrated with `npm run bench -- pairing` on arxiv-gt-zh dev. */
 export const PAIRING_DEFAULTS: Required<PairingOptions> = { minScore: 0.42, minMargin: 0.08, maxBest: 3, mismatchBelow: 0.3 };
 
-// Candidates scored in full per translation, after the inverted-index pre-ranking.
-const CANDIDATES = 24;
-// Originals pre-ranked within this share of the best retrieval score are sorted; the rest are dropped.
-const PRE_RANK_SHARE = 0.35;
-// Smallest document-frequency cut-off of index terms.
-const MIN_MAX_DF = 100;
 // Stem-set Jaccard above which two originals are versions of one text (not competitors for the margin).
 const NEAR_DUPLICATE_ORIGINAL = 0.6;
 // A translation fitting a taken original at least this share of the holder's score may share it.
 const SHARE_SCORE_RATIO = 0.85;
 // Han-bigram Jaccard above which two translations are versions of one translation (may share an original).
 const NEAR_DUPLICATE_TRANSLATION = 0.5;
-
-interface OriginalDoc {
-  block: IdentifiedBlock;
-  features: EnFeatures;
-  /** Sum of the weights of the original's stems (normalizes the pre-rank). */
-  enTotal: number;
-  /** Sum of the weights of the original's strong anchors. */
-  anchorTotal: number;
-}
 
 interface TranslationDoc {
   blocks: IdentifiedBlock[];
@@ -65,6 +42,16 @@ interface TranslationDoc {
   union: Set<string>;
   ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
   candidates: number;
+}
+
+/** The index of a list of originals (distinct by text), sealed: what pairing ranks against. */
+export function indexOriginals(originals: readonly IdentifiedBlock[], signal?: AbortSignal): PairIndex {
+  const index = new PairIndex();
+  for (const block of originals) {
+    if (stopRequested(signal)) break;
+    index.add(block);
+  }
+  return index.seal();
 }
 
 /** A decision of the ranking: the chosen candidate, its margin and whether verification found positive evidence. */
@@ -93,13 +80,13 @@ export function pairTranslations(
   options: PairingOptions = {},
   /** Ctrl-C: ranking stops; translations not ranked yet stay unpaired. */
   signal?: AbortSignal,
+  /** A prebuilt index of the originals (they must all be in it); built from `originals` when absent. */
+  prebuilt?: PairIndex,
 ): Pair[] {
   const opts = { ...PAIRING_DEFAULTS, ...options };
-  const docs = distinctOriginals(originals, signal);
+  const index = prebuilt ?? indexOriginals(originals, signal);
   const docOfBlock = new Map<string, number>();
-  for (const b of originals) docOfBlock.set(b.id, docs.index.get(b.text) ?? -1);
-  const weights = corpusWeights(docs.list);
-  const index = buildIndex(docs.list);
+  for (const b of originals) docOfBlock.set(b.id, index.docOf(b.text));
 
   const tdocs = distinctTranslations(translations, signal);
   // Stopped (Ctrl-C) while reading features: every translation stays unpaired, none is guessed.
@@ -110,18 +97,13 @@ export function pairTranslations(
       if (doc !== undefined && doc >= 0) t.attachedDocs.add(doc);
     }
   }
-  const n = docs.list.length;
-  const scratch: Scratch = { zh: new Float64Array(n), en: new Float64Array(n), anchors: new Float64Array(n), seen: new Int32Array(n), word: new Int32Array(n) };
-  for (const d of docs.list) {
-    d.enTotal = 0;
-    for (const s of d.features.stems) d.enTotal += weights.en(s);
-    d.enTotal = Math.max(d.enTotal, 1e-9);
-    d.anchorTotal = 0;
-    for (const a of d.features.strongAnchors) d.anchorTotal += weights.anchor(a);
-  }
+  const scratch = new CandidateScratch(index);
   for (const t of tdocs) {
     if (stopRequested(signal)) break;
-    rank(t, docs.list, index, weights, scratch);
+    // The attached original is always a candidate; the rest come from the bounded candidate generation.
+    const query: IndexedQuery = index.query(t.features, t.union);
+    t.ranked = rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
+    t.candidates = index.size;
   }
 
   // Attached translations claim their original first, then the rest by score, strongest first.
@@ -138,14 +120,14 @@ export function pairTranslations(
       if (cand.sim.score < opts.minScore) break;
       const holder = taken.get(cand.doc);
       if (holder && !sharesOriginal(holder, t, cand.sim.score)) continue;
-      const margin = marginOver(t.ranked, i, docs.list);
+      const margin = marginOver(t.ranked, i, index);
       if (margin < opts.minMargin) break;
       // What the input stated needs no verification; a pairing found by ranking does.
       if (t.attachedDocs.has(cand.doc)) {
         chosen = { ...cand, margin, verified: false };
         break;
       }
-      const verification = verifyPairing(t.blocks[0]?.text ?? '', (docs.list[cand.doc] as OriginalDoc).block.text);
+      const verification = verifyPairing(t.blocks[0]?.text ?? '', (index.blocks[cand.doc] as IdentifiedBlock).text);
       if (verification.outcome === 'rejected') {
         rejectedOf.set(t, { doc: cand.doc, score: cand.sim.score, reason: verification.reason });
         break;
@@ -164,14 +146,14 @@ export function pairTranslations(
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
     const best = t.ranked.slice(0, opts.maxBest).map((c) => ({
-      original: blockRef((docs.list[c.doc] as OriginalDoc).block),
+      original: blockRef(index.blocks[c.doc] as IdentifiedBlock),
       score: round(c.sim.score),
     }));
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
     if (attached) {
       const attachedDoc = docOfBlock.get(attached.id) ?? -1;
-      const attachedSim = withEvidence(t, docs.list, attachedDoc, weights);
-      const chosenIsAttached = chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(docs.list, chosen.doc, attachedDoc));
+      const attachedSim = withEvidence(t, index, attachedDoc);
+      const chosenIsAttached = chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(index, chosen.doc, attachedDoc));
       // An accepted better original: verified with positive evidence and clearly ahead of the attached one.
       const better =
         chosen !== null && !chosenIsAttached && chosen.verified && attachedSim.score < chosen.sim.score - opts.minMargin ? chosen : null;
@@ -183,12 +165,12 @@ export function pairTranslations(
           original: attached,
           status: 'paired',
           confidence: confidence(attachedSim.score, Math.max(opts.minMargin, chosen?.margin ?? 0), opts),
-          evidence: withVersions(evidence(attachedSim, chosen?.margin ?? 0, t.candidates, best), t, attachedDoc, docs.list),
+          evidence: withVersions(evidence(attachedSim, chosen?.margin ?? 0, t.candidates, best), t, attachedDoc, index),
         });
         continue;
       }
       // Only an accepted better original is named; weaker candidates would be a guess.
-      const betterRef = better ? blockRef((docs.list[better.doc] as OriginalDoc).block) : undefined;
+      const betterRef = better ? blockRef(index.blocks[better.doc] as IdentifiedBlock) : undefined;
       const betterBest = betterRef
         ? [
             { original: betterRef, score: round(better?.sim.score ?? 0) },
@@ -216,10 +198,10 @@ export function pairTranslations(
       pairs.push({
         id: block.id,
         translation: block,
-        original: (docs.list[chosen.doc] as OriginalDoc).block,
+        original: index.blocks[chosen.doc] as IdentifiedBlock,
         status: 'paired',
         confidence: confidence(chosen.sim.score, chosen.margin, opts),
-        evidence: withVersions(evidence(withEvidence(t, docs.list, chosen.doc, weights), chosen.margin, t.candidates, best), t, chosen.doc, docs.list),
+        evidence: withVersions(evidence(withEvidence(t, index, chosen.doc), chosen.margin, t.candidates, best), t, chosen.doc, index),
       });
     } else {
       const top = t.ranked[0];
@@ -232,9 +214,9 @@ export function pairTranslations(
         confidence: 0,
         evidence: top
           ? {
-              ...evidence(withEvidence(t, docs.list, top.doc, weights), marginOver(t.ranked, 0, docs.list), t.candidates, best),
+              ...evidence(withEvidence(t, index, top.doc), marginOver(t.ranked, 0, index), t.candidates, best),
               ...(rejected
-                ? { rejected: [{ original: blockRef((docs.list[rejected.doc] as OriginalDoc).block), score: round(rejected.score), reason: rejected.reason }] }
+                ? { rejected: [{ original: blockRef(index.blocks[rejected.doc] as IdentifiedBlock), score: round(rejected.score), reason: rejected.reason }] }
                 : {}),
             }
           : { anchors: [], terms: [], score: 0, margin: 0, candidates: t.candidates, best: [] },
@@ -247,19 +229,6 @@ export function pairTranslations(
 function unpairedOnStop(block: IdentifiedBlock): Pair {
   const evidence: PairEvidence = { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] };
   return { id: block.id, translation: block, original: null, status: 'unpaired', confidence: 0, evidence };
-}
-
-function distinctOriginals(originals: readonly IdentifiedBlock[], signal?: AbortSignal): { list: OriginalDoc[]; index: Map<string, number> } {
-  const list: OriginalDoc[] = [];
-  const index = new Map<string, number>();
-  for (const block of originals) {
-    if (stopRequested(signal)) break;
-    if (index.has(block.text)) continue;
-    index.set(block.text, list.length);
-    const features = enFeatures(block.text, { surface: false });
-    list.push({ block, features, enTotal: 0, anchorTotal: 0 });
-  }
-  return { list, index };
 }
 
 function distinctTranslations(translations: readonly IdentifiedBlock[], signal?: AbortSignal): TranslationDoc[] {
@@ -277,143 +246,8 @@ function distinctTranslations(translations: readonly IdentifiedBlock[], signal?:
   return [...byText.values()];
 }
 
-function idf(n: number, df: number): number {
-  // Smoothed so that a pool of a handful of originals weighs every word about equally.
-  return Math.log(1 + (n + 20) / (df + 1));
-}
-
-function corpusWeights(docs: readonly OriginalDoc[]): SimilarityWeights {
-  const stemDf = new Map<string, number>();
-  const anchorDf = new Map<string, number>();
-  for (const d of docs) {
-    for (const s of d.features.stems) stemDf.set(s, (stemDf.get(s) ?? 0) + 1);
-    for (const a of d.features.anchors) anchorDf.set(a, (anchorDf.get(a) ?? 0) + 1);
-  }
-  const n = docs.length;
-  const generic = genericWeights();
-  return {
-    en: (s) => idf(n, stemDf.get(s) ?? 0),
-    zh: (w) => generic.zh(w),
-    anchor: (a) => (/^\d$/.test(a) ? 0.3 : 1) * idf(n, anchorDf.get(a) ?? 0),
-  };
-}
-
-interface Index {
-  /** Originals (indices into the pool) by English stem. */
-  stems: Map<string, number[]>;
-  /** Originals by anchor key. */
-  anchors: Map<string, number[]>;
-  maxDf: number;
-  n: number;
-}
-
-function buildIndex(docs: readonly OriginalDoc[]): Index {
-  const stems = new Map<string, number[]>();
-  const anchors = new Map<string, number[]>();
-  const add = (postings: Map<string, number[]>, key: string, doc: number) => {
-    const list = postings.get(key);
-    if (list) list.push(doc);
-    else postings.set(key, [doc]);
-  };
-  docs.forEach((d, i) => {
-    for (const s of d.features.stems) add(stems, s, i);
-    for (const a of d.features.anchors) add(anchors, a, i);
-  });
-  // Words in many originals do not help find candidates and cost the most (small pools keep them all).
-  return { stems, anchors, maxDf: Math.max(MIN_MAX_DF, Math.ceil(docs.length / 20)), n: docs.length };
-}
-
-/** Scratch arrays of ranking, one slot per original, reused across translations (all zero between uses). */
-interface Scratch {
-  zh: Float64Array;
-  en: Float64Array;
-  anchors: Float64Array;
-  seen: Int32Array;
-  /** 1 + index of the last Chinese word counted for each original. */
-  word: Int32Array;
-}
-
-function rank(t: TranslationDoc, docs: readonly OriginalDoc[], index: Index, weights: SimilarityWeights, scratch: Scratch): void {
-  const { zh, en, anchors, seen } = scratch;
-  const touched: number[] = [];
-  const touch = (d: number) => {
-    if (seen[d] === 0) {
-      seen[d] = -1;
-      touched.push(d);
-    }
-  };
-  // The pre-rank estimates the full score from the index alone: the Chinese words found in the original
-  // (each word once, weighted as in scoring), the original's rare stems found among the glosses
-  // (normalized by the original's total weight) and shared anchors.
-  let zhTotal = 0;
-  const wordSeen = scratch.word;
-  t.features.words.forEach((w, wi) => {
-    if (w.glosses.length === 0) return;
-    const weight = weights.zh(w.word);
-    zhTotal += weight;
-    for (const g of w.glosses) {
-      const list = index.stems.get(g);
-      if (!list || list.length > index.maxDf) continue;
-      for (const d of list) {
-        if (wordSeen[d] === wi + 1) continue;
-        wordSeen[d] = wi + 1;
-        touch(d);
-        zh[d] = (zh[d] ?? 0) + weight;
-      }
-    }
-  });
-  for (const s of t.union) {
-    const list = index.stems.get(s);
-    if (!list || list.length > index.maxDf) continue;
-    const weight = weights.en(s);
-    for (const d of list) {
-      touch(d);
-      en[d] = (en[d] ?? 0) + weight;
-    }
-  }
-  let anchorTotal = 0;
-  for (const a of t.features.anchors) {
-    const weight = weights.anchor(a);
-    anchorTotal += weight;
-    const list = index.anchors.get(a);
-    if (!list || list.length > index.maxDf) continue;
-    for (const d of list) {
-      touch(d);
-      anchors[d] = (anchors[d] ?? 0) + weight;
-    }
-  }
-  const pre = new Float64Array(touched.length);
-  let top = 0;
-  touched.forEach((d, i) => {
-    const doc = docs[d] as OriginalDoc;
-    const v =
-      (0.4 * (zh[d] ?? 0)) / Math.max(zhTotal, 1e-9) +
-      (0.3 * (en[d] ?? 0)) / doc.enTotal +
-      (0.2 * (anchors[d] ?? 0)) / Math.max(anchorTotal + doc.anchorTotal - (anchors[d] ?? 0), anchors[d] ?? 0, 1e-9);
-    pre[i] = v;
-    if (v > top) top = v;
-    zh[d] = 0;
-    en[d] = 0;
-    anchors[d] = 0;
-    seen[d] = 0;
-    wordSeen[d] = 0;
-  });
-  // Only originals within reach of the best are sorted, which keeps the cost per translation flat.
-  const kept: Array<{ d: number; v: number }> = [];
-  touched.forEach((d, i) => {
-    const v = pre[i] ?? 0;
-    if (v >= PRE_RANK_SHARE * top) kept.push({ d, v });
-  });
-  kept.sort((a, b) => b.v - a.v);
-  t.candidates = docs.length;
-  t.ranked = kept
-    .slice(0, CANDIDATES)
-    .map(({ d }) => ({ doc: d, sim: scoreFeatures((docs[d] as OriginalDoc).features, t.features, weights, t.union, false) }))
-    .sort((a, b) => b.sim.score - a.sim.score);
-}
-
 /** Lead of ranked[i] over the best other candidate that is not a version of the same original. */
-function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }>, i: number, docs: readonly OriginalDoc[]): number {
+function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }>, i: number, docs: PairIndex): number {
   const chosen = ranked[i] as { doc: number; sim: ScoredSimilarity };
   for (let j = 0; j < ranked.length; j++) {
     const other = ranked[j] as { doc: number; sim: ScoredSimilarity };
@@ -424,12 +258,13 @@ function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }
 }
 
 /** Two originals are versions of one text when they share a record id (an arXiv id) or nearly all their words. */
-function nearDuplicateOriginals(docs: readonly OriginalDoc[], a: number, b: number): boolean {
+function nearDuplicateOriginals(docs: PairIndex, a: number, b: number): boolean {
   if (a === b) return true;
-  const x = docs[a] as OriginalDoc;
-  const y = docs[b] as OriginalDoc;
-  if (x.block.recordId !== undefined && x.block.recordId !== '' && x.block.recordId === y.block.recordId) return true;
-  return jaccard(x.features.stems, y.features.stems) >= NEAR_DUPLICATE_ORIGINAL;
+  if (a < 0 || b < 0) return false;
+  const x = docs.blocks[a] as IdentifiedBlock;
+  const y = docs.blocks[b] as IdentifiedBlock;
+  if (x.recordId !== undefined && x.recordId !== '' && x.recordId === y.recordId) return true;
+  return docs.stemJaccard(a, b) >= NEAR_DUPLICATE_ORIGINAL;
 }
 
 /**
@@ -475,17 +310,17 @@ function evidence(sim: ScoredSimilarity, margin: number, candidates: number, bes
  * Adds the other versions of the chosen original (same record id, or nearly the same words) found among
  * the ranked candidates: a second English version of one abstract is not a look-alike.
  */
-function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: readonly OriginalDoc[]): PairEvidence {
+function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: PairIndex): PairEvidence {
   if (doc < 0) return ev;
   const versions = t.ranked
     .filter((c) => c.doc !== doc && nearDuplicateOriginals(docs, doc, c.doc))
-    .map((c) => blockRef((docs[c.doc] as OriginalDoc).block));
+    .map((c) => blockRef(docs.blocks[c.doc] as IdentifiedBlock));
   return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
 /** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */
-function withEvidence(t: TranslationDoc, docs: readonly OriginalDoc[], doc: number, weights: SimilarityWeights): ScoredSimilarity {
-  return scoreFeatures(enFeatures((docs[doc] as OriginalDoc).block.text), t.features, weights, t.union, true);
+function withEvidence(t: TranslationDoc, docs: PairIndex, doc: number): ScoredSimilarity {
+  return scoreFeatures(enFeatures((docs.blocks[doc] as IdentifiedBlock).text), t.features, docs.weights, t.union, true);
 }
 
 /** How reports name a block. */

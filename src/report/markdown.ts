@@ -451,7 +451,9 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
     }
   }
 
-  const dups = Object.entries(file.duplicates).filter(([id]) => !untranslated.some((r) => r.pair.id === id));
+  // A set, not a scan of the untranslated blocks per duplicate (quadratic on large files).
+  const untranslatedIds = new Set(untranslated.map((r) => r.pair.id));
+  const dups = Object.entries(file.duplicates).filter(([id]) => !untranslatedIds.has(id));
   if (dups.length > 0) {
     const blockById = new Map(file.blocks.map((b) => [b.id, b]));
     budget.force(out, `## Also found elsewhere (${dups.length})`, '', 'Identical texts are one document: each is audited once and listed with all its locations.', '');

@@ -1,0 +1,175 @@
+// Candidate generation for pairing: which originals of the index a translation is scored against.
+// Work per translation is bounded whatever the pool size: only posting lists of rare terms are read
+// (rarest first, a cap per list and a budget per translation), anchors (numbers, names, URLs, arXiv ids)
+// are exact keys, and scoring stops early once the best candidate is clear.
+import type { ScoredSimilarity } from '../lexicon/similarity.js';
+import type { IndexedQuery, PairIndex } from './pair-index.js';
+
+/** Candidates scored in full per translation, after the pre-rank. */
+export const MAX_CANDIDATES = 24;
+/** Originals pre-ranked within this share of the best pre-rank score are kept; the rest are dropped. */
+const PRE_RANK_SHARE = 0.35;
+/** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
+const POSTINGS_BUDGET = 60_000;
+/** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
+const CLEAR_SCORE = 0.6;
+const CLEAR_LEAD = 0.2;
+/** Candidates scored before early termination may stop the scoring. */
+const MIN_SCORED = 4;
+
+/** A scored candidate. */
+export interface Candidate {
+  doc: number;
+  sim: ScoredSimilarity;
+}
+
+/** Scratch space reused across translations (all zero between uses). */
+export class CandidateScratch {
+  zh: Float64Array;
+  en: Float64Array;
+  anchors: Float64Array;
+  seen: Uint8Array;
+  /** 1 + index of the last Chinese word counted for each original. */
+  word: Int32Array;
+  /** Stamps of `PairIndex.score`. */
+  stems: Uint32Array;
+  stamp = 0;
+  constructor(index: PairIndex) {
+    const n = index.size;
+    this.zh = new Float64Array(n);
+    this.en = new Float64Array(n);
+    this.anchors = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+    this.word = new Int32Array(n);
+    this.stems = new Uint32Array(Math.max(1, index.vocabularySize));
+  }
+  nextStamp(): number {
+    this.stamp = (this.stamp + 1) >>> 0;
+    if (this.stamp === 0) {
+      this.stems.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+}
+
+/** Scores one original against a translation (exact score, no evidence lists). */
+export function scoreCandidate(index: PairIndex, q: IndexedQuery, doc: number, scratch: CandidateScratch): Candidate {
+  return { doc, sim: index.score(q, doc, scratch.stems, scratch.nextStamp()) };
+}
+
+/**
+ * The best originals for a translation, best first by full score, at most MAX_CANDIDATES, plus
+ * `include` (an attached original) whatever its pre-rank. `considered` is the number of originals the
+ * pre-rank touched.
+ */
+export function rankCandidates(
+  index: PairIndex,
+  q: IndexedQuery,
+  scratch: CandidateScratch,
+  include: readonly number[] = [],
+): { ranked: Candidate[]; considered: number } {
+  const { zh, en, anchors, seen, word } = scratch;
+  const touched: number[] = [];
+  // Terms of the translation, rarest first: anchors (exact keys), then gloss stems, within the budget.
+  type Term = { df: number; kind: 0 | 1; id: number; weight: number; word: number };
+  const terms: Term[] = [];
+  for (let i = 0; i < q.anchorIds.length; i++) {
+    const id = q.anchorIds[i] as number;
+    if (id < 0) continue;
+    const df = index.anchorFrequency(id);
+    if (df > 0 && df <= index.maxDf) terms.push({ df, kind: 0, id, weight: q.anchorWeights[i] as number, word: -1 });
+  }
+  q.words.forEach((w, wi) => {
+    for (let j = 0; j < w.stems.length; j++) {
+      const id = w.stems[j] as number;
+      const df = index.stemFrequency(id);
+      if (df > 0 && df <= index.maxDf) terms.push({ df, kind: 1, id, weight: w.weight, word: wi });
+    }
+  });
+  terms.sort((a, b) => a.df - b.df);
+  let budget = POSTINGS_BUDGET;
+  const enDone = new Set<number>();
+  for (const term of terms) {
+    if (term.df > budget) break;
+    budget -= term.df;
+    if (term.kind === 0) {
+      for (const d of index.anchorPostings(term.id)) {
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched.push(d);
+        }
+        anchors[d] = (anchors[d] as number) + term.weight;
+      }
+      continue;
+    }
+    // A Chinese word counts once per original (through whichever of its glosses is found); a gloss stem
+    // counts once for the English side.
+    const stemOnce = !enDone.has(term.id);
+    enDone.add(term.id);
+    const stemWeight = index.stemWeightOf(term.id);
+    for (const d of index.stemPostings(term.id)) {
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        touched.push(d);
+      }
+      if (word[d] !== term.word + 1) {
+        word[d] = term.word + 1;
+        zh[d] = (zh[d] as number) + term.weight;
+      }
+      if (stemOnce) en[d] = (en[d] as number) + stemWeight;
+    }
+  }
+  const pre = new Float64Array(touched.length);
+  let top = 0;
+  touched.forEach((d, i) => {
+    const a = anchors[d] as number;
+    const v = (0.4 * (zh[d] as number)) / Math.max(q.zhTotal, 1e-9) + (0.3 * (en[d] as number)) / (index.enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (index.anchorTotal[d] as number) - a, a, 1e-9);
+    pre[i] = v;
+    if (v > top) top = v;
+    zh[d] = 0;
+    en[d] = 0;
+    anchors[d] = 0;
+    seen[d] = 0;
+    word[d] = 0;
+  });
+  const kept: Array<{ d: number; v: number }> = [];
+  touched.forEach((d, i) => {
+    const v = pre[i] as number;
+    if (v >= PRE_RANK_SHARE * top) kept.push({ d, v });
+  });
+  kept.sort((a, b) => b.v - a.v);
+  const ranked: Candidate[] = [];
+  const scored = new Set<number>();
+  for (const doc of include) {
+    if (doc < 0 || scored.has(doc)) continue;
+    scored.add(doc);
+    ranked.push(scoreCandidate(index, q, doc, scratch));
+  }
+  let best = ranked.reduce((m, c) => Math.max(m, c.sim.score), 0);
+  for (let i = 0; i < kept.length && scored.size < MAX_CANDIDATES; i++) {
+    const { d } = kept[i] as { d: number; v: number };
+    if (scored.has(d)) continue;
+    // Early termination: the best is clear when it scores high and leads what the pre-rank still offers.
+    if (scored.size >= MIN_SCORED && best >= CLEAR_SCORE && second(ranked) <= best - CLEAR_LEAD) break;
+    scored.add(d);
+    const c = scoreCandidate(index, q, d, scratch);
+    ranked.push(c);
+    if (c.sim.score > best) best = c.sim.score;
+  }
+  ranked.sort((a, b) => b.sim.score - a.sim.score);
+  return { ranked, considered: touched.length };
+}
+
+function second(ranked: readonly Candidate[]): number {
+  let a = 0;
+  let b = 0;
+  for (const c of ranked) {
+    const s = c.sim.score;
+    if (s > a) {
+      b = a;
+      a = s;
+    } else if (s > b) b = s;
+  }
+  return b;
+}
