@@ -15,6 +15,8 @@ import { option, readJsonl, rng, sharedDir, shuffle, table, writeResult } from '
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const SEED = 12;
+// The CLI measured: this checkout's build, or `--bin <path>` (e.g. a build of an older commit, for "before").
+let bin = join(root, 'dist', 'bin.js');
 
 interface DevRecord {
   id: string;
@@ -34,7 +36,7 @@ interface Measure {
 
 /** Runs the CLI in a child under /usr/bin/time; CPU = user + system seconds of the child (workers included). */
 function cli(args: string[], timeoutS: number): Measure {
-  const res = spawnSync('nice', ['-n', '10', '/usr/bin/time', '-f', 'TIME %U %S %M %e', process.execPath, join(root, 'dist', 'bin.js'), ...args], {
+  const res = spawnSync('nice', ['-n', '10', '/usr/bin/time', '-f', 'TIME %U %S %M %e', process.execPath, bin, ...args], {
     encoding: 'utf8',
     timeout: timeoutS * 1000,
     killSignal: 'SIGKILL',
@@ -111,10 +113,13 @@ function syntheticPair(par: SentencePair[][], random: () => number, n: number): 
   };
 }
 
-/** A look-alike original: a real abstract with some sentences from others, numbers and names changed. */
+/**
+ * A look-alike original: as many sentences as a real abstract has, each taken from a random real
+ * abstract, numbers and names changed. It shares vocabulary, style and whole sentences with real
+ * abstracts (as topically close papers do) without being a version of any one of them.
+ */
 function lookAlike(records: readonly DevRecord[], sentences: readonly string[][], random: () => number, n: number): string {
-  const base = (sentences[Math.floor(random() * sentences.length)] as string[]).map((s) => {
-    if (random() < 0.4) return s;
+  const base = (sentences[Math.floor(random() * sentences.length)] as string[]).map(() => {
     const other = sentences[Math.floor(random() * sentences.length)] as string[];
     return other[Math.floor(random() * other.length)] as string;
   });
@@ -125,7 +130,7 @@ function lookAlike(records: readonly DevRecord[], sentences: readonly string[][]
     id,
     submitter: 'Synthetic Author',
     authors: 'A. Synthetic, B. Example',
-    title: rename(src.title, random),
+    title: rename(src.title ?? 'Untitled', random),
     comments: null,
     'journal-ref': null,
     doi: null,
@@ -138,6 +143,27 @@ function lookAlike(records: readonly DevRecord[], sentences: readonly string[][]
 
 function snapshotLine(r: DevRecord): string {
   return JSON.stringify({ id: r.id, title: r.title, abstract: r.en, versions: [{ version: 'v1', created: '' }], categories: 'physics' });
+}
+
+/** The lines of a pool of `size` originals: the distinct dev originals, then look-alikes (fixed seed). */
+export function* poolLines(dev: readonly DevRecord[], enSentences: readonly string[][], size: number): Generator<string> {
+  const lr = rng(SEED + 2);
+  const seen = new Set<string>();
+  let k = 0;
+  for (const r of dev) {
+    if (seen.has(r.en)) continue;
+    seen.add(r.en);
+    k++;
+    yield snapshotLine(r);
+  }
+  for (let i = 0; k < size; i++, k++) yield lookAlike(dev, enSentences, lr, i);
+}
+
+/** Writes a pool file (for other benchmarks and experiments). */
+export async function writePool(path: string, shared: string, size: number): Promise<void> {
+  const dev = readJsonl<DevRecord>(join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl'));
+  const enSentences = dev.map((r) => r.en.split(EN_SPLIT).map((s) => s.trim()).filter(Boolean)).filter((s) => s.length > 1);
+  await writeLines(path, poolLines(dev, enSentences, size));
 }
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
@@ -182,6 +208,7 @@ export async function run(args: string[]): Promise<void> {
   const only = new Set((option(args, 'only', 'e2e,pool,big,long') as string).split(','));
   const label = option(args, 'label', 'after') as string;
   const timeoutS = Number(option(args, 'timeout', '900'));
+  bin = option(args, 'bin', bin) as string;
   const jobs = option(args, 'jobs');
   const jobArgs = jobs ? ['--jobs', jobs] : [];
   const sizes = (option(args, 'sizes', '1000,5000,20000') as string).split(',').map(Number);
@@ -196,7 +223,7 @@ export async function run(args: string[]): Promise<void> {
     writeFileSync(storePath, `${JSON.stringify(store, null, 2)}\n`);
     writeResult('scale', render(store));
   };
-  if (!existsSync(join(root, 'dist', 'bin.js'))) throw new Error('dist/bin.js not found: run `npm run build` first');
+  if (!existsSync(bin)) throw new Error(`${bin} not found: run \`npm run build\` first`);
 
   const dev = readJsonl<DevRecord>(join(shared, 'corpora', 'arxiv-gt-zh', 'dev.jsonl'));
   const random = rng(SEED);
@@ -215,7 +242,8 @@ export async function run(args: string[]): Promise<void> {
   const attached = [...shuffled, ...synthetic];
 
   if (only.has('e2e')) {
-    const rows: Array<Record<string, number | string>> = [];
+    // Rows of sizes not run this time are kept (a label can be measured in several runs).
+    const rows = ((mine.e2e ?? []) as Array<Record<string, number | string>>).filter((r) => !sizes.includes(r.n as number));
     for (const n of sizes) {
       const path = pairsPath(n);
       if (!existsSync(path)) await writeLines(path, attached.slice(0, n).map((r) => JSON.stringify(r)));
@@ -225,6 +253,7 @@ export async function run(args: string[]): Promise<void> {
       const row: Record<string, number | string> = { n, cpu: m.cpu, wall: m.wall, rssMb: m.rssMb, perCpuS: Math.round(n / Math.max(m.cpu, 1e-3)), code: m.code ?? 'killed', timedOut: String(m.timedOut) };
       if (m.code !== 0) row.error = m.stderr.slice(0, 300);
       rows.push(row);
+      rows.sort((x, y) => (x.n as number) - (y.n as number));
       process.stdout.write(`e2e ${JSON.stringify(row)}\n`);
       mine.e2e = rows;
       save();
@@ -241,24 +270,10 @@ export async function run(args: string[]): Promise<void> {
     const tSmall = join(work, 'translations-50.jsonl');
     await writeLines(tPath, probe.map((r) => JSON.stringify({ id: `t-${r.id}`, zh: r.zh })));
     await writeLines(tSmall, probe.slice(0, 50).map((r) => JSON.stringify({ id: `t-${r.id}`, zh: r.zh })));
-    const rows: Array<Record<string, number | string>> = [];
+    const rows = ((mine.pool ?? []) as Array<Record<string, number | string>>).filter((r) => !pools.includes(r.pool as number));
     for (const size of pools) {
       const pool = join(work, `pool-${size}.jsonl`);
-      if (!existsSync(pool)) {
-        const lr = rng(SEED + 2);
-        const lines = function* () {
-          const seen = new Set<string>();
-          let k = 0;
-          for (const r of dev) {
-            if (seen.has(r.en)) continue;
-            seen.add(r.en);
-            k++;
-            yield snapshotLine(r);
-          }
-          for (let i = 0; k < size; i++, k++) yield lookAlike(dev, enSentences, lr, i);
-        };
-        await writeLines(pool, lines());
-      }
+      if (!existsSync(pool)) await writeLines(pool, poolLines(dev, enSentences, size));
       const out = join(work, `out-pool-${size}`);
       const outSmall = join(work, `out-pool-${size}-50`);
       rmSync(out, { recursive: true, force: true });
@@ -282,6 +297,7 @@ export async function run(args: string[]): Promise<void> {
       };
       if (big.code !== 0) row.error = big.stderr.slice(-300);
       rows.push(row);
+      rows.sort((x, y) => (x.pool as number) - (y.pool as number));
       process.stdout.write(`pool ${JSON.stringify(row)}\n`);
       mine.pool = rows;
       save();

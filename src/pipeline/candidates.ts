@@ -5,12 +5,14 @@
 import type { ScoredSimilarity } from '../lexicon/similarity.js';
 import type { IndexedQuery, PairIndex } from './pair-index.js';
 
-/** Candidates scored in full per translation, after the pre-rank. */
+/** Candidates scored in full per translation, after the pre-rank (a full score costs microseconds). */
+const SCORED = 100;
+/** Candidates kept per translation, best first by full score. */
 export const MAX_CANDIDATES = 24;
 /** Originals pre-ranked within this share of the best pre-rank score are kept; the rest are dropped. */
 const PRE_RANK_SHARE = 0.35;
 /** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
-const POSTINGS_BUDGET = 60_000;
+const POSTINGS_BUDGET = 200_000;
 /** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
 const CLEAR_SCORE = 0.6;
 const CLEAR_LEAD = 0.2;
@@ -71,53 +73,55 @@ export function rankCandidates(
 ): { ranked: Candidate[]; considered: number } {
   const { zh, en, anchors, seen, word } = scratch;
   const touched: number[] = [];
-  // Terms of the translation, rarest first: anchors (exact keys), then gloss stems, within the budget.
-  type Term = { df: number; kind: 0 | 1; id: number; weight: number; word: number };
-  const terms: Term[] = [];
+  const touch = (d: number) => {
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      touched.push(d);
+    }
+  };
+  let budget = POSTINGS_BUDGET;
+  // Anchors first (numbers, names, acronyms, URLs, arXiv ids: exact keys), rarest first.
+  const anchorOrder: number[] = [];
   for (let i = 0; i < q.anchorIds.length; i++) {
     const id = q.anchorIds[i] as number;
-    if (id < 0) continue;
-    const df = index.anchorFrequency(id);
-    if (df > 0 && df <= index.maxDf) terms.push({ df, kind: 0, id, weight: q.anchorWeights[i] as number, word: -1 });
+    const df = id < 0 ? 0 : index.anchorFrequency(id);
+    if (df > 0 && df <= index.maxDf) anchorOrder.push(i);
   }
-  q.words.forEach((w, wi) => {
+  anchorOrder.sort((x, y) => index.anchorFrequency(q.anchorIds[x] as number) - index.anchorFrequency(q.anchorIds[y] as number));
+  for (const i of anchorOrder) {
+    const id = q.anchorIds[i] as number;
+    const df = index.anchorFrequency(id);
+    if (df > budget) continue;
+    budget -= df;
+    const weight = q.anchorWeights[i] as number;
+    for (const d of index.anchorPostings(id)) {
+      touch(d);
+      anchors[d] = (anchors[d] as number) + weight;
+    }
+  }
+  // Then the Chinese words, most telling first (a dictionary gloss of a rare word is specific; a rare
+  // gloss of a common word is mostly noise), each through its glosses that are rare in the pool.
+  const wordOrder = q.words.map((_, wi) => wi).sort((x, y) => (q.words[y]?.weight ?? 0) - (q.words[x]?.weight ?? 0));
+  const enDone = new Set<number>();
+  for (const wi of wordOrder) {
+    const w = q.words[wi] as IndexedQuery['words'][number];
     for (let j = 0; j < w.stems.length; j++) {
       const id = w.stems[j] as number;
       const df = index.stemFrequency(id);
-      if (df > 0 && df <= index.maxDf) terms.push({ df, kind: 1, id, weight: w.weight, word: wi });
-    }
-  });
-  terms.sort((a, b) => a.df - b.df);
-  let budget = POSTINGS_BUDGET;
-  const enDone = new Set<number>();
-  for (const term of terms) {
-    if (term.df > budget) break;
-    budget -= term.df;
-    if (term.kind === 0) {
-      for (const d of index.anchorPostings(term.id)) {
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched.push(d);
+      if (df === 0 || df > index.maxDf || df > budget) continue;
+      budget -= df;
+      // A Chinese word counts once per original (through whichever gloss is found); a stem once for the English side.
+      const stemOnce = !enDone.has(id);
+      enDone.add(id);
+      const stemWeight = index.stemWeightOf(id);
+      for (const d of index.stemPostings(id)) {
+        touch(d);
+        if (word[d] !== wi + 1) {
+          word[d] = wi + 1;
+          zh[d] = (zh[d] as number) + w.weight;
         }
-        anchors[d] = (anchors[d] as number) + term.weight;
+        if (stemOnce) en[d] = (en[d] as number) + stemWeight;
       }
-      continue;
-    }
-    // A Chinese word counts once per original (through whichever of its glosses is found); a gloss stem
-    // counts once for the English side.
-    const stemOnce = !enDone.has(term.id);
-    enDone.add(term.id);
-    const stemWeight = index.stemWeightOf(term.id);
-    for (const d of index.stemPostings(term.id)) {
-      if (seen[d] === 0) {
-        seen[d] = 1;
-        touched.push(d);
-      }
-      if (word[d] !== term.word + 1) {
-        word[d] = term.word + 1;
-        zh[d] = (zh[d] as number) + term.weight;
-      }
-      if (stemOnce) en[d] = (en[d] as number) + stemWeight;
     }
   }
   const pre = new Float64Array(touched.length);
@@ -147,7 +151,7 @@ export function rankCandidates(
     ranked.push(scoreCandidate(index, q, doc, scratch));
   }
   let best = ranked.reduce((m, c) => Math.max(m, c.sim.score), 0);
-  for (let i = 0; i < kept.length && scored.size < MAX_CANDIDATES; i++) {
+  for (let i = 0; i < kept.length && scored.size < SCORED; i++) {
     const { d } = kept[i] as { d: number; v: number };
     if (scored.has(d)) continue;
     // Early termination: the best is clear when it scores high and leads what the pre-rank still offers.
@@ -158,7 +162,7 @@ export function rankCandidates(
     if (c.sim.score > best) best = c.sim.score;
   }
   ranked.sort((a, b) => b.sim.score - a.sim.score);
-  return { ranked, considered: touched.length };
+  return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: touched.length };
 }
 
 function second(ranked: readonly Candidate[]): number {

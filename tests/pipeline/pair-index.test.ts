@@ -1,0 +1,86 @@
+// The compact index of originals: scores exactly as the feature-based similarity does with the same
+// corpus weights, keeps no posting lists for words too common to rank by, and candidate generation
+// finds each translation's original among look-alikes with bounded work.
+import { describe, expect, it } from 'vitest';
+import { pairingRecords } from '../fixtures/pairing/records.js';
+import type { IdentifiedBlock } from '../../src/core/types.js';
+import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
+import { CandidateScratch, MAX_CANDIDATES, rankCandidates } from '../../src/pipeline/candidates.js';
+import { indexOriginals } from '../../src/pipeline/pair.js';
+
+const records = pairingRecords();
+
+function block(id: string, text: string, zh: boolean, recordId?: string): IdentifiedBlock {
+  return {
+    id,
+    file: 'f.txt',
+    lines: [1, 1],
+    raw: text,
+    text,
+    claimed: 'unknown',
+    ...(recordId !== undefined ? { recordId } : {}),
+    language: zh ? 'zh' : 'en',
+    script: zh ? 'simplified' : 'none',
+    role: zh ? 'translation' : 'original',
+    hanRatio: zh ? 1 : 0,
+  };
+}
+
+const originals = records.map((r, i) => block(`1:${i}`, r.en, false, r.id));
+
+describe('PairIndex', () => {
+  it('counts identical texts once', () => {
+    const index = indexOriginals([...originals, block('2:0', records[0]?.en ?? '', false)]);
+    expect(index.size).toBe(originals.length);
+    expect(index.docOf(records[0]?.en ?? '')).toBe(0);
+  });
+
+  it('scores a translation against an original as scoreFeatures does on full features', () => {
+    const index = indexOriginals(originals);
+    for (const [ti, r] of records.slice(0, 5).entries()) {
+      const f = zhFeatures(r.zh);
+      const union = unionOfGlosses(f);
+      const q = index.query(f, union);
+      const scratch = new CandidateScratch(index);
+      for (let d = 0; d < Math.min(index.size, 6); d++) {
+        const compact = index.score(q, d, scratch.stems, scratch.nextStamp());
+        const full = scoreFeatures(enFeatures(originals[d]?.text ?? ''), f, index.weights, union, false);
+        expect(compact.score, `translation ${ti} against original ${d}`).toBeCloseTo(full.score, 10);
+        expect(compact.zhCoverage).toBeCloseTo(full.zhCoverage, 10);
+        expect(compact.enCoverage).toBeCloseTo(full.enCoverage, 10);
+      }
+    }
+  });
+
+  it('ranks each translation’s own original first, scoring a bounded number of candidates', () => {
+    const index = indexOriginals(originals);
+    const scratch = new CandidateScratch(index);
+    for (const [i, r] of records.entries()) {
+      const f = zhFeatures(r.zh);
+      const { ranked } = rankCandidates(index, index.query(f, unionOfGlosses(f)), scratch);
+      expect(ranked.length).toBeLessThanOrEqual(MAX_CANDIDATES);
+      expect(ranked[0]?.doc, records[i]?.id).toBe(i);
+    }
+  });
+
+  it('always scores an included (attached) original, even one the pre-rank would not reach', () => {
+    const index = indexOriginals(originals);
+    const scratch = new CandidateScratch(index);
+    const f = zhFeatures(records[0]?.zh ?? '');
+    const last = index.size - 1;
+    const { ranked } = rankCandidates(index, index.query(f, unionOfGlosses(f)), scratch, [last]);
+    expect(ranked.some((c) => c.doc === last)).toBe(true);
+  });
+
+  it('keeps no posting list for a word found in most originals of a large pool', () => {
+    // 400 originals that all share "widget"; each has one word of its own.
+    const pool = Array.from({ length: 400 }, (_, i) => block(`1:${i}`, `The widget number ${i} studies quasar${i} emissions.`, false));
+    const index = indexOriginals(pool);
+    const f = zhFeatures('小部件');
+    const q = index.query(f, new Set(['widget']));
+    expect(index.maxDf).toBeLessThan(400);
+    const widget = q.unionIds[0] as number;
+    expect(index.stemFrequency(widget)).toBe(400);
+    expect(index.stemPostings(widget).length).toBe(0);
+  });
+});
