@@ -301,6 +301,14 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
       writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
     }
   };
+  const tryWriteChunks = async (path: string, chunks: Iterable<string>) => {
+    try {
+      await writeAtomic(path, '', (tmp) => writeFile(tmp, chunks));
+      written.push(path);
+    } catch (error) {
+      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
+    }
+  };
   let notWritten = 0;
   let reportsDone = 0;
   const runContext = { names, docsBase, docsUri: pathToFileURL(join(packageRoot(), 'docs')).href, ...(formats.includes('sarif') ? { rules: ruleInfo() } : {}) };
@@ -315,7 +323,10 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     for (const format of formats) {
       if (!(format in reporters)) continue;
       const reporter = reporters[format as keyof typeof reporters];
-      await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, { baseName: name, docsBase }));
+      const context = { baseName: name, docsBase };
+      // A reporter with chunks is written as a stream (no whole-report string) unless writes are injected.
+      if (reporter.chunks && !io.writeFile) await tryWriteChunks(join(outDir, `${name}.${reporter.extension}`), reporter.chunks(file, run, context));
+      else await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, context));
     }
   }
   if (notWritten > 0) {

@@ -1,12 +1,14 @@
 // Pipeline stage 1: reads input files into blocks (decoding, layout detection, per-format readers).
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { extname, resolve } from 'node:path';
 import { InputFileError } from '../core/errors.js';
 import type { Block, IngestedFile } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
 import type { ReadResult } from './ingest/draft.js';
 import { findMarker, looksLikeSectionPage, markerKey, readLinePage, readMarkerPage, readParagraphs, readSectionPage } from './ingest/pages.js';
-import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJsonl } from './ingest/records.js';
+import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJsonl, readRecordsStream } from './ingest/records.js';
 
 export { expandInputs, TEXT_EXTENSIONS } from './ingest/inputs.js';
 
@@ -33,6 +35,8 @@ export interface IngestOptions {
   markers?: readonly string[];
   /** Folder that relative paths are read from (default: the process's working directory). */
   cwd?: string;
+  /** Record files (JSONL, CSV, TSV) above this many bytes are streamed (default 64 MB; tests lower it). */
+  streamAbove?: number;
 }
 
 /** Picks the reader for a file from its extension and its content. */
@@ -81,7 +85,11 @@ export function ingestBytes(name: string, bytes: Uint8Array, index: number, opti
   if (decoded.text.trim() === '') {
     return { file: name, index, layout: 'paragraphs', encoding: decoded.encoding, blocks: [], dropped: [], notes: [...decoded.notes, 'empty file: no text to audit'] };
   }
-  const result = read(name, decoded.text, markers);
+  return assemble(name, index, decoded.encoding, decoded.notes, read(name, decoded.text, markers));
+}
+
+/** Blocks with ids, file and normalized text from a reader's drafts. */
+function assemble(name: string, index: number, encoding: string, decodedNotes: readonly string[], result: ReadResult): IngestedFile {
   // Ids are given after empty drafts are left out, so `attachedTo` is mapped through them.
   const byDraft = new Map<number, Block>();
   const blocks: Block[] = [];
@@ -99,10 +107,10 @@ export function ingestBytes(name: string, bytes: Uint8Array, index: number, opti
     const block = byDraft.get(i);
     if (block && partner) block.attachedTo = partner.id;
   });
-  const notes = [...decoded.notes, ...result.notes];
+  const notes = [...decodedNotes, ...result.notes];
   if (blocks.length === 0) notes.push('no text blocks found');
   const skippedLines = countSkipped(result.notes);
-  return { file: name, index, layout: result.layout, encoding: decoded.encoding, blocks, dropped: result.dropped, notes, ...(skippedLines > 0 ? { skippedLines } : {}) };
+  return { file: name, index, layout: result.layout, encoding, blocks, dropped: result.dropped, notes, ...(skippedLines > 0 ? { skippedLines } : {}) };
 }
 
 /**
@@ -123,8 +131,13 @@ export function countSkipped(notes: readonly string[]): number {
 export async function ingestFile(path: string, index: number, options: IngestOptions = {}): Promise<IngestedFile> {
   let bytes: Uint8Array;
   try {
+    if (path !== '-') {
+      const streamed = await ingestLarge(path, resolve(options.cwd ?? process.cwd(), path), index, options.streamAbove ?? STREAM_BYTES);
+      if (streamed) return streamed;
+    }
     bytes = path === '-' ? await readStdin() : await readFile(resolve(options.cwd ?? process.cwd(), path));
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
       code === 'ENOENT'
@@ -137,6 +150,52 @@ export async function ingestFile(path: string, index: number, options: IngestOpt
     throw new InputFileError(path, problem, 'check the path; folders and globs are expanded by the audit command');
   }
   return ingestBytes(path, bytes, index, options);
+}
+
+/** Files above this size are streamed when they hold records (JSONL, CSV, TSV). */
+const STREAM_BYTES = 64 * 1024 * 1024;
+/** Files above this size that are not records cannot be read whole (a string of ~512M characters is Node's limit). */
+const WHOLE_MAX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A large record file read as a stream of lines (any size; no whole-file string), or undefined for a
+ * file small enough to read whole. A large file in another layout is an error naming it, never skipped.
+ */
+async function ingestLarge(name: string, path: string, index: number, streamAbove: number): Promise<IngestedFile | undefined> {
+  const info = await stat(path);
+  if (!info.isFile() || info.size <= streamAbove) return undefined;
+  const ext = extname(name).toLowerCase();
+  const head = await firstLine(path);
+  const layout: 'jsonl' | 'csv' | 'tsv' | undefined =
+    ext === '.jsonl' || ext === '.ndjson' || looksLikeJsonl([head])
+      ? 'jsonl'
+      : ext === '.tsv' || (ext !== '.csv' && looksDelimited([head], '\t'))
+        ? 'tsv'
+        : ext === '.csv' || looksDelimited([head], ',')
+          ? 'csv'
+          : undefined;
+  const size = `${(info.size / 1024 / 1024).toFixed(0)} MB`;
+  if (layout === undefined) {
+    if (info.size <= Math.max(WHOLE_MAX_BYTES, streamAbove)) return undefined;
+    throw new InputFileError(name, `too large to read whole (${size}) and not JSONL, CSV or TSV`, 'give large corpora as JSONL (one record a line), CSV or TSV, which are streamed');
+  }
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const result = await readRecordsStream(lines, layout);
+  if (!result) throw new InputFileError(name, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
+  return assemble(name, index, 'utf-8', [`read as a stream (${size})`], result);
+}
+
+async function firstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\n');
+    return (lines.find((l) => l.trim() !== '') ?? '').replace(/\r$/, '');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -103,8 +103,16 @@ function round(n: number): number {
  * each pair on one line of its own (readable, diffable, and about half the size of indenting all).
  */
 export function renderJson(file: FileResult, run: RunResult): string {
+  return [...renderJsonChunks(file, run)].join('');
+}
+
+/**
+ * The same report as a sequence of chunks (the header, then one per block and per pair), byte for
+ * byte what `renderJson` returns: a report of any number of pairs is written without one huge string.
+ */
+export function* renderJsonChunks(file: FileResult, run: RunResult): Generator<string> {
   const local = new Set(file.blocks.map((b) => b.id));
-  const report = {
+  const head = {
     schemaVersion: run.schemaVersion,
     tool: run.tool,
     configHash: run.configHash,
@@ -117,22 +125,32 @@ export function renderJson(file: FileResult, run: RunResult): string {
     notes: file.notes,
     errors: file.errors,
     dropped: file.dropped,
-    blocks: file.blocks.map((b) => ({
-      id: b.id,
-      lines: b.lines,
-      role: b.role,
-      language: b.language,
-      script: b.script,
-      ...(b.title !== undefined ? { title: b.title } : {}),
-      ...(b.recordId !== undefined ? { recordId: b.recordId } : {}),
-      ...(file.duplicates[b.id] ? { alsoAt: file.duplicates[b.id] } : {}),
-      // Every range of the report is an offset into this normalized text (NFC, trimmed).
-      text: b.text,
-    })),
-    pairs: file.pairs.map((r) => pair(r, local)),
   };
-  const { blocks, pairs, ...head } = report;
-  const header = JSON.stringify(head, null, 2).replace(/\n}$/, '');
-  const list = (items: readonly unknown[]) => (items.length === 0 ? '[]' : `[\n    ${items.map((x) => JSON.stringify(x)).join(',\n    ')}\n  ]`);
-  return `${header},\n  "blocks": ${list(blocks)},\n  "pairs": ${list(pairs)}\n}\n`;
+  yield JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  yield* jsonList('blocks', file.blocks, (b) => ({
+    id: b.id,
+    lines: b.lines,
+    role: b.role,
+    language: b.language,
+    script: b.script,
+    ...(b.title !== undefined ? { title: b.title } : {}),
+    ...(b.recordId !== undefined ? { recordId: b.recordId } : {}),
+    ...(file.duplicates[b.id] ? { alsoAt: file.duplicates[b.id] } : {}),
+    // Every range of the report is an offset into this normalized text (NFC, trimmed).
+    text: b.text,
+  }));
+  yield* jsonList('pairs', file.pairs, (r) => pair(r, local));
+  yield '\n}\n';
+}
+
+/** A top-level list of the report, one element a line. */
+function* jsonList<T>(name: string, items: readonly T[], map: (item: T) => unknown): Generator<string> {
+  yield `,\n  ${JSON.stringify(name)}: `;
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  let n = 0;
+  for (const item of items) yield `${n++ === 0 ? '[\n    ' : ',\n    '}${JSON.stringify(map(item))}`;
+  yield '\n  ]';
 }

@@ -3,7 +3,7 @@ import type { FileResult, RunResult } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import { renderFlagged } from './flagged.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 
@@ -26,6 +26,8 @@ export interface ReportContext {
 export interface Reporter {
   extension: string;
   render(file: FileResult, run: RunResult, context: ReportContext): string;
+  /** The same report in chunks, for reports too large for one string (the CLI writes them as they come). */
+  chunks?(file: FileResult, run: RunResult, context: ReportContext): Iterable<string>;
 }
 
 /** Context of a run reporter. */
@@ -74,6 +76,6 @@ export function formatNames(): ReporterName[] {
 
 /** Every reporter of one input file, by `--format` name. */
 export const reporters: Record<FileReporterName, Reporter> = {
-  json: { extension: 'json', render: (file, run) => renderJson(file, run) },
+  json: { extension: 'json', render: (file, run) => renderJson(file, run), chunks: (file, run) => renderJsonChunks(file, run) },
   md: { extension: 'md', render: (file, run, context) => renderMarkdown(file, run, { baseName: context.baseName, docsBase: context.docsBase }) },
 };

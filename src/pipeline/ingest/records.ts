@@ -28,12 +28,18 @@ function pick(fields: Map<string, unknown>, names: readonly string[]): string | 
 /** Turns records into blocks: English → original, Chinese → translation, both → attached to each other. */
 function recordsToBlocks(records: RawRecord[], layout: Layout, notes: NoteList): ReadResult {
   const blocks: BlockDraft[] = [];
-  for (const { fields, lines } of records) {
+  for (const record of records) addRecord(record, blocks, notes);
+  return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
+}
+
+/** Adds one record's blocks (read one at a time when a file is streamed). */
+function addRecord({ fields, lines }: RawRecord, blocks: BlockDraft[], notes: NoteList): void {
+  {
     const en = pick(fields, ENGLISH_FIELDS);
     const zh = pick(fields, CHINESE_FIELDS);
     if (en === undefined && zh === undefined) {
       notes.add(lines[0], `line ${lines[0]}: record skipped, no text field (${FIELD_HELP})`);
-      continue;
+      return;
     }
     const recordId = pick(fields, ID_FIELDS);
     const title = pick(fields, TITLE_FIELDS)?.trim();
@@ -49,7 +55,6 @@ function recordsToBlocks(records: RawRecord[], layout: Layout, notes: NoteList):
       }
     }
   }
-  return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
 }
 
 function lowerKeys(object: Record<string, unknown>): Map<string, unknown> {
@@ -76,21 +81,82 @@ export function readJsonl(lines: readonly string[]): ReadResult {
   const notes = new NoteList();
   const records: RawRecord[] = [];
   lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      notes.add(i + 1, `line ${i + 1}: record skipped, invalid JSON (${(error as Error).message})`);
-      return;
-    }
-    if (!isObject(value)) {
-      notes.add(i + 1, `line ${i + 1}: record skipped, not a JSON object`);
-      return;
-    }
-    records.push({ fields: lowerKeys(value), lines: [i + 1, i + 1] });
+    const record = jsonlRecord(line, i + 1, notes);
+    if (record) records.push(record);
   });
   return recordsToBlocks(records, 'jsonl', notes);
+}
+
+/** One JSONL line as a record, or undefined (blank, or skipped with a note). */
+function jsonlRecord(line: string, n: number, notes: NoteList): RawRecord | undefined {
+  if (line.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    notes.add(n, `line ${n}: record skipped, invalid JSON (${(error as Error).message})`);
+    return undefined;
+  }
+  if (!isObject(value)) {
+    notes.add(n, `line ${n}: record skipped, not a JSON object`);
+    return undefined;
+  }
+  return { fields: lowerKeys(value), lines: [n, n] };
+}
+
+/**
+ * Streams a UTF-8 JSONL, CSV or TSV file line by line (files of any size: no whole-file string); each
+ * record becomes its blocks as it is read, so memory holds the blocks, not the text and its records.
+ * A CSV/TSV record spans lines while a quoted field is open. Returns undefined for a CSV/TSV whose
+ * header names no known text field (the caller then reports it).
+ */
+export async function readRecordsStream(lines: AsyncIterable<string>, layout: 'jsonl' | 'csv' | 'tsv'): Promise<ReadResult | undefined> {
+  const notes = new NoteList();
+  const blocks: BlockDraft[] = [];
+  let n = 0;
+  if (layout === 'jsonl') {
+    for await (const line of lines) {
+      n++;
+      const record = jsonlRecord(n === 1 ? line.replace(/^\uFEFF/, '') : line, n, notes);
+      if (record) addRecord(record, blocks, notes);
+    }
+    return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
+  }
+  const delimiter = layout === 'csv' ? ',' : '\t';
+  let header: string[] | undefined;
+  let pending = '';
+  let pendingStart = 0;
+  let quotes = 0;
+  for await (const raw of lines) {
+    n++;
+    const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (pending === '') pendingStart = n;
+    pending = pending === '' && quotes === 0 ? line : `${pending}\n${line}`;
+    for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 34) quotes++;
+    // An odd number of quotes so far: a quoted field is still open and continues on the next line.
+    if (quotes % 2 === 1) continue;
+    const text = pending;
+    pending = '';
+    quotes = 0;
+    const row = parseDelimited(text, delimiter)[0];
+    if (row === undefined || (row.error === undefined && !row.fields.some((f) => f.trim() !== ''))) continue;
+    const lineRange: [number, number] = [pendingStart, n];
+    if (header === undefined) {
+      header = row.error === undefined ? knownHeader(row.fields) : undefined;
+      if (!header) return undefined;
+      continue;
+    }
+    const at = pendingStart === n ? `line ${n}` : `lines ${pendingStart}–${n}`;
+    if (row.error !== undefined) notes.add(pendingStart, `${at}: record skipped, ${row.error}`);
+    else if (row.fields.length !== header.length) notes.add(pendingStart, `${at}: record skipped, ${row.fields.length} columns where the header has ${header.length}`);
+    else {
+      const h = header;
+      addRecord({ fields: new Map(h.map((name, i) => [name, row.fields[i]])), lines: lineRange }, blocks, notes);
+    }
+  }
+  if (pending !== '') notes.add(pendingStart, `line ${pendingStart}: record skipped, unterminated quoted field`);
+  if (header === undefined) return undefined;
+  return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
 }
 
 /** 0-based offsets where the top-level elements of a JSON array start (the text must be valid JSON). */
