@@ -203,10 +203,13 @@ export function mismatchEvidence(c: Correspondence, settings: CorrespondenceSett
   }
   const contrast = c.contrast;
   if (!contrast || anchorsSupport(c)) return { strength: 'none', reason: '' };
+  // Every anchor of both sides found on the other (two or more): sentence evidence alone is then weak.
+  const anchorsAgree = c.anchors.shared.length >= 2 && c.anchors.onlyEn.length === 0 && c.anchors.onlyZh.length === 0;
   const lead = contrast.aligned - contrast.other;
   const sentences = Math.max(c.sentences.en, c.sentences.zh);
   const what = `aligned sentences share ${pct(contrast.aligned)} of their words, unaligned ones ${pct(contrast.other)}, over ${c.sentences.en} English and ${c.sentences.zh} Chinese sentences`;
   if (
+    !anchorsAgree &&
     c.words >= settings.shortWords &&
     sentences >= settings.minSentences &&
     lead < settings.strongContrast &&

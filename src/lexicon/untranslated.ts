@@ -27,15 +27,16 @@ const NO_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#$][\p{L}\p{N}_]+|<\
 
 /**
  * True when a text holds nothing to translate: only handles, hashtags, cashtags, URLs, e-mails, markup,
- * code, numbers, punctuation, symbols and emoji, plus at most words that are not common English words
- * (lfg, noooooo). Han characters or a common English word mean there is something to translate.
+ * code, numbers, punctuation, symbols and emoji, plus at most names and words that are not common
+ * English words (Cohren, lfg, noooooo). Han characters or a common English word mean there is
+ * something to translate.
  */
 export function nothingToTranslate(text: string): boolean {
   if (countHan(text) > 0) return false;
   const rest = text.replace(NO_LANGUAGE, ' ');
   if (!/\p{L}/u.test(rest)) return true;
-  const { known, names } = englishWordShare(rest);
-  return known === 0 && names === 0;
+  // Names alone (Cohren, Nyssi) are often kept in Latin letters: copying them leaves nothing untranslated.
+  return englishWordShare(rest).known === 0;
 }
 
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();

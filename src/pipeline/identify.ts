@@ -141,13 +141,13 @@ export function detectScript(text: string): Script {
 }
 
 /**
- * Role from what the page claimed, the language found and the Han share. A block the input calls a
+ * Role from what the page claimed, the language found and the Han characters. A block the input calls a
  * translation is always judged: with no Han character at all it is `untranslated` (the verdict then
  * tells whether there was anything to translate), whatever language its few letters look like.
  */
-function roleOf(claimed: Block['claimed'], language: Language, hanRatio: number): Role {
+function roleOf(claimed: Block['claimed'], language: Language, han: number): Role {
   if (language === 'zh') return 'translation';
-  if (claimed === 'translation' && hanRatio === 0) return 'untranslated';
+  if (claimed === 'translation' && han === 0) return 'untranslated';
   if (language === 'en') return claimed === 'translation' ? 'untranslated' : 'original';
   return 'other';
 }
@@ -158,15 +158,17 @@ export function identifyBlocks(blocks: readonly Block[]): IdentifiedBlock[] {
     const detected = detectLanguage(block.text);
     const { hanRatio } = detected;
     let { language } = detected;
+    // Han inside a link counts here: https://都柏林评论.com/ is a (broken) translation, not a copy.
+    const han = count(block.text, HAN_G);
+    // A translation the input labels as such is Chinese with any Han character, however short (雇我吧, 60秒……).
+    if (language === 'und' && block.claimed === 'translation' && han > 0 && count(block.text, KANA_G) === 0) language = 'zh';
     // A short Latin text the input labels (a record's `en` field, a block before a translation
     // marker) is taken at its word: language identification has too little to go on.
-    if ((language === 'und' || language === 'other') && hanRatio === 0 && block.claimed !== 'unknown' && count(block.text, LETTER_G) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
+    if ((language === 'und' || language === 'other') && han === 0 && block.claimed !== 'unknown' && count(block.text, LETTER_G) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
       language = 'en';
     }
-    // A translation the input labels as such is Chinese with any Han character, however short (雇我吧, 60秒……).
-    if (language === 'und' && block.claimed === 'translation' && hanRatio >= HAN_RATIO_ZH && count(block.text, KANA_G) === 0) language = 'zh';
-    const script = hanRatio > 0 ? detectScript(block.text) : 'none';
-    return { ...block, language, script, role: roleOf(block.claimed, language, hanRatio), hanRatio };
+    const script = han > 0 ? detectScript(block.text) : 'none';
+    return { ...block, language, script, role: roleOf(block.claimed, language, han), hanRatio };
   });
 }
 

@@ -131,6 +131,8 @@ describe('identifyBlocks: every block claimed as a translation is judged', () =>
       block('0:2', '🙌', 'translation'),
       block('0:3', '@user44', 'translation'),
       block('0:4', '雇我吧', 'unknown'),
+      // A link with Han characters in it is a (broken) translation, not a copy.
+      block('0:5', 'https://都柏林评论.com/文章/即使你打败我/', 'translation'),
     ]);
     expect(blocks.map((b) => [b.language, b.role])).toEqual([
       ['zh', 'translation'],
@@ -138,6 +140,7 @@ describe('identifyBlocks: every block claimed as a translation is judged', () =>
       ['und', 'untranslated'],
       ['en', 'untranslated'],
       ['und', 'other'],
+      ['zh', 'translation'],
     ]);
   });
 });

@@ -77,7 +77,7 @@ describe('scorePair', () => {
     expect(scorePair(pair('unpaired', 'translation', false), [finding('critical')], null, 'x').verdict).toBe('unpaired');
   });
   it('says nothing-to-translate for handles, hashtags, URLs, numbers, emoji and code copied as they are', () => {
-    for (const text of ['@user44', '#DIY #HomeRenovation', 'https://www.issmmbeatenyet.com/', '1/3', '🙌', '<div id=sec1></div>', 'lfg $sqqq', '@user47 noooooOOOOooOoOooooo 🤣']) {
+    for (const text of ['Cohren', '@user44', '#DIY #HomeRenovation', 'https://www.issmmbeatenyet.com/', '1/3', '🙌', '<div id=sec1></div>', 'lfg $sqqq', '@user47 noooooOOOOooOoOooooo 🤣']) {
       expect(scorePair(pair('paired', 'untranslated'), [], text, text).verdict).toBe('nothing-to-translate');
     }
     expect(scorePair(pair('unpaired', 'untranslated', false), [], null, '📉').verdict).toBe('nothing-to-translate');
