@@ -148,6 +148,8 @@ export function detectScript(text: string): Script {
 function roleOf(claimed: Block['claimed'], language: Language, han: number): Role {
   if (language === 'zh') return 'translation';
   if (claimed === 'translation' && han === 0) return 'untranslated';
+  // A labelled source with no letters to identify (1/3, 🙌, a URL) is still the source of its translation.
+  if (claimed === 'original' && language === 'und') return 'original';
   if (language === 'en') return claimed === 'translation' ? 'untranslated' : 'original';
   return 'other';
 }

@@ -133,6 +133,8 @@ describe('identifyBlocks: every block claimed as a translation is judged', () =>
       block('0:4', '雇我吧', 'unknown'),
       // A link with Han characters in it is a (broken) translation, not a copy.
       block('0:5', 'https://都柏林评论.com/文章/即使你打败我/', 'translation'),
+      // A labelled source with no letters is still the source of its translation (1/3 → 三分之一).
+      block('0:6', '1/3', 'original'),
     ]);
     expect(blocks.map((b) => [b.language, b.role])).toEqual([
       ['zh', 'translation'],
@@ -141,6 +143,7 @@ describe('identifyBlocks: every block claimed as a translation is judged', () =>
       ['en', 'untranslated'],
       ['und', 'other'],
       ['zh', 'translation'],
+      ['und', 'original'],
     ]);
   });
 });
