@@ -178,7 +178,7 @@ export function pairTranslations(
           ].slice(0, opts.maxBest)
         : [];
       const reason = betterRef
-        ? `another original fits better (${round(better?.sim.score ?? 0)} against ${round(attachedSim.score)}) and its sentences correspond`
+        ? `another original fits better (${(better?.sim.score ?? 0).toFixed(2)} against ${attachedSim.score.toFixed(2)}) and its sentences correspond`
         : (mismatch?.reason ?? '');
       pairs.push({
         id: block.id,

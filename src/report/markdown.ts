@@ -196,7 +196,7 @@ function originLine(r: PairResult, brief = false): string {
   const best = (ev.rejected?.length ?? 0) > 0 ? [] : ev.best.slice(0, 3).map((b) => `${candidate(b.original)} (score ${b.score.toFixed(2)})`);
   const head =
     pair.status === 'mismatched' && pair.attached
-      ? `**Mismatched:** the input attaches this translation to ${at(pair.attached.file, pair.attached.lines[0])}, which it does not translate, and no better original was found among ${ev.candidates} candidates.`
+      ? `**Mismatched:** the input attaches this translation to ${at(pair.attached.file, pair.attached.lines[0])}, which it does not translate, and ${ev.best[0] ? `it translates ${candidate(ev.best[0].original)} (score ${ev.best[0].score.toFixed(2)})` : `no better original was found among ${ev.candidates} candidates`}.`
       : `**Original:** none found among ${ev.candidates} candidates${best.length > 0 ? ` (closest: ${best.join('; ')}; none clearly ahead or close enough)` : ''}.`;
   return `${head}${more ? ` ${more}` : ''} Checks that need the English ran in target-only mode: only what the Chinese shows by itself is reported.`;
 }
