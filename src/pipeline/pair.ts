@@ -143,6 +143,11 @@ export function pairTranslations(
   for (const t of tdocs) for (const b of t.blocks) byBlock.set(b.id, t);
   const originalById = new Map(originals.map((b) => [b.id, b]));
   for (const block of translations) {
+    // Attached pairs are checked for mismatch evidence (an alignment each): Ctrl-C stops here too.
+    if (stopRequested(signal)) {
+      pairs.push(unpairedOnStop(block));
+      continue;
+    }
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
     const best = t.ranked.slice(0, opts.maxBest).map((c) => ({
