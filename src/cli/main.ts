@@ -346,7 +346,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
   for (const e of writeErrors) io.stderr.write(`error: ${terminalSafe(e)}\n`);
   if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors }));
-  else if (!o.quiet) io.stdout.write(renderSummary(run, outDir));
+  else if (!o.quiet) io.stdout.write(renderSummary(run, outDir, formats.includes('html')));
 
   if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);
   if (run.interrupted) {

@@ -7,8 +7,11 @@ export function costText(usage: { model: string; costUsd: number; priceUnknown?:
   return usage.priceUnknown ? `cost unknown (no price for ${usage.model}; set llm.prices)` : `about $${usage.costUsd.toFixed(4)}`;
 }
 
-/** Plain-text summary (a few lines); `outDir` is where reports were written, if any. */
-export function renderSummary(run: RunResult, outDir?: string): string {
+/**
+ * Plain-text summary (a few lines); `outDir` is where reports were written, if any; `html` says the
+ * run's HTML page is among them (named first: it is the one to open).
+ */
+export function renderSummary(run: RunResult, outDir?: string, html = false): string {
   const s = run.summary;
   const verdicts = VERDICT_ORDER.filter((v) => s.byVerdict[v] > 0).map((v) => `${s.byVerdict[v]} ${v}`);
   const severities = SEVERITY_ORDER.filter((v) => s.bySeverity[v] > 0).map((v) => `${s.bySeverity[v]} ${v}`);
@@ -29,7 +32,7 @@ export function renderSummary(run: RunResult, outDir?: string): string {
   }
   if (run.errors.length > 0) lines.push(`errors: ${run.errors.length} (on stderr)`);
   if (run.interrupted) lines.push('interrupted: the reports cover what was finished');
-  if (outDir) lines.push(`reports: ${terminalSafe(outDir)}/index.md`);
+  if (outDir) lines.push(`reports: ${html ? `${terminalSafe(outDir)}/index.html (open in a browser), ` : ''}${terminalSafe(outDir)}/index.md`);
   return `${lines.join('\n')}\n`;
 }
 

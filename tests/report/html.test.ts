@@ -51,6 +51,18 @@ describe('HTML report', () => {
     for (const f of ['index.html', 'index.md', 'in.md', 'in.json']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
   });
 
+  it('is named first on the terminal, where the summary says where the reports are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-html-unit-'));
+    writeFileSync(join(dir, 'transcheck.config.json'), '{}');
+    writeFileSync(join(dir, 'in.jsonl'), `${JSON.stringify(record)}\n`);
+    const out = sink();
+    expect(await main({ argv: ['audit', 'in.jsonl', '--out', 'out'], stdout: out, stderr: sink(), env: {}, cwd: dir })).toBe(0);
+    expect(out.text).toMatch(/reports: .*out\/index\.html \(open in a browser\), .*out\/index\.md/);
+    const mdOnly = sink();
+    await main({ argv: ['audit', 'in.jsonl', '--out', 'out2', '--format', 'md'], stdout: mdOnly, stderr: sink(), env: {}, cwd: dir });
+    expect(mdOnly.text).not.toContain('index.html');
+  });
+
   it('is left out when --format does not ask for it, and an unknown format names html among the choices', async () => {
     const md = await audit(['--format', 'md']);
     expect(existsSync(join(md.dir, 'out', 'index.html'))).toBe(false);
