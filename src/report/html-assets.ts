@@ -483,13 +483,13 @@ function fixLine(from, to) {
         if (j) add(box, ', ');
         add(box, el('del', null, parts[0]), ' \u2192 ', el('ins', null, parts[1]), counts[k] > 1 ? ' \u00d7' + counts[k] : '');
       });
-      add(box, ' (safe fix)');
+      add(box, ' (safe fix: transcheck fix applies it)');
       return box;
     }
   }
   var cut = function (s) { return s.length > 120 ? s.slice(0, 120) + '\u2026' : s; };
   var before = from.slice(Math.max(0, a - 8), a);
-  add(box, 'replace ', before ? el('span', 'ctx', (a > 8 ? '\u2026' : '') + before) : null, el('del', null, cut(del) || '\u2205'), ' with ', el('ins', null, cut(ins) || '\u2205'), ' (safe fix)');
+  add(box, 'replace ', before ? el('span', 'ctx', (a > 8 ? '\u2026' : '') + before) : null, el('del', null, cut(del) || '\u2205'), ' with ', el('ins', null, cut(ins) || '\u2205'), ' (safe fix: transcheck fix applies it)');
   return box;
 }
 function findingCard(p, f, fi) {
