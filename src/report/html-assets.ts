@@ -223,6 +223,9 @@ function renderNotes() {
     var fn = el('details', 'notes'); add(fn, el('summary', null, 'Notes on the inputs (' + fileNotes.length + ')'));
     var ul3 = el('ul'); fileNotes.forEach(function (x) { add(ul3, el('li', null, x)); }); add(fn, ul3); add(box, fn);
   }
+  if (D.omitted) {
+    add(box, el('div', 'notes errors', 'This page holds the ' + P.length + ' worst translations of the run; ' + D.omitted + ' more (the best by verdict and score) are left out to keep the page fast. The charts count them all; the JSON reports hold every one.'));
+  }
   var errs = D.errors.slice();
   D.files.forEach(function (f) { f.errors.forEach(function (e) { errs.push(e); }); });
   if (errs.length) {
@@ -372,7 +375,7 @@ function draw(scroll) {
   var box = el('div'); box.id = 'pair-table-box';
   var from = state.page * PAGE;
   var shown = rows.slice(from, from + PAGE);
-  countEl.textContent = rows.length === P.length ? P.length + ' translations' : rows.length + ' of ' + P.length + ' translations';
+  countEl.textContent = (rows.length === P.length ? P.length + ' translations' : rows.length + ' of ' + P.length + ' translations') + (D.omitted ? ' (' + D.omitted + ' more in the JSON reports)' : '');
   var table = el('table', 'pairs'); table.id = 'pair-table';
   var hr = el('tr');
   COLUMNS.forEach(function (c) {

@@ -1,7 +1,7 @@
 // The HTML report: one self-contained page for the whole run (reports/index.html). Pure (run → string):
 // the data travels as escaped JSON in the page and a small inline script renders it with DOM APIs.
 import { createHash } from 'node:crypto';
-import type { BlockRef, Finding, IdentifiedBlock, PairResult, RunResult, Severity, Summary, Verdict } from '../core/types.js';
+import type { BlockRef, FileResult, Finding, IdentifiedBlock, PairResult, RunResult, Severity, Summary, Verdict } from '../core/types.js';
 import { SEVERITY_ORDER, VERDICT_ORDER } from '../pipeline/summarize.js';
 import { htmlText } from './escape.js';
 import { HTML_CLIENT_SCRIPT, HTML_STYLE } from './html-assets.js';
@@ -10,7 +10,15 @@ import { HTML_CLIENT_SCRIPT, HTML_STYLE } from './html-assets.js';
 export interface HtmlOptions {
   /** Path from the report folder to the docs folder (links to check pages). */
   docsBase: string;
+  /** Most translations the page holds (the worst first); default HTML_MAX_PAIRS. */
+  maxPairs?: number;
 }
+
+/**
+ * Most translations one page holds: about 3.5 KB each, 20,000 make a 70 MB page that Chromium opened
+ * in 2-3 s (bench/html.ts). Past it the page keeps the worst ones, says so, and the JSON keeps all.
+ */
+export const HTML_MAX_PAIRS = 20_000;
 
 /** A block reference in the page data: file, first and last line, record id, title. */
 export interface HtmlRef {
@@ -114,6 +122,8 @@ export interface HtmlData {
   summary: Summary;
   files: Array<{ file: string; layout: string; encoding: string; summary: Summary; notes: string[]; errors: string[]; dropped: number }>;
   pairs: HtmlPair[];
+  /** Translations of the run left out of the page (past maxPairs, the best ones). */
+  omitted: number;
   /** Glossary terms rendered wrongly or in several ways across the run, worst first (at most TERMS_MAX). */
   terminology: NonNullable<RunResult['terminology']>;
   /** More terms than shown. */
@@ -213,6 +223,16 @@ function pairData(r: PairResult, fileIndex: number, duplicates: Record<string, A
 
 /** The data the page renders: every pair of every file, texts included. */
 export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
+  const all = run.files.flatMap((f, i) => f.pairs.map((r, n) => ({ r, i, n })));
+  const max = options.maxPairs ?? HTML_MAX_PAIRS;
+  let kept = all;
+  if (all.length > max) {
+    // Too many for one page: keep the worst (verdict order, then score), shown in run order.
+    const rank = (x: (typeof all)[number]) => VERDICT_ORDER.indexOf(x.r.verdict);
+    const order = all.map((x, k) => ({ x, k })).sort((a, b) => rank(a.x) - rank(b.x) || a.x.r.score - b.x.r.score || a.k - b.k);
+    const keep = new Set(order.slice(0, max).map((o) => o.k));
+    kept = all.filter((_, k) => keep.has(k));
+  }
   return {
     tool: `${run.tool.name} ${run.tool.version}`,
     schema: run.schemaVersion,
@@ -233,7 +253,8 @@ export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
       errors: f.errors.map((e) => e.message),
       dropped: f.dropped.length,
     })),
-    pairs: run.files.flatMap((f, i) => f.pairs.map((r) => pairData(r, i, f.duplicates))),
+    pairs: kept.map(({ r, i }) => pairData(r, i, (run.files[i] as FileResult).duplicates)),
+    omitted: all.length - kept.length,
     terminology: (run.terminology ?? []).slice(0, TERMS_MAX),
     moreTerms: Math.max(0, (run.terminology ?? []).length - TERMS_MAX),
     ...(run.llm ? { llm: run.llm } : {}),

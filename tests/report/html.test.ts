@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { htmlText } from '../../src/report/escape.js';
-import { scriptJson, type HtmlData } from '../../src/report/html.js';
+import { htmlData, scriptJson, type HtmlData } from '../../src/report/html.js';
+import { syntheticRun } from '../helpers/synthetic-run.js';
 
 function sink() {
   let text = '';
@@ -91,5 +92,18 @@ describe('HTML report', () => {
     expect(data.pairs[0]?.fs.some((f) => f.k === 'numbers' && f.r !== undefined)).toBe(true);
     // The title in <title> and headers is escaped text.
     expect(html).toContain('<title>transcheck report: in.jsonl</title>');
+  });
+});
+
+describe('HTML report past its size limit', () => {
+  it('keeps the worst translations in run order and counts the others', () => {
+    const run = syntheticRun();
+    const total = run.files[0]?.pairs.length ?? 0;
+    const data = htmlData(run, { docsBase: '../docs', maxPairs: 2 });
+    expect(data.pairs).toHaveLength(2);
+    expect(data.omitted).toBe(total - 2);
+    expect(data.pairs.map((p) => p.v).sort()).toEqual(['mismatched', 'review']);
+    expect(data.summary).toEqual(run.summary); // the charts still count every translation
+    expect(htmlData(run, { docsBase: '../docs' }).omitted).toBe(0);
   });
 });
