@@ -87,6 +87,7 @@ export function pairTranslations(
   const index = prebuilt ?? indexOriginals(originals, signal);
   const docOfBlock = new Map<string, number>();
   for (const b of originals) docOfBlock.set(b.id, index.docOf(b.text));
+  if (stopRequested(signal)) return translations.map((block) => unpairedOnStop(block));
 
   const tdocs = distinctTranslations(translations, signal);
   // Stopped (Ctrl-C) while reading features: every translation stays unpaired, none is guessed.

@@ -9,6 +9,7 @@ import { redactSecrets } from '../core/redact.js';
 import type { Judge, JudgeTerm } from '../core/judge.js';
 import { resolveChecks, type CheckSetting, type ResolvedCheck } from '../core/runner.js';
 import type {
+  Block,
   DocumentLocation,
   FileResult,
   IdentifiedBlock,
@@ -154,6 +155,21 @@ function withFileName(error: InputError): InputError {
   return error.message.includes(error.file) ? error : { ...error, message: `${error.file}: ${error.message}` };
 }
 
+/**
+ * identifyBlocks in chunks (it is per block), with a stop check and a yield between them: a corpus file
+ * of thousands of records takes seconds to identify, and Ctrl-C must not wait for it. Undefined when
+ * stopped (the file is then left out, not half identified).
+ */
+async function identifyUnlessStopped(blocks: readonly Block[], signal: AbortSignal | undefined): Promise<IdentifiedBlock[] | undefined> {
+  const out: IdentifiedBlock[] = [];
+  for (let i = 0; i < blocks.length; i += 200) {
+    if (i > 0) await yieldToEventLoop();
+    if (stopRequested(signal)) return undefined;
+    out.push(...identifyBlocks(blocks.slice(i, i + 200)));
+  }
+  return out;
+}
+
 /** Reads and identifies a list of paths; unreadable ones become errors, the rest go on. */
 async function readAll(
   paths: readonly string[],
@@ -167,7 +183,9 @@ async function readAll(
     if (stopRequested(options.signal)) break;
     try {
       const ingested = await readOne(path, index++, options);
-      out.push({ ingested, blocks: identifyBlocks(ingested.blocks) });
+      const blocks = await identifyUnlessStopped(ingested.blocks, options.signal);
+      if (!blocks) break;
+      out.push({ ingested, blocks });
     } catch (error) {
       if (error instanceof InputFileError) {
         errors.push({ file: error.file, message: error.message, ...(error.line ? { line: error.line } : {}) });
