@@ -17,21 +17,21 @@ testCheck(latex, {
       findings: [{ messageId: 'broken', side: 'target', range: [12, 21], actual: '\\ texit {', expected: '\\texit', severity: 'major', fixed: '对最后一个用户操作(即,\\texit{下一个操作预测})' }],
     },
     {
-      name: 'known command spaced apart with the source present: spaced (major: it prints the word)',
+      name: 'known command spaced apart with the source present: spaced (minor: the command is still readable)',
       source: 'a $\\sim 0.1$ arcsec accuracy',
       target: '精度为$ \\ sim 0.1 $',
-      findings: [{ messageId: 'spaced', actual: '\\ sim', expected: '\\sim', severity: 'major' }],
+      findings: [{ messageId: 'spaced', actual: '\\ sim', expected: '\\sim', severity: 'minor' }],
     },
     {
       name: 'target-only: a known command after a space is spacing only',
       target: '其中$ \\ sigma $是方差',
-      findings: [{ messageId: 'spaced', actual: '\\ sigma', severity: 'major' }],
+      findings: [{ messageId: 'spaced', actual: '\\ sigma', severity: 'minor' }],
     },
     {
       name: 'unknown command spaced, intact in the source: spacing only',
       source: 'an error of $\\SI{3}{\\metre}$',
       target: '误差为$ \\ SI {3} {\\metre} $',
-      findings: [{ messageId: 'spaced', actual: '\\ SI {', severity: 'major' }],
+      findings: [{ messageId: 'spaced', actual: '\\ SI {', severity: 'minor' }],
     },
     {
       name: 'space inside a command name',
