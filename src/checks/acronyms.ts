@@ -3,6 +3,8 @@ import { defineCheck } from '../core/check.js';
 import type { Anchor } from '../lexicon/extract.js';
 import { extractAcronyms } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
+import { englishVocabulary } from '../lexicon/english-vocabulary.js';
+import { stem } from '../lexicon/english.js';
 
 /** Acronyms that Chinese conventionally translates (US → 美国): their absence is not an error. */
 const CONVENTIONALLY_TRANSLATED = new Set([
@@ -41,6 +43,24 @@ function definedInSource(source: string, a: Anchor): boolean {
     return close > open && initialsSpell(source.slice(open + 1, close), a.text);
   }
   return false;
+}
+
+/**
+ * Whether an ALL-CAPS source word is shouted English rather than an acronym: it stands in a run of two
+ * or more ALL-CAPS words ("GOOD RIDDANCE", "HOW DO WE") each of which is a common English word or too
+ * long for an acronym (6+ letters), at least one common. A lone word in capitals (CLIP, LIME) and a run
+ * with a short non-word ("SAFE RL") stay names.
+ */
+function shouted(source: string, a: Anchor): boolean {
+  if (!/^[A-Z]{2,}$/.test(a.text)) return false;
+  const vocab = englishVocabulary();
+  const common = (w: string) => vocab.has(stem(w.toLowerCase()));
+  const wordy = (w: string) => common(w) || w.length >= 6;
+  // The run of ALL-CAPS words around the anchor, separated by spaces or light punctuation.
+  const left = /(?:[A-Z]{2,}[\s,!?'’-]+)*$/.exec(source.slice(Math.max(0, a.start - 80), a.start))?.[0] ?? '';
+  const right = /^(?:[\s,!?'’-]+[A-Z]{2,}\b)*/.exec(source.slice(a.end, a.end + 80))?.[0] ?? '';
+  const run = `${left}${a.text}${right}`.match(/[A-Z]{2,}/g) ?? [];
+  return run.length >= 2 && run.every(wordy) && run.some(common);
 }
 
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
@@ -133,6 +153,7 @@ export default defineCheck({
       if (targetLower.includes(s.key)) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
       if (definedInSource(source, s)) continue;
+      if (shouted(source, s)) continue;
       // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
       if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
       const unit = units[unitAt(units, 'source', s.start)];

@@ -12,9 +12,22 @@ testCheck(acronyms, {
     { name: 'transliterated surname', source: 'McConnell said', target: '麦康奈尔说' },
     { name: 'expanded after its long form', source: 'source-free domain adaptation (SFDA) works', target: '无源域适应有效' },
     { name: 'expanded before its long form', source: 'SVM (support vector machine) works', target: '支持向量机有效' },
+    { name: 'shouted English is not an acronym', source: 'GOOD RIDDANCE to the old rules, HOW DO WE cope?', target: '终于摆脱了旧规则，我们该如何应对？' },
     { name: 'plural acronym after its long form', source: 'valuable for small and middle enterprises (SMEs) of society', target: '对社会中小企业有价值' },
   ],
   invalid: [
+    {
+      name: 'a run with a short non-word stays names (SAFE RL)',
+      source: 'We study SAFE RL in robotics.',
+      target: '我们研究机器人中的强化学习。',
+      findings: [{ messageId: 'missingAcronym' }, { messageId: 'missingAcronym' }],
+    },
+    {
+      name: 'a lone common word in capitals is a name (CLIP)',
+      source: 'We fine-tune CLIP on the new data.',
+      target: '我们在新数据上微调模型。',
+      findings: [{ messageId: 'missingAcronym' }],
+    },
     {
       name: 'a parenthesis that is not an expansion does not excuse a missing name',
       source: 'Compared with CrossWOZ (Chinese) and MultiWOZ (English) datasets.',
