@@ -212,7 +212,7 @@ function renderNotes() {
   }
   if (D.llm) {
     var u = D.llm;
-    add(box, el('p', 'notes', 'LLM judge (' + u.model + '): ' + u.calls + ' calls, ' + u.cachedPairs + ' pairs from cache, ' + u.promptTokens + ' prompt + ' + u.completionTokens + ' completion tokens, about $' + u.costUsd.toFixed(4) + '; ' + u.failures + ' failures, ' + u.unjudged + ' pairs unjudged.'));
+    add(box, el('p', 'notes', 'LLM judge (' + u.model + '): ' + u.calls + ' calls, ' + u.cachedPairs + ' pairs from cache, ' + u.promptTokens + ' prompt + ' + u.completionTokens + ' completion tokens, ' + (u.priceUnknown ? 'cost unknown (no price for ' + u.model + ')' : 'about $' + u.costUsd.toFixed(4)) + '; ' + u.failures + ' failures, ' + u.unjudged + ' pairs unjudged.'));
   }
   var fileNotes = [];
   D.files.forEach(function (f) {
