@@ -18,11 +18,17 @@ export type GlossaryOptions = z.infer<typeof options>;
 /** How many entries list each wrong rendering, per loaded glossary. */
 const claims = new WeakMap<Glossary, Map<string, number>>();
 
+/** The Latin letters and digits of a text (`L2`, `10`): a replacement must keep them as they are. */
+const latinOf = (text: string): string => (text.match(/[A-Za-z0-9]/g) ?? []).join('');
+
 /**
- * The fix of a wrong rendering: its own range replaced by an accepted rendering. Which one: the one the
- * translation already uses for this term elsewhere (so the fix does not make the text inconsistent), else
- * the glossary's preferred one. None when the rendering is ambiguous, when the text already uses several
- * accepted renderings (they compete), or when several entries list the same wrong rendering.
+ * The fix of a wrong rendering: its own range replaced by an accepted rendering, when which one is
+ * unambiguous: the entry's only Chinese rendering, or the one the translation already uses for the term
+ * elsewhere (so the fix keeps the text consistent). None when the rendering is ambiguous, when several
+ * accepted renderings compete (the entry has several and the text uses none or several of them), when
+ * several entries list the same wrong rendering, when the text also holds an ambiguous wrong rendering of
+ * the term (the fix would make it inconsistent), or when the replacement would change a letter or digit
+ * (`L2规范` is not `L1范数`, `10倍交叉验证` keeps its 10).
  */
 export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, text: string): Fix | undefined {
   if (m.ambiguous) return undefined;
@@ -33,14 +39,16 @@ export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, te
     claims.set(glossary, counts);
   }
   if ((counts.get(m.wrong) ?? 0) !== 1) return undefined;
-  // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
-  const han = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
   const rest = `${text.slice(0, m.start)}\u0000${text.slice(m.end)}`;
+  if ((m.entry.ambiguous ?? []).some((w) => w !== m.wrong && rest.includes(w))) return undefined;
+  // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
+  // A rendering inside a longer one (预训 in 预训练) is its short form, not a competitor.
+  const all = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
+  const han = all.filter((z) => !all.some((o) => o !== z && o.includes(z)));
   const used = han.filter((z) => rest.includes(z));
   const distinct = used.filter((z) => !used.some((o) => o !== z && o.includes(z)));
-  if (distinct.length > 1) return undefined;
-  const to = distinct[0] ?? han[0];
-  if (to === undefined) return undefined;
+  const to = distinct.length === 1 ? distinct[0] : distinct.length === 0 && han.length === 1 ? han[0] : undefined;
+  if (to === undefined || latinOf(to) !== latinOf(m.wrong)) return undefined;
   return { side: 'target', range: [m.start, m.end], text: to };
 }
 

@@ -11,9 +11,9 @@ import { toolVersion } from '../config/package-root.js';
 import { UsageError } from '../core/errors.js';
 import type { CheckSetting } from '../core/runner.js';
 import type { RunResult, Severity } from '../core/types.js';
-import { countFixable, fixesByBlock, fixFile, newFindings } from '../pipeline/fix.js';
+import { countFixable, fixesByBlock, fixFile, newFindings, type NewFinding } from '../pipeline/fix.js';
 import { audit, hashOf, type AuditOptions } from '../pipeline/run.js';
-import { renderSummary } from '../report/summary.js';
+import { renderSummary, terminalSafe } from '../report/summary.js';
 import { scoringFrom, type MainIo } from './main.js';
 
 /** Options of `transcheck fix`. */
@@ -44,7 +44,7 @@ export interface FixSummary {
   notes: string[];
   written: string[];
   before: { findings: number; fixable: number; byCheck: Record<string, number> };
-  after: { findings: number; fixable: number; byCheck: Record<string, number>; newFindings: Record<string, number> };
+  after: { findings: number; fixable: number; byCheck: Record<string, number>; newFindings: Record<string, number>; newFindingList: NewFinding[] };
 }
 
 function findings(run: RunResult): number {
@@ -103,7 +103,7 @@ async function runFix(inputs: string[], o: FixCliOptions, io: MainIo): Promise<n
   };
 
   const first = await audit({ ...base, inputs });
-  for (const e of first.errors) io.stderr.write(`error: ${e.message}\n`);
+  for (const e of first.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
   if (first.files.length === 0) return 2;
 
   const sources = first.files.map((f) => resolve(cwd, f.file));
@@ -126,7 +126,7 @@ async function runFix(inputs: string[], o: FixCliOptions, io: MainIo): Promise<n
     notes: [],
     written: [],
     before: { findings: findings(first), fixable: countFixable(first), byCheck: { ...first.summary.byCheck } },
-    after: { findings: 0, fixable: 0, byCheck: {}, newFindings: {} },
+    after: { findings: 0, fixable: 0, byCheck: {}, newFindings: {}, newFindingList: [] },
   };
   const changedFiles = new Set<number>();
   const changedBlocks = new Set<string>();
@@ -162,15 +162,18 @@ async function runFix(inputs: string[], o: FixCliOptions, io: MainIo): Promise<n
   summary.filesChanged = changedFiles.size;
   summary.blocksChanged = changedBlocks.size;
   summary.written = o.inPlace ? targets.filter((_, i) => changedFiles.has(i)) : targets;
+  const added = newFindings(first, current);
   summary.after = {
     findings: findings(current),
     fixable: countFixable(current),
     byCheck: { ...current.summary.byCheck },
-    newFindings: newFindings(first, current),
+    newFindings: added.counts,
+    newFindingList: added.list,
   };
 
   if (o.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!o.quiet) io.stdout.write(renderFixSummary(summary, o.inPlace ? undefined : resolve(cwd, o.out as string), current));
+  // File names may hold control characters: shown escaped on a terminal, as `audit` does.
+  else if (!o.quiet) io.stdout.write(renderFixSummary(summary, o.inPlace ? undefined : resolve(cwd, o.out as string), current).split('\n').map(terminalSafe).join('\n'));
   if (failOn !== 'none') {
     for (const [sev, n] of Object.entries(current.summary.bySeverity)) if (n > 0 && SEVERITY_RANK[sev as Severity] >= SEVERITY_RANK[failOn]) return 1;
   }
@@ -196,6 +199,7 @@ export function renderFixSummary(s: FixSummary, outDir: string | undefined, reau
   lines.push(
     `re-audit: ${s.after.findings} findings (were ${s.before.findings}); ${s.after.fixable} with a safe fix left (were ${s.before.fixable}); ${Object.values(s.after.newFindings).reduce((a, b) => a + b, 0)} not in the first audit${Object.keys(s.after.newFindings).length > 0 ? ` (${counts(s.after.newFindings)})` : ''}`,
   );
+  for (const f of s.after.newFindingList) lines.push(`new: ${f.file} lines ${f.lines[0]}–${f.lines[1]}: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
 

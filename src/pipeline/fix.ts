@@ -2,7 +2,7 @@
 // and writes). Per block, non-overlapping fixes are applied from the end backwards; the block's edits are
 // mapped into the file's own text (a JSON string, a CSV/TSV field, page lines) and encoded as the file was.
 import { applyEdits, type Edit } from '../core/fix.js';
-import type { Block, FileResult, RunResult } from '../core/types.js';
+import type { Block, FileResult, Finding, RunResult } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
 import { decodeOriginal, encodeText, restoreLineEnds } from './fix/encode.js';
 import { locateBlocks, mapEdits, type Slot } from './fix/locate.js';
@@ -115,32 +115,52 @@ export function fixFile(result: FileResult, bytes: Uint8Array, fixes: ReadonlyMa
   return out;
 }
 
-/** Findings keyed by place and kind (`<block>\u0000<check>/<messageId>`), counted, to compare two audits. */
-export function findingCounts(run: RunResult): Map<string, number> {
-  const counts = new Map<string, number>();
+/** A finding of the re-audit that the first audit did not have at its block. */
+export interface NewFinding {
+  file: string;
+  lines: [number, number];
+  check: string;
+  messageId: string;
+  message: string;
+}
+
+/** Findings keyed by place and kind (`<file index>:<block n>\u0000<check>/<messageId>`), to compare two audits. */
+function findingsByKey(run: RunResult): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
   run.files.forEach((file, i) => {
     for (const p of file.pairs) {
       // Block ids start with the file's index in the run; files keep their order across passes.
       const block = `${i}:${p.pair.translation.id.split(':')[1]}`;
       for (const f of p.findings) {
         const key = `${block}\u0000${f.check}/${f.messageId}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        out.set(key, [...(out.get(key) ?? []), f]);
       }
     }
   });
-  return counts;
+  return out;
 }
 
-/** Findings of `after` that `before` did not have (by block, check and message), as `check/messageId` counts. */
-export function newFindings(before: RunResult, after: RunResult): Record<string, number> {
-  const was = findingCounts(before);
-  const out: Record<string, number> = {};
-  for (const [key, n] of findingCounts(after)) {
-    const extra = n - (was.get(key) ?? 0);
-    if (extra > 0) {
-      const kind = key.split('\u0000')[1] as string;
-      out[kind] = (out[kind] ?? 0) + extra;
+/**
+ * Findings of `after` that `before` did not have (by translation block, check and message): counts by
+ * `check/messageId`, and each one with its place (the first `limit`).
+ */
+export function newFindings(before: RunResult, after: RunResult, limit = 20): { counts: Record<string, number>; list: NewFinding[] } {
+  const was = findingsByKey(before);
+  const counts: Record<string, number> = {};
+  const list: NewFinding[] = [];
+  const lines = new Map<string, { file: string; lines: [number, number] }>();
+  after.files.forEach((file, i) => {
+    for (const p of file.pairs) lines.set(`${i}:${p.pair.translation.id.split(':')[1]}`, { file: file.file, lines: p.pair.translation.lines });
+  });
+  for (const [key, found] of findingsByKey(after)) {
+    const extra = found.length - (was.get(key)?.length ?? 0);
+    if (extra <= 0) continue;
+    const [block, kind] = key.split('\u0000') as [string, string];
+    counts[kind] = (counts[kind] ?? 0) + extra;
+    const where = lines.get(block) as { file: string; lines: [number, number] };
+    for (const f of found.slice(found.length - extra)) {
+      if (list.length < limit) list.push({ file: where.file, lines: where.lines, check: f.check, messageId: f.messageId, message: f.message });
     }
   }
-  return out;
+  return { counts, list };
 }

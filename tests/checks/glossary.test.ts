@@ -143,6 +143,9 @@ testCheck(glossary, {
       target: '深层神经网络和深度神经网络,深神经网络。',
       findings: [{ messageId: 'wrongNonstandard', actual: '深神经网络', fixed: null }],
     },
+    { name: 'no fix when several accepted renderings compete and the text uses none', target: '深神经网络很强。', findings: [{ messageId: 'wrongNonstandard', fixed: null }] },
+    { name: 'no fix that would change a letter or digit (L2规范 is not L1范数)', target: '现有正则化器（如L2规范正则化器）。', findings: [{ messageId: 'wrongSense', fixed: null }] },
+    { name: 'no fix that would drop a number', target: '通过10倍交叉验证提供了结果。', findings: [{ messageId: 'wrongSense', fixed: null }] },
     {
       name: 'no fix for an ambiguous rendering',
       source: 'Training deep neural networks with reinforcement learning and a language model.',
