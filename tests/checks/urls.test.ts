@@ -15,7 +15,7 @@ testCheck(urls, {
     {
       name: 'Chinese glued to a URL (target-only)',
       target: '代码可以在https://github.com/ispc-lab/bmd上找到。',
-      findings: [{ messageId: 'glued', side: 'target', range: [5, 36], actual: 'https://github.com/ispc-lab/bmd上找到', fixed: '代码可以在https://github.com/ispc-lab/bmd 上找到。' }],
+      findings: [{ messageId: 'glued', severity: 'minor', side: 'target', range: [5, 36], actual: 'https://github.com/ispc-lab/bmd上找到', fixed: '代码可以在https://github.com/ispc-lab/bmd 上找到。' }],
     },
     {
       name: 'missing URL',
