@@ -218,6 +218,8 @@ export async function run(args: string[]): Promise<void> {
   const mine: Record<string, unknown> = { ...(store[label] ?? {}) };
   mine.machine = { cores: cpus().length, loadBefore: loadavg()[0]?.toFixed(2), node: process.version, date: new Date().toISOString().slice(0, 16) };
   const save = () => {
+    // Re-read: another run of the benchmark (another label) may have saved since this one started.
+    if (existsSync(storePath)) Object.assign(store, JSON.parse(readFileSync(storePath, 'utf8')) as Store);
     store[label] = mine;
     mkdirSync(join(here, 'results'), { recursive: true });
     writeFileSync(storePath, `${JSON.stringify(store, null, 2)}\n`);

@@ -1,7 +1,7 @@
 // The check stage: one pair through sentence splitting, alignment, every check and the score.
 import type { CheckInput } from '../core/check.js';
 import { checkFailedFinding, runChecks, type ResolvedCheck } from '../core/runner.js';
-import type { DocumentLocation, Pair, PairResult } from '../core/types.js';
+import type { DocumentLocation, Finding, Pair, PairResult } from '../core/types.js';
 import { alignSentences, splitChinese, splitEnglish, type AlignOptions } from './align.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 
@@ -47,6 +47,21 @@ async function checkInput(input: CheckInput, pair: Pair | undefined, options: Ch
  */
 export async function checkPair(pair: Pair, options: CheckStageOptions, duplicates?: DocumentLocation[]): Promise<PairResult> {
   const source = pair.original?.text ?? null;
+  const longest = Math.max(source?.length ?? 0, pair.translation.text.length);
+  if (longest > MAX_RECORD_CHARS) {
+    // Absurdly long (a whole paper or a concatenated corpus in one record): one clear finding instead
+    // of minutes of alignment and checks whose findings nobody could review.
+    const findings = [tooLongFinding(longest)];
+    return {
+      pair,
+      sourceSentences: [],
+      targetSentences: [],
+      beads: [],
+      findings,
+      targetOnly: source === null,
+      ...scorePair(pair, findings, source, pair.translation.text, options.scoring ?? DEFAULT_SCORING),
+    };
+  }
   let input: CheckInput;
   try {
     input = prepareInput(source, pair.translation.text, options.align);
@@ -60,6 +75,25 @@ export async function checkPair(pair: Pair, options: CheckStageOptions, duplicat
   input.pair = pair;
   if (duplicates && duplicates.length > 0) input.duplicates = duplicates;
   return { pair, ...(await checkInput(input, pair, options)) };
+}
+
+/** Characters on either side above which a record is not aligned or checked (abstracts are about 2,000). */
+export const MAX_RECORD_CHARS = 200_000;
+
+function tooLongFinding(chars: number): Finding {
+  return {
+    check: 'check-failed',
+    // major: the pair goes to a human, who can split the record; the translation is not condemned.
+    severity: 'major',
+    category: 'other',
+    side: 'pair',
+    messageId: 'recordTooLong',
+    data: { chars, limit: MAX_RECORD_CHARS },
+    message: `Record too long to align and check: \`${chars}\` characters, over the limit of \`${MAX_RECORD_CHARS}\`; split it into abstracts`,
+    confidence: 1,
+    origin: 'heuristic',
+    docs: 'docs/checks/README.md',
+  };
 }
 
 /** Checks raw texts (for `transcheck check` and the benchmarks): no pair, source null for target-only mode. */
