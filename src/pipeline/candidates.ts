@@ -137,12 +137,14 @@ export function rankCandidates(
     seen[d] = 0;
     word[d] = 0;
   });
-  const kept: Array<{ d: number; v: number }> = [];
+  // Only the SCORED best pre-ranks are ever scored: keep them in a bounded min-heap instead of sorting
+  // every touched original (up to the postings budget on a large pool).
+  const heap = new TopK(SCORED + include.length);
   touched.forEach((d, i) => {
     const v = pre[i] as number;
-    if (v >= PRE_RANK_SHARE * top) kept.push({ d, v });
+    if (v >= PRE_RANK_SHARE * top) heap.offer(d, v);
   });
-  kept.sort((a, b) => b.v - a.v);
+  const kept = heap.sorted();
   const ranked: Candidate[] = [];
   const scored = new Set<number>();
   for (const doc of include) {
@@ -176,4 +178,51 @@ function second(ranked: readonly Candidate[]): number {
     } else if (s > b) b = s;
   }
   return b;
+}
+
+/** The k largest values offered (with their ids), by a min-heap of size k. */
+class TopK {
+  private readonly ids: Int32Array;
+  private readonly values: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.ids = new Int32Array(k);
+    this.values = new Float64Array(k);
+  }
+  offer(id: number, v: number): void {
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if ((this.values[p] as number) <= v) break;
+        this.ids[i] = this.ids[p] as number;
+        this.values[i] = this.values[p] as number;
+        i = p;
+      }
+      this.ids[i] = id;
+      this.values[i] = v;
+      return;
+    }
+    if (v <= (this.values[0] as number)) return;
+    // Replace the smallest and sift down.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && (this.values[r] as number) < (this.values[l] as number) ? r : l;
+      if ((this.values[c] as number) >= v) break;
+      this.ids[i] = this.ids[c] as number;
+      this.values[i] = this.values[c] as number;
+      i = c;
+    }
+    this.ids[i] = id;
+    this.values[i] = v;
+  }
+  /** Best first. */
+  sorted(): Array<{ d: number; v: number }> {
+    const out: Array<{ d: number; v: number }> = [];
+    for (let i = 0; i < this.size; i++) out.push({ d: this.ids[i] as number, v: this.values[i] as number });
+    return out.sort((a, b) => b.v - a.v);
+  }
 }
