@@ -306,6 +306,55 @@ export async function run(args: string[]): Promise<void> {
     }
   }
 
+  if (only.has('index')) {
+    // The persistent index: build once per pool (CPU, peak, bytes on disk), then the same 1,000 (and 50)
+    // translations as the pool round, paired with `audit --index` instead of `--originals`.
+    const probe = shuffled.slice(0, 1000);
+    const tPath = join(work, 'translations-1000.jsonl');
+    const tSmall = join(work, 'translations-50.jsonl');
+    await writeLines(tPath, probe.map((r) => JSON.stringify({ id: `t-${r.id}`, zh: r.zh })));
+    await writeLines(tSmall, probe.slice(0, 50).map((r) => JSON.stringify({ id: `t-${r.id}`, zh: r.zh })));
+    const rows = ((mine.index ?? []) as Array<Record<string, number | string>>).filter((r) => !pools.includes(r.pool as number));
+    for (const size of pools) {
+      const pool = join(work, `pool-${size}.jsonl`);
+      if (!existsSync(pool)) await writeLines(pool, poolLines(dev, enSentences, size));
+      const idx = join(work, `index-${size}`);
+      rmSync(idx, { recursive: true, force: true });
+      const build = cli(['index', 'build', pool, '--out', idx, '--quiet'], timeoutS * 4);
+      const indexBytes = build.code === 0 ? readdirSync(idx).reduce((s, f) => s + statSync(join(idx, f)).size, 0) : 0;
+      const out = join(work, `out-index-${size}`);
+      const outSmall = join(work, `out-index-${size}-50`);
+      rmSync(out, { recursive: true, force: true });
+      rmSync(outSmall, { recursive: true, force: true });
+      const big = build.code === 0 ? cli(['audit', tPath, '--index', idx, '--out', out, '--format', 'json', '--quiet', ...jobArgs], timeoutS) : build;
+      const small = big.code === 0 ? cli(['audit', tSmall, '--index', idx, '--out', outSmall, '--format', 'json', '--quiet', ...jobArgs], timeoutS) : big;
+      let correct = 0;
+      if (big.code === 0) {
+        for (const p of reportPairs(out)) if (p.status === 'paired' && p.original?.id !== undefined && p.original.id === probe[Number(p.translation.split(':')[1])]?.id) correct++;
+      }
+      const row: Record<string, number | string> = {
+        pool: size,
+        buildCpu: build.cpu,
+        buildRssMb: build.rssMb,
+        indexMb: Math.round(indexBytes / 1e6),
+        bytesPerOriginal: Math.round(indexBytes / size),
+        cpu: big.cpu,
+        rssMb: big.rssMb,
+        rss50Mb: small.rssMb,
+        cpu50: small.cpu,
+        msPerTranslation: big.code === 0 ? Number((((big.cpu - small.cpu) / 950) * 1000).toFixed(1)) : 'n/a',
+        correct: big.code === 0 ? `${((100 * correct) / probe.length).toFixed(1)} %` : 'n/a',
+        code: big.code ?? 'killed',
+      };
+      if (big.code !== 0) row.error = big.stderr.slice(-300);
+      rows.push(row);
+      rows.sort((x, y) => (x.pool as number) - (y.pool as number));
+      process.stdout.write(`index ${JSON.stringify(row)}\n`);
+      mine.index = rows;
+      save();
+    }
+  }
+
   if (only.has('big')) {
     // A 100 MB JSONL of attached pairs (dev and synthetic pairs repeated with new numbers).
     const path = join(work, 'big-100mb.jsonl');
@@ -389,7 +438,8 @@ function render(store: Store): string {
     const index = m.index as Array<Record<string, unknown>> | undefined;
     if (index) {
       parts.push('### Persistent index (`transcheck index build`, then `audit --index`)', '');
-      parts.push(table(['originals', 'build CPU s', 'build peak MB', 'index MB', 'bytes / original on disk', 'audit CPU s', 'audit peak MB', 'ms CPU / translation', 'paired correctly'], index.map((r) => [r.pool as number, r.buildCpu as number, r.buildRssMb as number, r.indexMb as number, r.bytesPerOriginal as number, r.cpu as number, r.rssMb as number, r.msPerTranslation as number, r.correct as string])));
+      parts.push('Per translation as in the pool round; audit peak is the whole `audit --index` process (1,000 translations, reports included).', '');
+      parts.push(table(['originals', 'build CPU s', 'build peak MB', 'index MB', 'bytes / original on disk', 'audit CPU s', 'audit peak MB', 'ms CPU / translation', 'paired correctly', 'exit'], index.map((r) => [r.pool as number, r.buildCpu as number, r.buildRssMb as number, r.indexMb as number, r.bytesPerOriginal as number, r.cpu as number, r.rssMb as number, r.msPerTranslation as number, r.correct as string, `${r.code}${r.error ? ` ${String(r.error).split('\n').pop()}` : ''}`])));
       parts.push('');
     }
     const big = m.big as Record<string, unknown> | undefined;

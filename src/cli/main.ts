@@ -28,6 +28,10 @@ import { reportNames } from '../report/names.js';
 import { renderJsonSummary, renderSummary, terminalSafe } from '../report/summary.js';
 import { redactSecrets } from '../core/redact.js';
 import { registerFix } from './fix.js';
+import { registerIndex } from './index-cmd.js';
+import { openIndexStore } from '../pipeline/index-store.js';
+import { inShard, parseShard } from '../pipeline/shard.js';
+import { registerMerge } from './merge.js';
 
 /** Each line made terminal-safe (control characters shown as \\xNN), the line ends kept. */
 function terminalSafeLines(text: string): string {
@@ -84,6 +88,8 @@ interface AuditCliOptions {
   lookup?: string;
   maxRetryAfter?: string;
   allowInsecureHttp?: boolean;
+  index?: string;
+  shard?: string;
 }
 
 function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -103,7 +109,7 @@ function parseNumber(name: string, value: string | undefined, min: number): numb
 }
 
 /** What SARIF lists about each check: its description and its docs page, embedded (the log travels without docs/). */
-function ruleInfo(): RuleInfo[] {
+export function ruleInfo(): RuleInfo[] {
   const page = (docs: string) => {
     try {
       return readFileSync(join(packageRoot(), docs), 'utf8');
@@ -233,6 +239,9 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path or the configuration file');
   }
   const originals = [...(config.originals ?? []), ...abs(o.originals)];
+  // --index: checked (format, normalization) before any work; a stale or foreign index is an error.
+  const pairIndex = o.index !== undefined ? openIndexStore(resolve(cwd, o.index)) : undefined;
+  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
 
   let judge: Judge | undefined;
   let judgeOptions: JudgeOptions | undefined;
@@ -247,7 +256,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   }
   // The report folder is checked before hours of work go into reports that cannot be written.
   if (!judgeOptions?.dryRun) await prepareOutDir(outDir);
-  const configHash = hashOf({ config, formats, failOn, glossary, originals, llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
+  const configHash = hashOf({ config, formats, failOn, glossary, originals, ...(pairIndex ? { index: pairIndex.manifest.built } : {}), llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
   const version = toolVersion();
   const progress = progressReporter(io, Boolean(o.quiet || o.json));
   // --dry-run reads and pairs, then estimates: no checks, no judge, no reports.
@@ -259,6 +268,8 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     // The report folder and the configuration file are never inputs: `audit .` must not read its own reports.
     exclude: [outDir, ...(loaded.value.path ? [loaded.value.path] : [])],
     originals,
+    ...(pairIndex ? { pairIndex } : {}),
+    ...(shard ? { inShard: inShard(shard) } : {}),
     ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
     checks,
     glossary,
@@ -273,6 +284,12 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     configHash,
   });
 
+  if (shard) {
+    run.shard = shard;
+    run.limitations.push(
+      `Shard ${shard.index}/${shard.count}: only the translations of this shard (by a hash of file and record id) were paired and checked; combine the shards' report folders with \`transcheck merge\`.`,
+    );
+  }
   if (judgeOptions?.dryRun) {
     const estimate = estimateJudgeCost((pairedForEstimate ?? []).map((pair) => ({ pair })), judgeOptions, io.env);
     const cost = estimate.priceUnknown ? `cost unknown (no price for ${judgeOptions.model}; set llm.prices)` : `about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}`;
@@ -407,6 +424,8 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('-o, --out <dir>', `report folder (default ${DEFAULTS.out})`)
     .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three); sarif, csv, flagged (exports)')
     .option('--originals <paths...>', 'corpora of English originals to pair against (JSONL, text, any layout)')
+    .option('--index <dir>', 'a persistent index of originals to pair against (`transcheck index build`)')
+    .option('--shard <k/n>', 'pair and check only shard k of n of the translations (a stable hash of file and record id); combine with `transcheck merge`')
     .option('--glossary <files...>', 'extra glossary files (TSV, CSV, TBX or JSON)')
     .option('--config <file>', 'configuration file (default: found upward from the working directory)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['none', 'info', 'minor', 'major', 'critical']))
@@ -441,6 +460,8 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
       result.code = await runCheck(o, io);
     });
   registerFix(program, io, result);
+  registerIndex(program, io, result);
+  registerMerge(program, io, result);
   return program;
 }
 

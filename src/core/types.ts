@@ -330,6 +330,8 @@ export interface RunResult {
   limitations: string[];
   /** The run was stopped (Ctrl-C, SIGTERM): reports cover what was finished. */
   interrupted?: boolean;
+  /** `audit --shard k/n`: this run paired and checked shard `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
   /** The LLM judge stopped on a fatal error (bad key, no quota, unknown model, unreachable): exit 2. */
   judgeFailure?: string;
   /** Glossary terms rendered wrongly or in several ways across the run (corpus-wide consistency). */

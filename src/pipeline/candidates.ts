@@ -3,7 +3,7 @@
 // (rarest first, a cap per list and a budget per translation), anchors (numbers, names, URLs, arXiv ids)
 // are exact keys, and scoring stops early once the best candidate is clear.
 import type { ScoredSimilarity } from '../lexicon/similarity.js';
-import type { IndexedQuery, PairIndex } from './pair-index.js';
+import type { IndexedQuery, OriginalsIndex } from './pair-index.js';
 
 /** Candidates scored in full per translation, after the pre-rank (a full score costs microseconds). */
 const SCORED = 100;
@@ -36,7 +36,7 @@ export class CandidateScratch {
   /** Stamps of `PairIndex.score`. */
   stems: Uint32Array;
   stamp = 0;
-  constructor(index: PairIndex) {
+  constructor(index: OriginalsIndex) {
     const n = index.size;
     this.zh = new Float64Array(n);
     this.en = new Float64Array(n);
@@ -56,7 +56,7 @@ export class CandidateScratch {
 }
 
 /** Scores one original against a translation (exact score, no evidence lists). */
-export function scoreCandidate(index: PairIndex, q: IndexedQuery, doc: number, scratch: CandidateScratch): Candidate {
+export function scoreCandidate(index: OriginalsIndex, q: IndexedQuery, doc: number, scratch: CandidateScratch): Candidate {
   return { doc, sim: index.score(q, doc, scratch.stems, scratch.nextStamp()) };
 }
 
@@ -66,7 +66,7 @@ export function scoreCandidate(index: PairIndex, q: IndexedQuery, doc: number, s
  * pre-rank touched.
  */
 export function rankCandidates(
-  index: PairIndex,
+  index: OriginalsIndex,
   q: IndexedQuery,
   scratch: CandidateScratch,
   include: readonly number[] = [],

@@ -2,6 +2,7 @@
 // arrays, no per-original sets kept after indexing. Scores a translation against one original exactly as
 // `scoreFeatures` does on the original's full features (same weights, same formula), so the decision
 // layer above sees the same numbers whichever way the original is held.
+import { createHash } from 'node:crypto';
 import type { IdentifiedBlock } from '../core/types.js';
 import {
   enFeatures,
@@ -13,11 +14,11 @@ import {
 } from '../lexicon/similarity.js';
 
 /** Smallest document-frequency cut-off of posting lists (small pools keep every word). */
-const MIN_MAX_DF = 100;
+export const MIN_MAX_DF = 100;
 /** Share of the pool above which a stem or anchor is too common to find candidates by. */
-const MAX_DF_SHARE = 1 / 20;
+export const MAX_DF_SHARE = 1 / 20;
 /** Absolute cut-off: postings of terms in more originals than this are not kept, whatever the pool size. */
-const MAX_DF_CAP = 4000;
+export const MAX_DF_CAP = 4000;
 
 /** A growable Int32Array (amortized doubling), for building the flat arrays in one pass. */
 class IntList {
@@ -68,6 +69,8 @@ export interface IndexedQuery {
   zhTotal: number;
   /** Distinct stem ids of the gloss union known to the index. */
   unionIds: Int32Array;
+  /** The weight of each of `unionIds` (so a store need not hold every stem's weight in memory). */
+  unionWeights: Float64Array;
   /** Anchor ids (−1 when unknown to the index) and weights, one per anchor of the translation. */
   anchorIds: Int32Array;
   anchorWeights: Float64Array;
@@ -76,10 +79,122 @@ export interface IndexedQuery {
 }
 
 /**
+ * What candidate generation and the pairing decision need from an index of originals, whether it is held
+ * in memory (`PairIndex`) or read from disk on demand (`StoredIndex` in index-store.ts).
+ */
+export interface OriginalsIndex {
+  /** Number of distinct originals (doc ids are 0 … size − 1). */
+  readonly size: number;
+  /** Document frequency above which a term has no posting list. */
+  readonly maxDf: number;
+  readonly weights: SimilarityWeights;
+  /** Sum of stem weights per doc (normalizes the pre-rank). */
+  readonly enTotal: Float64Array;
+  /** Sum of strong-anchor weights per doc. */
+  readonly anchorTotal: Float64Array;
+  /** Slots of the stamp array `score` uses (stem ids are below this). */
+  readonly vocabularySize: number;
+  /** The original of a doc id. */
+  block(doc: number): IdentifiedBlock;
+  /** Doc id of a text, or −1. */
+  docOf(text: string): number;
+  stemFrequency(id: number): number;
+  anchorFrequency(id: number): number;
+  stemWeightOf(id: number): number;
+  stemPostings(id: number): Int32Array;
+  anchorPostings(id: number): Int32Array;
+  query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery;
+  score(q: IndexedQuery, doc: number, scratch: Uint32Array, stamp: number): ScoredSimilarity;
+  stemJaccard(a: number, b: number): number;
+}
+
+/** One original's arrays, as scoring reads them (slices of the flat arrays, or a record read from disk). */
+export interface DocTerms {
+  /** Sorted stem ids. */
+  stems: Int32Array;
+  /** Sorted anchor ids. */
+  anchors: Int32Array;
+  /** Strong-anchor ids and their weights. */
+  strong: Int32Array;
+  strongWeights: Float64Array;
+  /** English words. */
+  words: number;
+  /** Sum of stem weights. */
+  enTotal: number;
+}
+
+/**
+ * The similarity of a translation and one original, without evidence lists: the same value as
+ * `scoreFeatures(enFeatures(original), zh, weights, union, false)`. One function for every index, so
+ * an index on disk scores exactly as the one in memory.
+ */
+export function scoreDoc(q: IndexedQuery, d: DocTerms, scratch: Uint32Array, stamp: number): ScoredSimilarity {
+  // Mark the original's stems; a Chinese word is a hit when one of its glosses is marked.
+  for (let i = 0; i < d.stems.length; i++) scratch[d.stems[i] as number] = stamp;
+  let zhHit = 0;
+  for (const w of q.words) {
+    for (let j = 0; j < w.stems.length; j++) {
+      if (scratch[w.stems[j] as number] === stamp) {
+        zhHit += w.weight;
+        break;
+      }
+    }
+  }
+  let enHit = 0;
+  for (let j = 0; j < q.unionIds.length; j++) {
+    if (scratch[q.unionIds[j] as number] === stamp) enHit += q.unionWeights[j] as number;
+  }
+  let anchorHit = 0;
+  let anchorTotal = q.anchorTotal;
+  for (let j = 0; j < q.anchorIds.length; j++) {
+    const id = q.anchorIds[j] as number;
+    if (id >= 0 && binarySearch(d.anchors, 0, d.anchors.length, id)) anchorHit += q.anchorWeights[j] as number;
+  }
+  // Strong anchors of the original missing from the translation count against it.
+  for (let i = 0; i < d.strong.length; i++) {
+    if (!q.anchorIds.includes(d.strong[i] as number)) anchorTotal += d.strongWeights[i] as number;
+  }
+  const enTotal = d.enTotal;
+  const zhCoverage = q.zhTotal > 0 ? zhHit / q.zhTotal : 0;
+  const enCoverage = enTotal > 1e-9 ? enHit / enTotal : 0;
+  const anchorScore = anchorTotal > 0 ? anchorHit / anchorTotal : undefined;
+  const lengthScore = lengthCompatibility(d.words, q.han);
+  let total = 0.4 + 0.3 + 0.1;
+  let score = 0.4 * zhCoverage + 0.3 * enCoverage + 0.1 * lengthScore;
+  if (anchorScore !== undefined) {
+    const w = 0.2 * Math.min(1, anchorTotal / 20);
+    total += w;
+    score += w * anchorScore;
+  }
+  return { score: score / total, anchors: [], terms: [], zhCoverage, enCoverage, anchorScore, lengthScore };
+}
+
+/** Stem-set Jaccard of two sorted id arrays (merged). */
+export function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 || nb === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < na && j < nb) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (na + nb - inter);
+}
+
+/**
  * The originals of a run (or a corpus), distinct by text, each as sorted integer arrays of its stem and
  * anchor ids; document frequencies and posting lists of the terms rare enough to rank by.
  */
-export class PairIndex {
+export class PairIndex implements OriginalsIndex {
   /** Distinct originals, by doc id. */
   readonly blocks: IdentifiedBlock[] = [];
   /** Doc id of each distinct text. */
@@ -95,6 +210,7 @@ export class PairIndex {
   private strongIdsList = new IntList(1 << 12);
   private wordsList = new IntList(1024);
   private sealed = false;
+  private count = 0;
 
   // After seal():
   private stemIds: Int32Array = new Int32Array(0);
@@ -121,7 +237,11 @@ export class PairIndex {
   maxDf = MIN_MAX_DF;
   readonly weights: SimilarityWeights;
 
-  constructor() {
+  /** Keep each original's block (false when building a store: texts go to disk as they are added). */
+  private readonly retain: boolean;
+
+  constructor(options: { retain?: boolean } = {}) {
+    this.retain = options.retain ?? true;
     this.stemStart.push(0);
     this.anchorStart.push(0);
     this.strongStart.push(0);
@@ -134,22 +254,36 @@ export class PairIndex {
   }
 
   get size(): number {
-    return this.blocks.length;
+    return this.count;
   }
 
   /** Doc id of a block's text, or −1. */
   docOf(text: string): number {
-    return this.byText.get(text) ?? -1;
+    return this.byText.get(this.retain ? text : textKey(text)) ?? -1;
   }
 
-  /** Adds an original (a text already present is not added again); returns its doc id. */
+  block(doc: number): IdentifiedBlock {
+    const b = this.blocks[doc];
+    if (!b) throw new Error(`PairIndex: no original ${doc}${this.retain ? '' : ' (built without its texts)'}`);
+    return b;
+  }
+
+  /**
+   * Adds an original (a text already present is not added again); returns its doc id and whether it is
+   * new. An index built for the store (`retain: false`) keeps neither the block nor its text.
+   */
   add(block: IdentifiedBlock): number {
+    return this.addNew(block).doc;
+  }
+
+  addNew(block: IdentifiedBlock): { doc: number; added: boolean } {
     if (this.sealed) throw new Error('PairIndex: add after seal');
-    const existing = this.byText.get(block.text);
-    if (existing !== undefined) return existing;
-    const doc = this.blocks.length;
-    this.blocks.push(block);
-    this.byText.set(block.text, doc);
+    const key = this.retain ? block.text : textKey(block.text);
+    const existing = this.byText.get(key);
+    if (existing !== undefined) return { doc: existing, added: false };
+    const doc = this.count++;
+    if (this.retain) this.blocks.push(block);
+    this.byText.set(key, doc);
     const f = enFeatures(block.text, { surface: false });
     pushSorted([...f.stems].map((s) => this.stems.id(s)), this.stemIdsList, this.stems.df);
     this.stemStart.push(this.stemIdsList.length);
@@ -158,14 +292,14 @@ export class PairIndex {
     pushSorted(f.strongAnchors.map((a) => this.anchors.id(a)), this.strongIdsList);
     this.strongStart.push(this.strongIdsList.length);
     this.wordsList.push(f.words);
-    return doc;
+    return { doc, added: true };
   }
 
   /** Freezes the index: weights, totals and posting lists. Called once, after the last add. */
   seal(): this {
     if (this.sealed) return this;
     this.sealed = true;
-    const n = this.blocks.length;
+    const n = this.count;
     this.stemIds = this.stemIdsList.done();
     this.anchorIds = this.anchorIdsList.done();
     this.strongIds = this.strongIdsList.done();
@@ -201,7 +335,7 @@ export class PairIndex {
 
   private idf(df: number): number {
     // Smoothed so that a pool of a handful of originals weighs every word about equally.
-    return Math.log(1 + (this.blocks.length + 20) / (df + 1));
+    return idfOf(this.count, df);
   }
 
   private stemDfOf(id: number): number {
@@ -263,88 +397,64 @@ export class PairIndex {
       anchorWeights[i] = this.weights.anchor(a);
       anchorTotal += anchorWeights[i] as number;
     });
-    return { features, union, words, zhTotal, unionIds: Int32Array.from(unionIds), anchorIds, anchorWeights, anchorTotal, han: features.han };
+    const ids = Int32Array.from(unionIds);
+    const unionWeights = Float64Array.from(ids, (id) => this.stemWeight[id] as number);
+    return { features, union, words, zhTotal, unionIds: ids, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
   }
 
-  /**
-   * The similarity of a translation and one original, without evidence lists: the same value as
-   * `scoreFeatures(enFeatures(original), zh, weights, union, false)`.
-   */
-  score(q: IndexedQuery, doc: number, scratch: Uint32Array, stamp: number): ScoredSimilarity {
-    // Mark the original's stems; a Chinese word is a hit when one of its glosses is marked.
+  /** Doc d's arrays, as views of the flat arrays (no copy). */
+  terms(doc: number): DocTerms {
     const s0 = this.stemOffsets[doc] as number;
     const s1 = this.stemOffsets[doc + 1] as number;
-    for (let i = s0; i < s1; i++) scratch[this.stemIds[i] as number] = stamp;
-    let zhHit = 0;
-    for (const w of q.words) {
-      for (let j = 0; j < w.stems.length; j++) {
-        if (scratch[w.stems[j] as number] === stamp) {
-          zhHit += w.weight;
-          break;
-        }
-      }
-    }
-    let enHit = 0;
-    for (let j = 0; j < q.unionIds.length; j++) {
-      const id = q.unionIds[j] as number;
-      if (scratch[id] === stamp) enHit += this.stemWeight[id] as number;
-    }
-    let anchorHit = 0;
-    let anchorTotal = q.anchorTotal;
-    const a0 = this.anchorOffsets[doc] as number;
-    const a1 = this.anchorOffsets[doc + 1] as number;
-    for (let j = 0; j < q.anchorIds.length; j++) {
-      const id = q.anchorIds[j] as number;
-      if (id >= 0 && binarySearch(this.anchorIds, a0, a1, id)) anchorHit += q.anchorWeights[j] as number;
-    }
-    // Strong anchors of the original missing from the translation count against it.
-    for (let i = this.strongOffsets[doc] as number; i < (this.strongOffsets[doc + 1] as number); i++) {
-      const id = this.strongIds[i] as number;
-      if (!q.anchorIds.includes(id)) anchorTotal += this.anchorWeight[id] as number;
-    }
-    const enTotal = this.enTotal[doc] as number;
-    const zhCoverage = q.zhTotal > 0 ? zhHit / q.zhTotal : 0;
-    const enCoverage = enTotal > 1e-9 ? enHit / enTotal : 0;
-    const anchorScore = anchorTotal > 0 ? anchorHit / anchorTotal : undefined;
-    const lengthScore = lengthCompatibility(this.wordCounts[doc] as number, q.han);
-    let total = 0.4 + 0.3 + 0.1;
-    let score = 0.4 * zhCoverage + 0.3 * enCoverage + 0.1 * lengthScore;
-    if (anchorScore !== undefined) {
-      const w = 0.2 * Math.min(1, anchorTotal / 20);
-      total += w;
-      score += w * anchorScore;
-    }
-    return { score: score / total, anchors: [], terms: [], zhCoverage, enCoverage, anchorScore, lengthScore };
+    const g0 = this.strongOffsets[doc] as number;
+    const g1 = this.strongOffsets[doc + 1] as number;
+    const strong = this.strongIds.subarray(g0, g1);
+    return {
+      stems: this.stemIds.subarray(s0, s1),
+      anchors: this.anchorIds.subarray(this.anchorOffsets[doc] as number, this.anchorOffsets[doc + 1] as number),
+      strong,
+      strongWeights: Float64Array.from(strong, (id) => this.anchorWeight[id] as number),
+      words: this.wordCounts[doc] as number,
+      enTotal: this.enTotal[doc] as number,
+    };
   }
 
-  /** Stem-set Jaccard of two originals (sorted id arrays, merged). */
+  /** See `scoreDoc`. */
+  score(q: IndexedQuery, doc: number, scratch: Uint32Array, stamp: number): ScoredSimilarity {
+    return scoreDoc(q, this.terms(doc), scratch, stamp);
+  }
+
+  /** Stem-set Jaccard of two originals. */
   stemJaccard(a: number, b: number): number {
-    const a0 = this.stemOffsets[a] as number;
-    const a1 = this.stemOffsets[a + 1] as number;
-    const b0 = this.stemOffsets[b] as number;
-    const b1 = this.stemOffsets[b + 1] as number;
-    const na = a1 - a0;
-    const nb = b1 - b0;
-    if (na === 0 || nb === 0) return 0;
-    let i = a0;
-    let j = b0;
-    let inter = 0;
-    while (i < a1 && j < b1) {
-      const x = this.stemIds[i] as number;
-      const y = this.stemIds[j] as number;
-      if (x === y) {
-        inter++;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-    return inter / (na + nb - inter);
+    return sortedJaccard(
+      this.stemIds.subarray(this.stemOffsets[a] as number, this.stemOffsets[a + 1] as number),
+      this.stemIds.subarray(this.stemOffsets[b] as number, this.stemOffsets[b + 1] as number),
+    );
   }
 
   /** Size of the stem vocabulary (the scratch array of `score` needs this many slots). */
   get vocabularySize(): number {
     return this.stemDf.length;
+  }
+
+  /** Everything a store writes (after seal). */
+  exportData(): IndexData {
+    if (!this.sealed) throw new Error('PairIndex: export before seal');
+    return {
+      size: this.count,
+      maxDf: this.maxDf,
+      stems: this.stems.ids,
+      anchors: this.anchors.ids,
+      stemDf: this.stemDf,
+      anchorDf: this.anchorDf,
+      stemPostStart: this.stemPostStart,
+      stemPost: this.stemPost,
+      anchorPostStart: this.anchorPostStart,
+      anchorPost: this.anchorPost,
+      enTotal: this.enTotal,
+      anchorTotal: this.anchorTotal,
+      terms: (doc) => this.terms(doc),
+    };
   }
 
   /** Bytes held by the typed arrays (for benchmarks). */
@@ -356,8 +466,36 @@ export class PairIndex {
   }
 }
 
+/** What a sealed index hands to a store writer. */
+export interface IndexData {
+  size: number;
+  maxDf: number;
+  /** Stem and anchor ids by key. */
+  stems: ReadonlyMap<string, number>;
+  anchors: ReadonlyMap<string, number>;
+  stemDf: Int32Array;
+  anchorDf: Int32Array;
+  stemPostStart: Int32Array;
+  stemPost: Int32Array;
+  anchorPostStart: Int32Array;
+  anchorPost: Int32Array;
+  enTotal: Float64Array;
+  anchorTotal: Float64Array;
+  terms(doc: number): DocTerms;
+}
+
+/** Smoothed idf: a pool of a handful of originals weighs every word about equally. */
+export function idfOf(size: number, df: number): number {
+  return Math.log(1 + (size + 20) / (df + 1));
+}
+
+/** The key of a text when the index keeps no texts (a store's build): a sha-1 digest. */
+export function textKey(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 /** Single digits weigh less as anchors: they are everywhere (as in pairing's corpus weights). */
-function anchorFactor(key: string): number {
+export function anchorFactor(key: string): number {
   return key.length === 1 && key >= '0' && key <= '9' ? 0.3 : 1;
 }
 
@@ -369,7 +507,7 @@ function pushSorted(ids: number[], out: IntList, df?: IntList): void {
   }
 }
 
-function binarySearch(arr: Int32Array, lo: number, hi: number, v: number): boolean {
+export function binarySearch(arr: Int32Array, lo: number, hi: number, v: number): boolean {
   let l = lo;
   let h = hi - 1;
   while (l <= h) {

@@ -4,7 +4,7 @@ import { stopRequested } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
 import { CandidateScratch, rankCandidates } from './candidates.js';
-import { PairIndex, type IndexedQuery } from './pair-index.js';
+import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
 /** Thresholds of the accept decision. */
@@ -81,7 +81,7 @@ export function pairTranslations(
   /** Ctrl-C: ranking stops; translations not ranked yet stay unpaired. */
   signal?: AbortSignal,
   /** A prebuilt index of the originals (they must all be in it); built from `originals` when absent. */
-  prebuilt?: PairIndex,
+  prebuilt?: OriginalsIndex,
 ): Pair[] {
   const opts = { ...PAIRING_DEFAULTS, ...options };
   const index = prebuilt ?? indexOriginals(originals, signal);
@@ -128,7 +128,7 @@ export function pairTranslations(
         chosen = { ...cand, margin, verified: false };
         break;
       }
-      const verification = verifyPairing(t.blocks[0]?.text ?? '', (index.blocks[cand.doc] as IdentifiedBlock).text);
+      const verification = verifyPairing(t.blocks[0]?.text ?? '', index.block(cand.doc).text);
       if (verification.outcome === 'rejected') {
         rejectedOf.set(t, { doc: cand.doc, score: cand.sim.score, reason: verification.reason });
         break;
@@ -152,7 +152,7 @@ export function pairTranslations(
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
     const best = t.ranked.slice(0, opts.maxBest).map((c) => ({
-      original: blockRef(index.blocks[c.doc] as IdentifiedBlock),
+      original: blockRef(index.block(c.doc)),
       score: round(c.sim.score),
     }));
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
@@ -176,7 +176,7 @@ export function pairTranslations(
         continue;
       }
       // Only an accepted better original is named; weaker candidates would be a guess.
-      const betterRef = better ? blockRef(index.blocks[better.doc] as IdentifiedBlock) : undefined;
+      const betterRef = better ? blockRef(index.block(better.doc)) : undefined;
       const betterBest = betterRef
         ? [
             { original: betterRef, score: round(better?.sim.score ?? 0) },
@@ -204,7 +204,7 @@ export function pairTranslations(
       pairs.push({
         id: block.id,
         translation: block,
-        original: index.blocks[chosen.doc] as IdentifiedBlock,
+        original: index.block(chosen.doc),
         status: 'paired',
         confidence: confidence(chosen.sim.score, chosen.margin, opts),
         evidence: withVersions(evidence(withEvidence(t, index, chosen.doc), chosen.margin, t.candidates, best), t, chosen.doc, index),
@@ -222,7 +222,7 @@ export function pairTranslations(
           ? {
               ...evidence(withEvidence(t, index, top.doc), marginOver(t.ranked, 0, index), t.candidates, best),
               ...(rejected
-                ? { rejected: [{ original: blockRef(index.blocks[rejected.doc] as IdentifiedBlock), score: round(rejected.score), reason: rejected.reason }] }
+                ? { rejected: [{ original: blockRef(index.block(rejected.doc)), score: round(rejected.score), reason: rejected.reason }] }
                 : {}),
             }
           : { anchors: [], terms: [], score: 0, margin: 0, candidates: t.candidates, best: [] },
@@ -253,7 +253,7 @@ function distinctTranslations(translations: readonly IdentifiedBlock[], signal?:
 }
 
 /** Lead of ranked[i] over the best other candidate that is not a version of the same original. */
-function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }>, i: number, docs: PairIndex): number {
+function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }>, i: number, docs: OriginalsIndex): number {
   const chosen = ranked[i] as { doc: number; sim: ScoredSimilarity };
   for (let j = 0; j < ranked.length; j++) {
     const other = ranked[j] as { doc: number; sim: ScoredSimilarity };
@@ -264,11 +264,11 @@ function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }
 }
 
 /** Two originals are versions of one text when they share a record id (an arXiv id) or nearly all their words. */
-function nearDuplicateOriginals(docs: PairIndex, a: number, b: number): boolean {
+function nearDuplicateOriginals(docs: OriginalsIndex, a: number, b: number): boolean {
   if (a === b) return true;
   if (a < 0 || b < 0) return false;
-  const x = docs.blocks[a] as IdentifiedBlock;
-  const y = docs.blocks[b] as IdentifiedBlock;
+  const x = docs.block(a);
+  const y = docs.block(b);
   if (x.recordId !== undefined && x.recordId !== '' && x.recordId === y.recordId) return true;
   return docs.stemJaccard(a, b) >= NEAR_DUPLICATE_ORIGINAL;
 }
@@ -316,17 +316,17 @@ function evidence(sim: ScoredSimilarity, margin: number, candidates: number, bes
  * Adds the other versions of the chosen original (same record id, or nearly the same words) found among
  * the ranked candidates: a second English version of one abstract is not a look-alike.
  */
-function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: PairIndex): PairEvidence {
+function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: OriginalsIndex): PairEvidence {
   if (doc < 0) return ev;
   const versions = t.ranked
     .filter((c) => c.doc !== doc && nearDuplicateOriginals(docs, doc, c.doc))
-    .map((c) => blockRef(docs.blocks[c.doc] as IdentifiedBlock));
+    .map((c) => blockRef(docs.block(c.doc)));
   return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
 /** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */
-function withEvidence(t: TranslationDoc, docs: PairIndex, doc: number): ScoredSimilarity {
-  return scoreFeatures(enFeatures((docs.blocks[doc] as IdentifiedBlock).text), t.features, docs.weights, t.union, true);
+function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): ScoredSimilarity {
+  return scoreFeatures(enFeatures((docs.block(doc)).text), t.features, docs.weights, t.union, true);
 }
 
 /** How reports name a block. */

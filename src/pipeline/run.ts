@@ -29,6 +29,7 @@ import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
 import { mergeFindings } from './judge.js';
 import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup-arxiv.js';
 import { pairTranslations, type PairingOptions } from './pair.js';
+import type { OriginalsIndex } from './pair-index.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 import { emptySummary, summarize } from './summarize.js';
 
@@ -38,6 +39,10 @@ export const SCHEMA_VERSION = '1.0';
 /** Everything an audit needs; the CLI builds it from options and configuration. */
 export interface AuditOptions {
   inputs: readonly string[];
+  /** `--index`: a prebuilt index of originals on disk; the run's own originals are added on top of it. */
+  pairIndex?: { withOriginals(originals: readonly IdentifiedBlock[]): OriginalsIndex };
+  /** `--shard k/n`: only the translations (and untranslated blocks) it keeps are paired and checked. */
+  inShard?: (block: IdentifiedBlock) => boolean;
   /** Originals corpora to pair against (no reports are written for them). */
   originals?: readonly string[];
   markers?: readonly string[];
@@ -224,10 +229,10 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   let t = lap('read', t0);
 
   const allBlocks = inputs.flatMap((r) => r.blocks);
-  const translations = allBlocks.filter((b) => b.role === 'translation');
+  const translations = allBlocks.filter((b) => b.role === 'translation' && (options.inShard?.(b) ?? true));
   const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
   options.onProgress?.('pair', 0, translations.length);
-  let pairs = pairTranslations(translations, originals, options.pairing, options.signal);
+  let pairs = pairTranslations(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
   options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
   if (options.lookupArxiv && !stopRequested(options.signal)) pairs = await lookupOnArxiv(pairs, options, limitations);
@@ -253,7 +258,7 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
     }
   }
   const blockById = new Map(allBlocks.map((b) => [b.id, b]));
-  const untranslated = allBlocks.filter((b) => b.role === 'untranslated').map((b) => untranslatedPair(b, blockById));
+  const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
   t = lap('pair', t);
 
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));

@@ -117,6 +117,7 @@ export function* renderJsonChunks(file: FileResult, run: RunResult): Generator<s
     tool: run.tool,
     configHash: run.configHash,
     promptVersions: run.promptVersions,
+    ...(run.shard ? { shard: run.shard } : {}),
     file: file.file,
     layout: file.layout,
     encoding: file.encoding,

@@ -1,0 +1,64 @@
+// Builds the index of originals for `transcheck index build`: every input read as the audit reads
+// originals (`--originals`), one file at a time (its blocks are dropped once indexed), each new original's
+// block handed to the caller to write as it is indexed. Only the index's typed arrays grow with the pool.
+import { stopRequested } from '../core/cancel.js';
+import { InputFileError } from '../core/errors.js';
+import type { IdentifiedBlock, InputError } from '../core/types.js';
+import { expandInputs, ingestFile } from './ingest.js';
+import { identifyBlocks } from './identify.js';
+import { PairIndex, type IndexData } from './pair-index.js';
+import { STORE_FILE_BASE, textHash } from './index-store.js';
+
+export interface IndexBuildOptions {
+  cwd?: string;
+  exclude?: readonly string[];
+  markers?: readonly string[];
+  signal?: AbortSignal;
+  /** Called once per new original (distinct by text), in doc-id order. */
+  onOriginal: (block: IdentifiedBlock, doc: number) => void;
+  onProgress?: (file: string, originals: number) => void;
+}
+
+export interface IndexBuildResult {
+  data: IndexData;
+  /** First 8 bytes of each original's text hash, by doc id. */
+  hashes: Buffer[];
+  sources: Array<{ file: string; originals: number }>;
+  errors: InputError[];
+}
+
+/** Reads the originals and returns the sealed index's data; unreadable inputs are listed in `errors`. */
+export async function buildIndexData(inputs: readonly string[], options: IndexBuildOptions): Promise<IndexBuildResult> {
+  const errors: InputError[] = [];
+  const expanded = await expandInputs(inputs, options.cwd, options.exclude);
+  errors.push(...expanded.errors);
+  const index = new PairIndex({ retain: false });
+  const hashes: Buffer[] = [];
+  const sources: IndexBuildResult['sources'] = [];
+  for (const [i, path] of expanded.files.entries()) {
+    if (stopRequested(options.signal)) break;
+    let originals = 0;
+    try {
+      const ingested = await ingestFile(path, STORE_FILE_BASE + i, { ...(options.markers ? { markers: options.markers } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
+      // Identified in slices so that a large file's identified copies are not all held at once.
+      for (let s = 0; s < ingested.blocks.length; s += 1000) {
+        if (stopRequested(options.signal)) break;
+        for (const block of identifyBlocks(ingested.blocks.slice(s, s + 1000))) {
+          if (block.role !== 'original') continue;
+          const { doc, added } = index.addNew(block);
+          if (!added) continue;
+          originals++;
+          hashes.push(textHash(block.text));
+          options.onOriginal(block, doc);
+        }
+      }
+      sources.push({ file: path, originals });
+      if (originals === 0) errors.push({ file: path, message: `${path}: no English originals found (an index holds originals only)` });
+    } catch (error) {
+      if (error instanceof InputFileError) errors.push({ file: error.file, message: error.message, ...(error.line ? { line: error.line } : {}) });
+      else errors.push({ file: path, message: `${path}: ${(error as Error).message ?? String(error)}` });
+    }
+    options.onProgress?.(path, index.size);
+  }
+  return { data: index.seal().exportData(), hashes, sources, errors };
+}

@@ -1,0 +1,152 @@
+// The persistent index: `index build` then `audit --index` pairs exactly as `audit --originals` does
+// (same candidates, same scores), the run's own originals are added on top, and a stale, foreign or
+// unfinished index is a clear error naming the folder.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { IdentifiedBlock } from '../../src/core/types.js';
+import { unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
+import { CandidateScratch, rankCandidates } from '../../src/pipeline/candidates.js';
+import { openIndexStore } from '../../src/pipeline/index-store.js';
+import { indexOriginals } from '../../src/pipeline/pair.js';
+import { pairingRecords } from '../fixtures/pairing/records.js';
+
+const records = pairingRecords();
+
+function sink() {
+  let text = '';
+  return { write: (s: string) => { text += s; return true; }, isTTY: false, get text() { return text; } };
+}
+
+async function run(argv: string[], cwd: string) {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main({ argv, stdout, stderr, env: {}, cwd });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Look-alikes: sentences of two real abstracts recombined, numbers changed (as bench/scale.ts makes them). */
+function lookAlikes(): Array<{ id: string; title: string; abstract: string }> {
+  const out: Array<{ id: string; title: string; abstract: string }> = [];
+  for (let i = 0; i < records.length; i++) {
+    for (let k = 1; k < 4; k++) {
+      const a = (records[i]?.en ?? '').split(/(?<=\.)\s+/);
+      const b = (records[(i + k) % records.length]?.en ?? '').split(/(?<=\.)\s+/);
+      const mixed = a.map((s, j) => (j % 2 === 1 && b[j] ? b[j] : s)).join(' ').replace(/\d+/g, (n) => String(Number(n) + k));
+      out.push({ id: `fake.${i}.${k}`, title: `Look-alike ${i}.${k}`, abstract: mixed });
+    }
+  }
+  return out;
+}
+
+function workdir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'transcheck-index-'));
+  writeFileSync(join(dir, 'transcheck.config.json'), '{}');
+  // The arXiv metadata snapshot layout: id, title, abstract (and more fields) one object a line.
+  const pool = [...records.map((r) => ({ id: r.id, title: r.title, abstract: r.en, versions: [{ version: 'v1' }] })), ...lookAlikes()];
+  writeFileSync(join(dir, 'arxiv-metadata-oai-snapshot.json'), `${pool.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(join(dir, 'translations.jsonl'), `${records.map((r, i) => JSON.stringify({ id: `t${i}`, zh: r.zh })).join('\n')}\n`);
+  return dir;
+}
+
+/** What pairing decided and scored, per translation, from a JSON report. */
+function pairing(dir: string, report: string) {
+  const json = JSON.parse(readFileSync(join(dir, report), 'utf8')) as {
+    pairs: Array<{ translation: string; status: string; original?: { id?: string }; evidence: { score: number; margin: number; best: Array<{ id?: string; score: number }>; terms: string[]; anchors: string[] }; score: number }>;
+  };
+  return json.pairs.map((p) => ({
+    t: p.translation,
+    status: p.status,
+    original: p.original?.id,
+    score: p.evidence.score,
+    margin: p.evidence.margin,
+    best: p.evidence.best.map((b) => [b.id, b.score]),
+    terms: p.evidence.terms,
+    anchors: p.evidence.anchors,
+    quality: p.score,
+  }));
+}
+
+describe('index build and audit --index', () => {
+  it('pairs exactly as --originals does, on the arXiv snapshot layout', async () => {
+    const dir = workdir();
+    const built = await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx'], dir);
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/index: 40 originals from 1 file/);
+    const a = await run(['audit', 'translations.jsonl', '--originals', 'arxiv-metadata-oai-snapshot.json', '--format', 'json', '--out', 'r1'], dir);
+    const b = await run(['audit', 'translations.jsonl', '--index', 'idx', '--format', 'json', '--out', 'r2'], dir);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const viaOriginals = pairing(dir, 'r1/translations.json');
+    const viaIndex = pairing(dir, 'r2/translations.json');
+    expect(viaIndex).toEqual(viaOriginals);
+    expect(viaIndex.filter((p) => p.status === 'paired').map((p) => p.original)).toEqual(records.map((r) => r.id));
+  });
+
+  it('ranks the same candidates with the same scores as the in-memory index', async () => {
+    const dir = workdir();
+    expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
+    const stored = openIndexStore(join(dir, 'idx'));
+    const blocks: IdentifiedBlock[] = [];
+    for (let d = 0; d < stored.size; d++) blocks.push(stored.block(d));
+    const memory = indexOriginals(blocks);
+    expect(memory.size).toBe(stored.size);
+    const s1 = new CandidateScratch(memory);
+    const s2 = new CandidateScratch(stored);
+    for (const r of records) {
+      const f = zhFeatures(r.zh);
+      const u = unionOfGlosses(f);
+      const x = rankCandidates(memory, memory.query(f, u), s1);
+      const y = rankCandidates(stored, stored.query(f, u), s2);
+      expect(y.considered).toBe(x.considered);
+      expect(y.ranked.map((c) => [c.doc, c.sim.score, c.sim.zhCoverage, c.sim.enCoverage, c.sim.anchorScore])).toEqual(
+        x.ranked.map((c) => [c.doc, c.sim.score, c.sim.zhCoverage, c.sim.enCoverage, c.sim.anchorScore]),
+      );
+    }
+    stored.close();
+  });
+
+  it('adds the run’s own attached originals on top of the index', async () => {
+    const dir = workdir();
+    expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
+    // Attached pairs whose original is not in the index, and one whose original is.
+    const own = 'In this paper we study the estimation of rare events in queueing networks by importance sampling.';
+    writeFileSync(
+      join(dir, 'attached.jsonl'),
+      `${JSON.stringify({ id: 'own', en: own, zh: '本文研究利用重要性抽样估计排队网络中的稀有事件。' })}\n${JSON.stringify({ id: records[0]?.id, en: records[0]?.en, zh: records[0]?.zh })}\n`,
+    );
+    const r = await run(['audit', 'attached.jsonl', '--index', 'idx', '--format', 'json', '--out', 'r'], dir);
+    expect(r.code).toBe(0);
+    const pairs = pairing(dir, 'r/attached.json');
+    expect(pairs.map((p) => p.status)).toEqual(['paired', 'paired']);
+    expect(pairs.map((p) => p.original)).toEqual(['own', records[0]?.id]);
+  });
+
+  it('refuses a stale, foreign or unfinished index with a message naming the folder', async () => {
+    const dir = workdir();
+    expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
+    const manifestPath = join(dir, 'idx', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, normalization: '0000000000000000' }));
+    const stale = await run(['audit', 'translations.jsonl', '--index', 'idx', '--out', 'r'], dir);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/idx: stale index.*normalization 0000000000000000/);
+    expect(stale.stderr).toMatch(/rebuild it with `transcheck index build`/);
+    // A rebuild into the same folder replaces the stale index.
+    expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
+    expect((await run(['audit', 'translations.jsonl', '--index', 'idx', '--format', 'json', '--out', 'r'], dir)).code).toBe(0);
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: 99 }));
+    expect((await run(['audit', 'translations.jsonl', '--index', 'idx', '--out', 'r'], dir)).stderr).toMatch(/idx: index format 99, this transcheck reads format 1/);
+    const missing = await run(['audit', 'translations.jsonl', '--index', 'translations.jsonl', '--out', 'r'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/translations\.jsonl: not a transcheck index/);
+    const nothing = await run(['audit', 'translations.jsonl', '--index', 'nowhere', '--out', 'r'], dir);
+    expect(nothing.stderr).toMatch(/nowhere: index folder not found/);
+    // index build never writes into a folder that holds something else.
+    const refused = await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'r'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/r: folder is not empty and holds no transcheck index/);
+  });
+});
