@@ -8,7 +8,7 @@ import type { Block, IngestedFile } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
 import type { ReadResult } from './ingest/draft.js';
 import { findMarker, looksLikeSectionPage, markerKey, readLinePage, readMarkerPage, readParagraphs, readSectionPage } from './ingest/pages.js';
-import { looksDelimited, looksLikeJsonl, readDelimited, readJsonDocument, readJsonl, readRecordsStream } from './ingest/records.js';
+import { looksDelimited, looksLikeJsonl, readDelimited, readJsonArrayStream, readJsonDocument, readJsonl, readRecordsStream } from './ingest/records.js';
 
 export { expandInputs, TEXT_EXTENSIONS } from './ingest/inputs.js';
 
@@ -175,6 +175,11 @@ async function ingestLarge(name: string, path: string, index: number, streamAbov
           ? 'csv'
           : undefined;
   const size = `${(info.size / 1024 / 1024).toFixed(0)} MB`;
+  // A large JSON array is parsed as a stream too (stream-json), one element at a time.
+  if (head.trimStart().startsWith('[')) {
+    const chunks = withoutBom(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>);
+    return assemble(name, index, 'utf-8', [`read as a stream (${size})`], await readJsonArrayStream(chunks));
+  }
   if (layout === undefined) {
     if (info.size <= Math.max(WHOLE_MAX_BYTES, streamAbove)) return undefined;
     throw new InputFileError(name, `too large to read whole (${size}) and not JSONL, CSV or TSV`, 'give large corpora as JSONL (one record a line), CSV or TSV, which are streamed');
@@ -183,6 +188,14 @@ async function ingestLarge(name: string, path: string, index: number, streamAbov
   const result = await readRecordsStream(lines, layout);
   if (!result) throw new InputFileError(name, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
   return assemble(name, index, 'utf-8', [`read as a stream (${size})`], result);
+}
+
+async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
+    first = false;
+  }
 }
 
 async function firstLine(path: string): Promise<string> {

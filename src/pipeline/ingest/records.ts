@@ -1,4 +1,6 @@
 // Ingest: record formats (JSONL, a JSON array, CSV and TSV with RFC 4180 quoting) with en/zh-like fields.
+import { Readable } from 'node:stream';
+import streamArray from 'stream-json/streamers/stream-array.js';
 import type { Layout } from '../../core/types.js';
 import { type BlockDraft, NoteList, type ReadResult } from './draft.js';
 
@@ -157,6 +159,83 @@ export async function readRecordsStream(lines: AsyncIterable<string>, layout: 'j
   if (pending !== '') notes.add(pendingStart, `line ${pendingStart}: record skipped, unterminated quoted field`);
   if (header === undefined) return undefined;
   return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
+}
+
+/**
+ * The 1-based line where each top-level element of a JSON array starts, found incrementally chunk by
+ * chunk (the same scan as `arrayElementOffsets`): a streamed element is located without the file's text.
+ */
+class ElementLines {
+  readonly lines: number[] = [];
+  private line = 1;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private expectElement = false;
+  push(chunk: string): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10) this.line++;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) this.inString = false;
+        continue;
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) continue;
+      if (this.depth === 1 && this.expectElement && c !== 93) {
+        this.lines.push(this.line);
+        this.expectElement = false;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 91 || c === 123) {
+        this.depth++;
+        if (this.depth === 1) this.expectElement = true;
+      } else if (c === 93 || c === 125) this.depth--;
+      else if (c === 44 && this.depth === 1) this.expectElement = true;
+    }
+  }
+}
+
+/**
+ * Streams a large `.json` array (UTF-8 text chunks) with stream-json: one element is assembled at a
+ * time and becomes its blocks, so memory holds the blocks, never the file's text or its whole parse.
+ * Each record is located at the line where it starts. Invalid JSON ends the read with a note naming
+ * the element where it stopped; the records before it are kept.
+ */
+export async function readJsonArrayStream(chunks: AsyncIterable<string>): Promise<ReadResult> {
+  const notes = new NoteList();
+  const blocks: BlockDraft[] = [];
+  const located = new ElementLines();
+  async function* tap(): AsyncGenerator<string> {
+    for await (const chunk of chunks) {
+      located.push(chunk);
+      yield chunk;
+    }
+  }
+  const source = Readable.from(tap());
+  const elements = streamArray.withParserAsStream();
+  source.on('error', (error) => elements.destroy(error));
+  source.pipe(elements);
+  let n = 0;
+  // Elements are taken as they are emitted ('data', handled synchronously): on invalid JSON the
+  // elements before it are kept (an async iterator would drop those still buffered).
+  await new Promise<void>((resolve) => {
+    elements.on('data', (item: { key: number; value: unknown }) => {
+      n = item.key + 1;
+      const start = located.lines[item.key] ?? 0;
+      if (isObject(item.value)) addRecord({ fields: lowerKeys(item.value), lines: [start, start] }, blocks, notes);
+      else notes.add(start, `line ${start}: element ${n} skipped, not a JSON object`);
+    });
+    elements.on('end', () => resolve());
+    elements.on('error', (error: Error) => {
+      const at = located.lines[n] ?? located.lines[located.lines.length - 1] ?? 1;
+      notes.add(at, `line ${at}: the JSON array could not be read past element ${n} (${error.message}); ${n} element(s) read`);
+      source.destroy();
+      resolve();
+    });
+  });
+  return { layout: 'jsonl', blocks, dropped: [], notes: notes.done('records skipped') };
 }
 
 /** 0-based offsets where the top-level elements of a JSON array start (the text must be valid JSON). */
