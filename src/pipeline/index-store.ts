@@ -137,8 +137,10 @@ function decodeDoc(buf: Buffer): DocTerms {
   let o = 24;
   for (let i = 0; i < ng; i++, o += 8) strongWeights[i] = buf.readDoubleLE(o);
   const read = (n: number) => {
+    // One copy into an aligned array (the record's offset in its buffer may not be a multiple of 4).
     const out = new Int32Array(n);
-    for (let i = 0; i < n; i++, o += 4) out[i] = buf.readInt32LE(o);
+    buf.copy(Buffer.from(out.buffer), 0, o, o + 4 * n);
+    o += 4 * n;
     return out;
   };
   const stems = read(ns);
@@ -348,6 +350,8 @@ function fstatSize(path: string): number {
 const MAX_TERMS_CACHED = 400_000;
 const MAX_DOCS_CACHED = 20_000;
 const MAX_BLOCKS_CACHED = 4_000;
+/** Bytes of posting lists kept between translations: the lists of common glosses are read by most of them. */
+const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * An index on disk. Originals of the run itself (not in the store) can be added on top with
@@ -371,6 +375,9 @@ export class StoredIndex implements OriginalsIndex {
   private readonly textTable: RandomFile;
   private readonly docCache = new Map<number, DocTerms>();
   private readonly blockCache = new Map<number, IdentifiedBlock>();
+  // Posting lists by term (stems ≥ 0, anchors as −1 − id), oldest first, within POSTINGS_CACHE_BYTES.
+  private readonly postCache = new Map<number, Int32Array>();
+  private postCacheBytes = 0;
   // Originals of the run added on top (doc ids pool … pool + k − 1).
   private readonly extraBlocks: IdentifiedBlock[] = [];
   private readonly extraTerms: DocTerms[] = [];
@@ -554,11 +561,25 @@ export class StoredIndex implements OriginalsIndex {
   }
 
   stemPostings(id: number): Int32Array {
-    return this.postings(this.stems.byId.get(id), this.stemPost, this.extraStemPost.get(id));
+    return this.cachedPostings(id, () => this.postings(this.stems.byId.get(id), this.stemPost, this.extraStemPost.get(id)));
   }
 
   anchorPostings(id: number): Int32Array {
-    return this.postings(this.anchors.byId.get(id), this.anchorPost, this.extraAnchorPost.get(id));
+    return this.cachedPostings(-1 - id, () => this.postings(this.anchors.byId.get(id), this.anchorPost, this.extraAnchorPost.get(id)));
+  }
+
+  private cachedPostings(key: number, read: () => Int32Array): Int32Array {
+    const hit = this.postCache.get(key);
+    if (hit) return hit;
+    const list = read();
+    this.postCache.set(key, list);
+    this.postCacheBytes += list.byteLength;
+    while (this.postCacheBytes > POSTINGS_CACHE_BYTES && this.postCache.size > 1) {
+      const [oldest, old] = this.postCache.entries().next().value as [number, Int32Array];
+      this.postCache.delete(oldest);
+      this.postCacheBytes -= old.byteLength;
+    }
+    return list;
   }
 
   private postings(info: TermInfo | undefined, file: RandomFile, extra: number[] | undefined): Int32Array {
