@@ -35,9 +35,14 @@ export class CandidateScratch {
   word: Int32Array;
   /** Stamps of `PairIndex.score`. */
   stems: Uint32Array;
+  /** Originals touched by the current translation, in order, and their pre-rank scores. */
+  touched: Int32Array;
+  pre: Float64Array;
   stamp = 0;
   constructor(index: OriginalsIndex) {
     const n = index.size;
+    this.touched = new Int32Array(n);
+    this.pre = new Float64Array(n);
     this.zh = new Float64Array(n);
     this.en = new Float64Array(n);
     this.anchors = new Float64Array(n);
@@ -71,14 +76,10 @@ export function rankCandidates(
   scratch: CandidateScratch,
   include: readonly number[] = [],
 ): { ranked: Candidate[]; considered: number } {
-  const { zh, en, anchors, seen, word } = scratch;
-  const touched: number[] = [];
-  const touch = (d: number) => {
-    if (seen[d] === 0) {
-      seen[d] = 1;
-      touched.push(d);
-    }
-  };
+  const { zh, en, anchors, seen, word, touched, pre } = scratch;
+  // Touched originals go into a reused typed array (inlined below: this loop runs up to the postings
+  // budget, 200,000 times a translation, and a closure and a growing array cost most of it).
+  let count = 0;
   let budget = POSTINGS_BUDGET;
   // Anchors first (numbers, names, acronyms, URLs, arXiv ids: exact keys), rarest first.
   const anchorOrder: number[] = [];
@@ -94,8 +95,13 @@ export function rankCandidates(
     if (df > budget) continue;
     budget -= df;
     const weight = q.anchorWeights[i] as number;
-    for (const d of index.anchorPostings(id)) {
-      touch(d);
+    const list = index.anchorPostings(id);
+    for (let p = 0; p < list.length; p++) {
+      const d = list[p] as number;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        touched[count++] = d;
+      }
       anchors[d] = (anchors[d] as number) + weight;
     }
   }
@@ -105,6 +111,7 @@ export function rankCandidates(
   const enDone = new Set<number>();
   for (const wi of wordOrder) {
     const w = q.words[wi] as IndexedQuery['words'][number];
+    const mark = wi + 1;
     for (let j = 0; j < w.stems.length; j++) {
       const id = w.stems[j] as number;
       const df = index.stemFrequency(id);
@@ -113,22 +120,28 @@ export function rankCandidates(
       // A Chinese word counts once per original (through whichever gloss is found); a stem once for the English side.
       const stemOnce = !enDone.has(id);
       enDone.add(id);
-      const stemWeight = index.stemWeightOf(id);
-      for (const d of index.stemPostings(id)) {
-        touch(d);
-        if (word[d] !== wi + 1) {
-          word[d] = wi + 1;
+      const stemWeight = stemOnce ? index.stemWeightOf(id) : 0;
+      const list = index.stemPostings(id);
+      for (let p = 0; p < list.length; p++) {
+        const d = list[p] as number;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched[count++] = d;
+        }
+        if (word[d] !== mark) {
+          word[d] = mark;
           zh[d] = (zh[d] as number) + w.weight;
         }
         if (stemOnce) en[d] = (en[d] as number) + stemWeight;
       }
     }
   }
-  const pre = new Float64Array(touched.length);
   let top = 0;
-  touched.forEach((d, i) => {
+  const zhTotal = Math.max(q.zhTotal, 1e-9);
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
     const a = anchors[d] as number;
-    const v = (0.4 * (zh[d] as number)) / Math.max(q.zhTotal, 1e-9) + (0.3 * (en[d] as number)) / (index.enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (index.anchorTotal[d] as number) - a, a, 1e-9);
+    const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (index.enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (index.anchorTotal[d] as number) - a, a, 1e-9);
     pre[i] = v;
     if (v > top) top = v;
     zh[d] = 0;
@@ -136,14 +149,15 @@ export function rankCandidates(
     anchors[d] = 0;
     seen[d] = 0;
     word[d] = 0;
-  });
+  }
   // Only the SCORED best pre-ranks are ever scored: keep them in a bounded min-heap instead of sorting
   // every touched original (up to the postings budget on a large pool).
   const heap = new TopK(SCORED + include.length);
-  touched.forEach((d, i) => {
+  const floor = PRE_RANK_SHARE * top;
+  for (let i = 0; i < count; i++) {
     const v = pre[i] as number;
-    if (v >= PRE_RANK_SHARE * top) heap.offer(d, v);
-  });
+    if (v >= floor) heap.offer(touched[i] as number, v);
+  }
   const kept = heap.sorted();
   const ranked: Candidate[] = [];
   const scored = new Set<number>();
@@ -164,7 +178,7 @@ export function rankCandidates(
     if (c.sim.score > best) best = c.sim.score;
   }
   ranked.sort((a, b) => b.sim.score - a.sim.score);
-  return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: touched.length };
+  return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: count };
 }
 
 function second(ranked: readonly Candidate[]): number {
