@@ -12,6 +12,7 @@ import type { IdentifiedBlock } from '../core/types.js';
 import { enFeatures, genericWeights, type ScoredSimilarity, type SimilarityWeights, type ZhFeatures } from '../lexicon/similarity.js';
 import {
   anchorFactor,
+  buildQuery,
   idfOf,
   MAX_DF_CAP,
   MAX_DF_SHARE,
@@ -597,36 +598,14 @@ export class StoredIndex implements OriginalsIndex {
   query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery {
     this.stems.trim(MAX_TERMS_CACHED);
     this.anchors.trim(MAX_TERMS_CACHED);
-    const words: IndexedQuery['words'] = [];
-    let zhTotal = 0;
-    for (const w of features.words) {
-      if (w.glosses.length === 0) continue;
-      const weight = this.weights.zh(w.word);
-      zhTotal += weight;
-      const ids: number[] = [];
-      for (const g of w.glosses) {
-        const id = this.knownStem(g);
-        if (id >= 0) ids.push(id);
-      }
-      words.push({ weight, stems: Int32Array.from(ids) });
-    }
-    const unionIds: number[] = [];
-    for (const s of union) {
-      const id = this.knownStem(s);
-      if (id >= 0) unionIds.push(id);
-    }
-    const ids = Int32Array.from(unionIds);
-    const unionWeights = Float64Array.from(ids, (id) => this.stemWeightOf(id));
-    const anchors = features.anchors;
-    const anchorIds = new Int32Array(anchors.length);
-    const anchorWeights = new Float64Array(anchors.length);
-    let anchorTotal = 0;
-    anchors.forEach((a, i) => {
-      anchorIds[i] = this.anchors.get(a)?.id ?? this.extraAnchors.get(a) ?? -1;
-      anchorWeights[i] = this.weights.anchor(a);
-      anchorTotal += anchorWeights[i] as number;
-    });
-    return { features, union, words, zhTotal, unionIds: ids, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
+    return buildQuery(
+      features,
+      union,
+      this.weights,
+      (s) => this.knownStem(s),
+      (id) => this.stemWeightOf(id),
+      (a) => this.anchors.get(a)?.id ?? this.extraAnchors.get(a) ?? -1,
+    );
   }
 
   private knownStem(stem: string): number {

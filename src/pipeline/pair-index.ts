@@ -169,6 +169,50 @@ export function scoreDoc(q: IndexedQuery, d: DocTerms, scratch: Uint32Array, sta
   return { score: score / total, anchors: [], terms: [], zhCoverage, enCoverage, anchorScore, lengthScore };
 }
 
+/**
+ * A translation's features in an index's ids (−1 for a stem or anchor the index does not know): one
+ * function for every index, so that the same query gives the same numbers.
+ */
+export function buildQuery(
+  features: ZhFeatures,
+  union: ReadonlySet<string>,
+  weights: SimilarityWeights,
+  stemId: (stem: string) => number,
+  stemWeight: (id: number) => number,
+  anchorId: (anchor: string) => number,
+): IndexedQuery {
+  const words: IndexedQuery['words'] = [];
+  let zhTotal = 0;
+  for (const w of features.words) {
+    if (w.glosses.length === 0) continue;
+    const weight = weights.zh(w.word);
+    zhTotal += weight;
+    const ids: number[] = [];
+    for (const g of w.glosses) {
+      const id = stemId(g);
+      if (id >= 0) ids.push(id);
+    }
+    words.push({ weight, stems: Int32Array.from(ids) });
+  }
+  const known: number[] = [];
+  for (const s of union) {
+    const id = stemId(s);
+    if (id >= 0) known.push(id);
+  }
+  const unionIds = Int32Array.from(known);
+  const unionWeights = Float64Array.from(unionIds, (id) => stemWeight(id));
+  const anchors = features.anchors;
+  const anchorIds = new Int32Array(anchors.length);
+  const anchorWeights = new Float64Array(anchors.length);
+  let anchorTotal = 0;
+  anchors.forEach((a, i) => {
+    anchorIds[i] = anchorId(a);
+    anchorWeights[i] = weights.anchor(a);
+    anchorTotal += anchorWeights[i] as number;
+  });
+  return { features, union, words, zhTotal, unionIds, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
+}
+
 /** Stem-set Jaccard of two sorted id arrays (merged). */
 export function sortedJaccard(a: Int32Array, b: Int32Array): number {
   const na = a.length;
@@ -370,36 +414,7 @@ export class PairIndex implements OriginalsIndex {
 
   /** A translation's features in the index's ids. */
   query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery {
-    const words: IndexedQuery['words'] = [];
-    let zhTotal = 0;
-    for (const w of features.words) {
-      if (w.glosses.length === 0) continue;
-      const weight = this.weights.zh(w.word);
-      zhTotal += weight;
-      const ids: number[] = [];
-      for (const g of w.glosses) {
-        const id = this.stems.get(g);
-        if (id >= 0) ids.push(id);
-      }
-      words.push({ weight, stems: Int32Array.from(ids) });
-    }
-    const unionIds: number[] = [];
-    for (const s of union) {
-      const id = this.stems.get(s);
-      if (id >= 0) unionIds.push(id);
-    }
-    const anchors = features.anchors;
-    const anchorIds = new Int32Array(anchors.length);
-    const anchorWeights = new Float64Array(anchors.length);
-    let anchorTotal = 0;
-    anchors.forEach((a, i) => {
-      anchorIds[i] = this.anchors.get(a);
-      anchorWeights[i] = this.weights.anchor(a);
-      anchorTotal += anchorWeights[i] as number;
-    });
-    const ids = Int32Array.from(unionIds);
-    const unionWeights = Float64Array.from(ids, (id) => this.stemWeight[id] as number);
-    return { features, union, words, zhTotal, unionIds: ids, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
+    return buildQuery(features, union, this.weights, (s) => this.stems.get(s), (id) => this.stemWeight[id] as number, (a) => this.anchors.get(a));
   }
 
   /** Doc d's arrays, as views of the flat arrays (no copy). */
