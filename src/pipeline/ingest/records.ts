@@ -1,6 +1,5 @@
 // Ingest: record formats (JSONL, a JSON array, CSV and TSV with RFC 4180 quoting) with en/zh-like fields.
 import { Readable } from 'node:stream';
-import streamArray from 'stream-json/streamers/stream-array.js';
 import type { Layout } from '../../core/types.js';
 import { type BlockDraft, NoteList, type ReadResult } from './draft.js';
 
@@ -213,6 +212,8 @@ export async function readJsonArrayStream(chunks: AsyncIterable<string>): Promis
       yield chunk;
     }
   }
+  // Loaded on first use: about 100 ms of module loading that every other run would pay at start-up.
+  const { default: streamArray } = await import('stream-json/streamers/stream-array.js');
   const source = Readable.from(tap());
   const elements = streamArray.withParserAsStream();
   source.on('error', (error) => elements.destroy(error));
