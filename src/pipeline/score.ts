@@ -57,11 +57,23 @@ export const DEFAULT_SCORING: ScoringConfig = {
 };
 
 /**
- * True when the minor findings outside `fluency/punctuation` reach the review density of `config`
- * (`minorsForReview`: at least so many, and at least so many per 100 normalizing words).
+ * True when the minor findings outside `fluency/punctuation`, one per place (side and range), reach the
+ * review density of `config` (`minorsForReview`: at least so many, and at least so many per 100
+ * normalizing words).
  */
 export function denseMinors(findings: readonly Finding[], words: number, config: ScoringConfig = DEFAULT_SCORING): boolean {
-  const minors = findings.filter((f) => f.severity === 'minor' && f.category !== 'fluency/punctuation').length;
+  // Errors, not findings: two checks on one span (`glossary` and `term-consistency` on 培训) are one error.
+  const places = new Set<string>();
+  let minors = 0;
+  for (const f of findings) {
+    if (f.severity !== 'minor' || f.category === 'fluency/punctuation') continue;
+    if (f.range) {
+      const key = `${f.side}:${f.range[0]}:${f.range[1]}`;
+      if (places.has(key)) continue;
+      places.add(key);
+    }
+    minors++;
+  }
   const { count, per100Words } = config.minorsForReview;
   return minors >= count && (100 * minors) / words >= per100Words;
 }

@@ -59,6 +59,10 @@ describe('scorePair', () => {
     expect(scorePair(pair('paired'), minors(2), words(50), ZH)).toMatchObject({ score: 96, verdict: 'good' });
     expect(scorePair(pair('paired'), minors(3), words(200), ZH).verdict).toBe('good');
     expect(scorePair(pair('paired'), minors(3, 'fluency/punctuation'), words(50), ZH).verdict).toBe('good');
+    // Three findings on two places are two errors.
+    const placed = (start: number, check = 'glossary'): Finding => ({ ...finding('minor', check, 'terminology/inappropriate'), range: [start, start + 2] });
+    expect(scorePair(pair('paired'), [placed(0), placed(0, 'term-consistency'), placed(4)], words(50), ZH).verdict).toBe('good');
+    expect(scorePair(pair('paired'), [placed(0), placed(2), placed(4)], words(50), ZH).verdict).toBe('review');
   });
   it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
     const ten = 'one two three four five six seven eight nine ten';
