@@ -416,7 +416,8 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       const calque = /^#\s*calque:\s*([A-Za-z-]+)\s+(\S+)\s+(~?)(\S+)\s*$/u.exec(line.trim());
       if (calque) {
         const [, head, piece, mark, wrong] = calque as unknown as [string, string, string, string, string];
-        calques.push({ head: new RegExp(`\\b${head}(?:s|es)?\\b`, 'i'), piece, wrong, nonstandard: mark === '~' });
+        const word = head.toLowerCase();
+        calques.push({ heads: [word, `${word}s`, `${word}es`], piece, wrong, nonstandard: mark === '~' });
       }
       const hintLine = /^#\s*hints:\s*(on|off)\s*$/.exec(line.trim());
       if (hintLine) hints = hintLine[1] === 'on';
@@ -467,8 +468,8 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
  * piece's other senses out (特征 in 特征向量 is eigen-, not a feature). `~` before the wrong piece: nonstandard.
  */
 interface Calque {
-  /** The English word, whole, case-insensitive, plural allowed. */
-  head: RegExp;
+  /** The English word, lower case, and its plural forms: matched as whole (hyphenated) words. */
+  heads: string[];
   piece: string;
   wrong: string;
   nonstandard: boolean;
@@ -487,8 +488,17 @@ function applyCalques(entries: GlossaryEntry[], calques: readonly Calque[]): voi
   const wrongAnywhere = new Set(entries.flatMap((e) => e.wrong));
   for (const entry of entries) {
     if (entry.domain !== 'ml') continue;
-    for (const { head, piece, wrong, nonstandard } of calques) {
-      if (![entry.en, ...entry.aliases].some((form) => head.test(form))) continue;
+    // Whole words of the English forms, hyphenated ones also whole (zero-shot): a set lookup per calque,
+    // where a regular expression per form and calque cost 150 ms at start-up.
+    const words = new Set<string>();
+    for (const form of [entry.en, ...entry.aliases]) {
+      for (const w of form.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+        words.add(w);
+        for (const part of w.split('-')) words.add(part);
+      }
+    }
+    for (const { heads, piece, wrong, nonstandard } of calques) {
+      if (!heads.some((h) => words.has(h))) continue;
       for (const z of entry.zh) {
         if (z.length <= piece.length || !z.includes(piece)) continue;
         const compound = z.replace(piece, wrong);
