@@ -110,6 +110,20 @@ export default defineCheck<GlossaryOptions>({
 
     const terms = glossary.matchSource(ctx.source);
     const sourceSentences = ctx.sourceSentences;
+    const sourceEntries = [...new Set(terms.map((t) => t.entry))];
+    /** Accepted Han renderings of the source's other terms in `target[from, to)`: 循环神经网络 translates "recurrent neural network", not "recurrent". */
+    const otherRenderings = (entry: GlossaryEntry, from: number, to: number): Array<{ start: number; end: number }> => {
+      const spans: Array<{ start: number; end: number }> = [];
+      const text = ctx.target.slice(from, to);
+      for (const other of sourceEntries) {
+        if (other === entry) continue;
+        for (const z of other.zh) {
+          if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
+          for (let i = text.indexOf(z); i >= 0; i = text.indexOf(z, i + 1)) spans.push({ start: from + i, end: from + i + z.length });
+        }
+      }
+      return spans;
+    };
     /** Occurrences of a term's entry in its source sentence and the sentences on each side (the span's widening). */
     const occurrencesAround = (term: (typeof terms)[number]): number => {
       const at = sentenceAt(sourceSentences, term.start);
@@ -131,7 +145,7 @@ export default defineCheck<GlossaryOptions>({
       // An accepted rendering in the span means the term was translated right, unless the term occurs more
       // often around its sentence than it is rendered right (立体 inside the wrong 立体声 does not count):
       // "generic recurrent networks with recurrent memory" → 递归网络 … 经常性记忆 has one of each.
-      const accepted = acceptedRenderingCount(term.entry, ctx.target, from, to, found);
+      const accepted = acceptedRenderingCount(term.entry, ctx.target, from, to, [...found, ...otherRenderings(term.entry, from, to)]);
       if (accepted > 0 && (found.length === 0 || accepted >= occurrencesAround(term))) continue;
       if (found.length > 0) {
         found.forEach(reportWrong);

@@ -657,8 +657,9 @@ export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number
 
 /**
  * How many times `text[from, to)` holds one of the entry's accepted renderings (or the English term kept as
- * is), not counting those inside one of `inside` (立体 inside the wrong 立体声 is not an accepted 立体) and
- * counting overlapping renderings once (预训练 holds 预训).
+ * is), not counting those inside a longer span of `inside` (立体 inside the wrong 立体声 is not an accepted
+ * 立体; 循环 inside 循环神经网络, the rendering of another source term, is not this term's) and counting
+ * overlapping renderings once (预训练 holds 预训).
  */
 export function acceptedRenderingCount(
   entry: GlossaryEntry,
@@ -675,7 +676,7 @@ export function acceptedRenderingCount(
     for (const s of allIndexes(lower, needle)) {
       const start = from + s;
       const end = start + needle.length;
-      if (inside.some((w) => w.start <= start && end <= w.end)) continue;
+      if (inside.some((w) => w.start <= start && end <= w.end && w.end - w.start > end - start)) continue;
       spans.push([s, s + needle.length]);
     }
   }
