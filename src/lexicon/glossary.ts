@@ -316,7 +316,11 @@ class GlossaryImpl implements Glossary {
         // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
         // beyond it: the text says the accepted word, and the hit is a piece of it.
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
-        if (blocked.some(overlaps) || accepted.some(overlaps)) continue;
+        // An accepted rendering with neither end on a word boundary is a chance string across two words
+        // (标注 in 目标/注册), not a word of the text: it does not block.
+        const words = bounds;
+        const isWord = ([s, e]: readonly [number, number]): boolean => words[s] === 1 || words[e] === 1;
+        if (blocked.some(overlaps) || accepted.some((a) => overlaps(a) && isWord(a))) continue;
         for (let k = start; k < end; k++) taken[k] = true;
         out.push({ entry, wrong, start, end, ambiguous, kind });
       }

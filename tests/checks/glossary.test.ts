@@ -105,6 +105,12 @@ testCheck(glossary, {
       findings: [{ messageId: 'wrongSense', actual: '集合', severity: 'major', data: { term: 'ensemble' } }],
     },
     {
+      name: 'an accepted rendering across two words (标注 in 目标/注册) does not block a wrong one',
+      source: 'We report the target registration error of a deep neural network for image segmentation.',
+      target: '我们报告了用于图像分割的深度神经网络的目标注册误差。',
+      findings: [{ messageId: 'wrongSense', actual: '注册', severity: 'major', data: { term: 'registration' } }],
+    },
+    {
       name: 'calque: triplet loss → 三元组丢失, derived from `#calque: loss 损失 丢失`',
       source: 'We train a deep neural network with a triplet loss.',
       target: '我们用三元组丢失训练深度神经网络。',
