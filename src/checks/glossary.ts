@@ -5,7 +5,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { alignedTargetSpan, hasAcceptedRendering, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
@@ -109,6 +109,29 @@ export default defineCheck<GlossaryOptions>({
     }
 
     const terms = glossary.matchSource(ctx.source);
+    const sourceSentences = ctx.sourceSentences;
+    const sourceEntries = [...new Set(terms.map((t) => t.entry))];
+    /** Accepted Han renderings of the source's other terms in `target[from, to)`: 循环神经网络 translates "recurrent neural network", not "recurrent". */
+    const otherRenderings = (entry: GlossaryEntry, from: number, to: number): Array<{ start: number; end: number }> => {
+      const spans: Array<{ start: number; end: number }> = [];
+      const text = ctx.target.slice(from, to);
+      for (const other of sourceEntries) {
+        if (other === entry) continue;
+        for (const z of other.zh) {
+          if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
+          for (let i = text.indexOf(z); i >= 0; i = text.indexOf(z, i + 1)) spans.push({ start: from + i, end: from + i + z.length });
+        }
+      }
+      return spans;
+    };
+    /** Occurrences of a term's entry in its source sentence and the sentences on each side (the span's widening). */
+    const occurrencesAround = (term: (typeof terms)[number]): number => {
+      const at = sentenceAt(sourceSentences, term.start);
+      if (at === undefined) return terms.filter((t) => t.entry === term.entry).length;
+      const lo = (sourceSentences[Math.max(0, at - 1)] as { start: number }).start;
+      const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + 1)] as { end: number }).end;
+      return terms.filter((t) => t.entry === term.entry && t.start >= lo && t.start < hi).length;
+    };
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
@@ -117,9 +140,13 @@ export default defineCheck<GlossaryOptions>({
       const span = alignedTargetSpan(ctx, term.start);
       if (span === null) continue;
       const [from, to] = span;
-      if (hasAcceptedRendering(term.entry, ctx.target.slice(from, to))) continue;
       // Ambiguous renderings count only here: with the English term in the aligned source sentence.
       const found = wrongs.filter((m) => m.entry === term.entry && m.start >= from && m.end <= to);
+      // An accepted rendering in the span means the term was translated right, unless the term occurs more
+      // often around its sentence than it is rendered right (立体 inside the wrong 立体声 does not count):
+      // "generic recurrent networks with recurrent memory" → 递归网络 … 经常性记忆 has one of each.
+      const accepted = acceptedRenderingCount(term.entry, ctx.target, from, to, [...found, ...otherRenderings(term.entry, from, to)]);
+      if (accepted > 0 && (found.length === 0 || accepted >= occurrencesAround(term))) continue;
       if (found.length > 0) {
         found.forEach(reportWrong);
         continue;

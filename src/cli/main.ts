@@ -152,6 +152,7 @@ export function scoringFrom(config: ConfigFile): ScoringConfig {
     ...(s.badBelow !== undefined ? { badBelow: s.badBelow } : {}),
     ...(s.minWords !== undefined ? { minWords: s.minWords } : {}),
     ...(s.charsPerWord !== undefined ? { charsPerWord: s.charsPerWord } : {}),
+    ...(s.minorsForReview !== undefined ? { minorsForReview: s.minorsForReview } : {}),
     weights: { ...DEFAULT_SCORING.weights, ...(s.weights ?? {}) },
   };
 }

@@ -43,6 +43,7 @@ export const configSchema = z
         badBelow: z.number().min(0).max(100).optional(),
         minWords: z.number().min(1).optional(),
         charsPerWord: z.number().positive().optional(),
+        minorsForReview: z.object({ count: z.number().int().min(1), per100Words: z.number().min(0) }).strict().optional(),
       })
       .strict()
       .optional(),

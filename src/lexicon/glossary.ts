@@ -316,7 +316,11 @@ class GlossaryImpl implements Glossary {
         // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
         // beyond it: the text says the accepted word, and the hit is a piece of it.
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
-        if (blocked.some(overlaps) || accepted.some(overlaps)) continue;
+        // An accepted rendering with neither end on a word boundary is a chance string across two words
+        // (标注 in 目标/注册), not a word of the text: it does not block.
+        const words = bounds;
+        const isWord = ([s, e]: readonly [number, number]): boolean => words[s] === 1 || words[e] === 1;
+        if (blocked.some(overlaps) || accepted.some((a) => overlaps(a) && isWord(a))) continue;
         for (let k = start; k < end; k++) taken[k] = true;
         out.push({ entry, wrong, start, end, ambiguous, kind });
       }
@@ -404,6 +408,7 @@ const split = (cell: string | undefined): string[] =>
  */
 export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
+  const calques: Calque[] = [];
   let domain: string | undefined;
   let hints = true;
   text
@@ -412,6 +417,12 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
     .forEach((line, i) => {
       const declared = /^#\s*domain:\s*([\w-]+)\s*$/.exec(line.trim());
       if (declared) domain = declared[1];
+      const calque = /^#\s*calque:\s*([A-Za-z-]+)\s+(\S+)\s+(~?)(\S+)\s*$/u.exec(line.trim());
+      if (calque) {
+        const [, head, piece, mark, wrong] = calque as unknown as [string, string, string, string, string];
+        const word = head.toLowerCase();
+        calques.push({ heads: [word, `${word}s`, `${word}es`], piece, wrong, nonstandard: mark === '~' });
+      }
       const hintLine = /^#\s*hints:\s*(on|off)\s*$/.exec(line.trim());
       if (hintLine) hints = hintLine[1] === 'on';
       if (line.trim() === '' || line.trimStart().startsWith('#')) return;
@@ -450,7 +461,59 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       if (clash) fail(`\`${clash}\` is both accepted and wrong for \`${en}\``);
       entries.push(entry);
     });
+  applyCalques(entries, calques);
   return entries;
+}
+
+/**
+ * A `#calque: loss 损失 丢失` line: in an ML term whose English holds the word (loss, losses), an accepted
+ * rendering holding the piece 损失 with 丢失 (lost) in its place is the everyday-sense calque machine
+ * translation makes of the compound (triplet loss: 三元组损失 → 三元组丢失). The English word keeps the
+ * piece's other senses out (特征 in 特征向量 is eigen-, not a feature). `~` before the wrong piece: nonstandard.
+ */
+interface Calque {
+  /** The English word, lower case, and its plural forms: matched as whole (hyphenated) words. */
+  heads: string[];
+  piece: string;
+  wrong: string;
+  nonstandard: boolean;
+}
+
+/**
+ * Adds each calque's compounds to the `ml` entries whose accepted renderings hold its piece and are longer
+ * than it, as ambiguous wrong renderings (so reported only with the English term in the aligned source
+ * sentence of an ML text: 最大可能性 is "the greatest possibility" elsewhere). A compound accepted or listed as
+ * wrong by any entry is left alone.
+ */
+function applyCalques(entries: GlossaryEntry[], calques: readonly Calque[]): void {
+  if (calques.length === 0) return;
+  const acceptedAnywhere = new Set(entries.flatMap((e) => e.zh));
+  // One entry per wrong rendering: a compound listed (or derived) for one term is not derived for another.
+  const wrongAnywhere = new Set(entries.flatMap((e) => e.wrong));
+  for (const entry of entries) {
+    if (entry.domain !== 'ml') continue;
+    // Whole words of the English forms, hyphenated ones also whole (zero-shot): a set lookup per calque,
+    // where a regular expression per form and calque cost 150 ms at start-up.
+    const words = new Set<string>();
+    for (const form of [entry.en, ...entry.aliases]) {
+      for (const w of form.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+        words.add(w);
+        for (const part of w.split('-')) words.add(part);
+      }
+    }
+    for (const { heads, piece, wrong, nonstandard } of calques) {
+      if (!heads.some((h) => words.has(h))) continue;
+      for (const z of entry.zh) {
+        if (z.length <= piece.length || !z.includes(piece)) continue;
+        const compound = z.replace(piece, wrong);
+        if (acceptedAnywhere.has(compound) || wrongAnywhere.has(compound)) continue;
+        wrongAnywhere.add(compound);
+        entry.wrong.push(compound);
+        (entry.ambiguous ??= []).push(compound);
+        if (nonstandard) (entry.nonstandard ??= []).push(compound);
+      }
+    }
+  }
 }
 
 const strings = z.array(z.string().min(1));
@@ -596,8 +659,38 @@ export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number
   return i < 0 ? undefined : i;
 }
 
-/** True when `text` holds one of the entry's accepted renderings, or the English term kept as is (case-insensitive). */
-export function hasAcceptedRendering(entry: GlossaryEntry, text: string): boolean {
-  const lower = text.toLowerCase();
-  return [...entry.zh, entry.en, ...entry.aliases].some((z) => lower.includes(z.toLowerCase()));
+/**
+ * How many times `text[from, to)` holds one of the entry's accepted renderings (or the English term kept as
+ * is), not counting those inside a longer span of `inside` (立体 inside the wrong 立体声 is not an accepted
+ * 立体; 循环 inside 循环神经网络, the rendering of another source term, is not this term's) and counting
+ * overlapping renderings once (预训练 holds 预训).
+ */
+export function acceptedRenderingCount(
+  entry: GlossaryEntry,
+  text: string,
+  from = 0,
+  to = text.length,
+  inside: ReadonlyArray<{ start: number; end: number }> = [],
+): number {
+  const lower = text.slice(from, to).toLowerCase();
+  const covered = new Uint8Array(lower.length);
+  const spans: Array<[number, number]> = [];
+  for (const form of [...entry.zh, entry.en, ...entry.aliases]) {
+    const needle = form.toLowerCase();
+    for (const s of allIndexes(lower, needle)) {
+      const start = from + s;
+      const end = start + needle.length;
+      if (inside.some((w) => w.start <= start && end <= w.end && w.end - w.start > end - start)) continue;
+      spans.push([s, s + needle.length]);
+    }
+  }
+  let count = 0;
+  for (const [s, e] of spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))) {
+    let free = true;
+    for (let k = s; k < e; k++) if (covered[k]) free = false;
+    if (!free) continue;
+    covered.fill(1, s, e);
+    count++;
+  }
+  return count;
 }

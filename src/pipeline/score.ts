@@ -19,6 +19,11 @@ export interface ScoringConfig {
   minWords: number;
   /** Han characters per English word, to estimate the word count from the Chinese in target-only mode. */
   charsPerWord: number;
+  /**
+   * Minor findings that ask for review by themselves: at least `count` minor findings outside
+   * `fluency/punctuation`, at a density of at least `per100Words` per 100 normalizing words.
+   */
+  minorsForReview: { count: number; per100Words: number };
 }
 
 /**
@@ -37,6 +42,9 @@ export interface ScoringConfig {
  * - `badBelow` 50. Criterion: the largest threshold at which a `bad` verdict is at least twice as
  *   often a human error as a `review` verdict, for both "human major span" and "esa_score ≤ 66"
  *   (about 30 % against 12 %; at 60 both are about 14 %).
+ * - `minorsForReview` 3 at 2 per 100 words: the annotation guide's own definition of "needs revision"
+ *   by minor errors alone (docs/annotation-guide.md), applied to the minors the checks found. Not fitted:
+ *   the rule a reviewer follows, measured on the annotated set, WMT24 `refA` and dev (docs/scoring.md).
  * These are a baseline fitted on out-of-domain text, not a calibration for scientific abstracts.
  */
 export const DEFAULT_SCORING: ScoringConfig = {
@@ -45,7 +53,30 @@ export const DEFAULT_SCORING: ScoringConfig = {
   badBelow: 50,
   minWords: 10,
   charsPerWord: 1.95,
+  minorsForReview: { count: 3, per100Words: 2 },
 };
+
+/**
+ * True when the minor findings outside `fluency/punctuation`, one per place (side and range), reach the
+ * review density of `config` (`minorsForReview`: at least so many, and at least so many per 100
+ * normalizing words).
+ */
+export function denseMinors(findings: readonly Finding[], words: number, config: ScoringConfig = DEFAULT_SCORING): boolean {
+  // Errors, not findings: two checks on one span (`glossary` and `term-consistency` on 培训) are one error.
+  const places = new Set<string>();
+  let minors = 0;
+  for (const f of findings) {
+    if (f.severity !== 'minor' || f.category === 'fluency/punctuation') continue;
+    if (f.range) {
+      const key = `${f.side}:${f.range[0]}:${f.range[1]}`;
+      if (places.has(key)) continue;
+      places.add(key);
+    }
+    minors++;
+  }
+  const { count, per100Words } = config.minorsForReview;
+  return minors >= count && (100 * minors) / words >= per100Words;
+}
 
 /** Penalty points of one finding under the given weights. */
 export function findingWeight(finding: Finding, weights: ScoringConfig['weights']): number {
@@ -84,8 +115,8 @@ export const TOO_SHORT_HAN = MIN_HAN_CHARS;
  * translate), `mismatched`
  * (pair status, or the `mismatched-pair` check critical), `too-short` (under TOO_SHORT_HAN Han
  * characters and no major or critical finding), `unpaired` (no original; target-only findings still
- * count in the score), `bad` (a critical finding or score < badBelow), `review` (a major finding or
- * score < reviewBelow), `good`.
+ * count in the score), `bad` (a critical finding or score < badBelow), `review` (a major finding,
+ * score < reviewBelow, or dense minor findings: `denseMinors`), `good`.
  */
 export function scorePair(
   pair: Pair | undefined,
@@ -110,7 +141,7 @@ export function scorePair(
   } else if (han > 0 && han < TOO_SHORT_HAN && !grave) verdict = 'too-short';
   else if (pair ? pair.status === 'unpaired' || pair.original === null : sourceText === null) verdict = 'unpaired';
   else if (findings.some((f) => f.severity === 'critical') || score < config.badBelow) verdict = 'bad';
-  else if (findings.some((f) => f.severity === 'major') || score < config.reviewBelow) verdict = 'review';
+  else if (findings.some((f) => f.severity === 'major') || score < config.reviewBelow || denseMinors(findings, words, config)) verdict = 'review';
   else verdict = 'good';
   return { penalty, score, verdict };
 }

@@ -18,6 +18,15 @@ testCheck(glossary, {
     { name: 'target-only, correct terms', target: '我们提出了一种基于强化学习的对话策略,使用深度神经网络。' },
     { name: 'target-only: ambiguous renderings are not reported', target: '这让读者感到困惑,政策评估也很重要。' },
     { name: 'dialog box in the source makes 对话框 right', source: 'Click the dialog box.', target: '点击对话框。' },
+    {
+      name: 'a calque is ambiguous: outside the aligned sentence of its term it is not reported',
+      target: '我们用三元组丢失训练深度神经网络。',
+    },
+    {
+      name: 'the accepted rendering as often as the term: a wrong rendering nearby translates something else',
+      source: 'We extract features with a deep neural network and add a new function to the toolkit.',
+      target: '我们用深度神经网络提取特征，并为工具包添加新功能。',
+    },
     { name: 'excluded context', target: '许多转换和对话框架被提出。' },
     { name: 'domain gate: outside an ML text an ambiguous rendering is right, and no hint is given', source: 'The training of nurses improved.', target: '护士的培训得到了改善。' },
     {
@@ -76,6 +85,36 @@ testCheck(glossary, {
         { messageId: 'wrongSense', actual: '判别员', severity: 'major' },
         { messageId: 'wrongSense', actual: '多转', severity: 'major' },
       ],
+    },
+    {
+      name: 'an accepted rendering inside the wrong one does not hide it (立体 in 立体声)',
+      source: 'We train a deep neural network on stereo images with a convolutional neural network.',
+      target: '我们用卷积神经网络在立体声图像上训练深度神经网络。',
+      findings: [{ messageId: 'wrongSense', actual: '立体声', severity: 'major', data: { class: 'ambiguous', term: 'stereo' } }],
+    },
+    {
+      name: "another term's rendering (循环神经网络) does not count as this term's accepted rendering",
+      source: 'We augment recurrent neural networks with a recurrent memory trained by deep learning.',
+      target: '我们用经常性记忆增强循环神经网络，通过深度学习训练。',
+      findings: [{ messageId: 'wrongSense', actual: '经常性', severity: 'major', data: { term: 'recurrent' } }],
+    },
+    {
+      name: 'one right and one wrong rendering of a term used twice: the wrong one is reported',
+      source: 'We train an ensemble of deep neural networks. The ensemble size is small.',
+      target: '我们训练深度神经网络的集成。集合大小很小。',
+      findings: [{ messageId: 'wrongSense', actual: '集合', severity: 'major', data: { term: 'ensemble' } }],
+    },
+    {
+      name: 'an accepted rendering across two words (标注 in 目标/注册) does not block a wrong one',
+      source: 'We report the target registration error of a deep neural network for image segmentation.',
+      target: '我们报告了用于图像分割的深度神经网络的目标注册误差。',
+      findings: [{ messageId: 'wrongSense', actual: '注册', severity: 'major', data: { term: 'registration' } }],
+    },
+    {
+      name: 'calque: triplet loss → 三元组丢失, derived from `#calque: loss 损失 丢失`',
+      source: 'We train a deep neural network with a triplet loss.',
+      target: '我们用三元组丢失训练深度神经网络。',
+      findings: [{ messageId: 'wrongSense', actual: '三元组丢失', severity: 'major', data: { class: 'ambiguous', term: 'triplet loss' } }],
     },
     {
       name: 'sense error: bandit as armed robbers is major',

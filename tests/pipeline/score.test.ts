@@ -45,9 +45,24 @@ describe('scorePair', () => {
   });
   it('gives review when minors push the score under reviewBelow (90), good at or above it', () => {
     const minors = (n: number) => Array.from({ length: n }, () => finding('minor'));
-    expect(scorePair(pair('paired'), minors(3), source, ZH)).toMatchObject({ score: 94, verdict: 'good' });
-    expect(scorePair(pair('paired'), minors(5), source, ZH)).toMatchObject({ score: 90, verdict: 'good' });
-    expect(scorePair(pair('paired'), minors(6), source, ZH)).toMatchObject({ score: 88, verdict: 'review' });
+    // The density rule off, to see the threshold alone.
+    const config = { ...DEFAULT_SCORING, minorsForReview: { count: 1000, per100Words: 0 } };
+    expect(scorePair(pair('paired'), minors(3), source, ZH, config)).toMatchObject({ score: 94, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(5), source, ZH, config)).toMatchObject({ score: 90, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(6), source, ZH, config)).toMatchObject({ score: 88, verdict: 'review' });
+  });
+  it('gives review for dense minors: at least 3 outside punctuation and at least 2 per 100 words (the annotation guide)', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const minors = (n: number, category: Finding['category'] = 'terminology/inappropriate') =>
+      Array.from({ length: n }, () => finding('minor', 'glossary', category));
+    expect(scorePair(pair('paired'), minors(3), words(150), ZH)).toMatchObject({ score: 98, verdict: 'review' });
+    expect(scorePair(pair('paired'), minors(2), words(50), ZH)).toMatchObject({ score: 96, verdict: 'good' });
+    expect(scorePair(pair('paired'), minors(3), words(200), ZH).verdict).toBe('good');
+    expect(scorePair(pair('paired'), minors(3, 'fluency/punctuation'), words(50), ZH).verdict).toBe('good');
+    // Three findings on two places are two errors.
+    const placed = (start: number, check = 'glossary'): Finding => ({ ...finding('minor', check, 'terminology/inappropriate'), range: [start, start + 2] });
+    expect(scorePair(pair('paired'), [placed(0), placed(0, 'term-consistency'), placed(4)], words(50), ZH).verdict).toBe('good');
+    expect(scorePair(pair('paired'), [placed(0), placed(2), placed(4)], words(50), ZH).verdict).toBe('review');
   });
   it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
     const ten = 'one two three four five six seven eight nine ten';
