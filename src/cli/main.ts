@@ -88,6 +88,7 @@ interface AuditCliOptions {
   lookup?: string;
   maxRetryAfter?: string;
   allowInsecureHttp?: boolean;
+  progress?: boolean;
   index?: string;
   shard?: string;
 }
@@ -184,9 +185,11 @@ function judgeOptionsFrom(o: AuditCliOptions, config: ConfigFile, cwd: string): 
   return options;
 }
 
-function progressReporter(io: MainIo, quiet: boolean): AuditOptions['onProgress'] {
-  // Progress only on an interactive terminal: logs and CI get the final summary alone.
-  if (quiet || !io.stderr.isTTY) return undefined;
+function progressReporter(io: MainIo, quiet: boolean, forced = false): AuditOptions['onProgress'] {
+  // Progress on an interactive terminal; logs and CI get the final summary alone unless they ask
+  // with --progress, and then get plain lines (no carriage returns), at most one every 2 s a stage.
+  const tty = Boolean(io.stderr.isTTY);
+  if (quiet || (!tty && !forced)) return undefined;
   let last = 0;
   let stage = '';
   let stageStart = 0;
@@ -196,12 +199,13 @@ function progressReporter(io: MainIo, quiet: boolean): AuditOptions['onProgress'
     if (newStage) {
       stage = name;
       stageStart = now;
-    } else if (done < total && now - last < 100) return;
+    } else if (done < total && now - last < (tty ? 100 : 2000)) return;
     last = now;
     // ETA from the stage's pace so far, once there is one.
     const elapsed = (now - stageStart) / 1000;
     const eta = done > 0 && done < total && elapsed > 1 ? ` (about ${formatSeconds((elapsed / done) * (total - done))} left)` : '';
-    io.stderr.write(`\r\x1b[K${name} ${done}/${total}${eta}${done === total ? '\n' : ''}`);
+    if (tty) io.stderr.write(`\r\x1b[K${name} ${done}/${total}${eta}${done === total ? '\n' : ''}`);
+    else io.stderr.write(`transcheck: ${name} ${done}/${total}${eta}\n`);
   };
 }
 
@@ -259,7 +263,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   if (!judgeOptions?.dryRun) await prepareOutDir(outDir);
   const configHash = hashOf({ config, formats, failOn, glossary, originals, ...(pairIndex ? { index: pairIndex.manifest.built } : {}), llm: judgeOptions ? { ...judgeOptions, apiKey: undefined } : null });
   const version = toolVersion();
-  const progress = progressReporter(io, Boolean(o.quiet || o.json));
+  const progress = progressReporter(io, Boolean(o.quiet || o.json), Boolean(o.progress));
   // --dry-run reads and pairs, then estimates: no checks, no judge, no reports.
   let pairedForEstimate: readonly Pair[] | undefined;
   const run = await audit({
@@ -434,6 +438,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .addOption(new Option('--lookup <service>', 'ask an online service for the originals of unpaired translations (needs network)').choices(['arxiv']))
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--progress', 'print stage progress to stderr even when it is not a terminal (plain lines, for logs)')
     .option('--llm', 'run the LLM judge (needs OPENAI_API_KEY or --base-url)')
     .option('--model <name>', `judge model (default ${DEFAULT_JUDGE_OPTIONS.model})`)
     .option('--base-url <url>', 'OpenAI-compatible server (default OPENAI_BASE_URL or OpenAI)')

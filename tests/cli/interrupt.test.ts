@@ -30,20 +30,33 @@ function workdir(): string {
   return dir;
 }
 
-/** Runs dist/bin.js, sends `signals` (name, ms after start); resolves with code, stderr and the time from the first signal to exit. */
-function runBin(dir: string, argv: string[], signals: Array<[NodeJS.Signals, number]>) {
+/**
+ * Runs dist/bin.js, sends `signals` (name, ms after the trigger); resolves with code, stderr and the
+ * time from the first signal to exit. The trigger is the start, or with `after` the first stderr
+ * line that contains it (`--progress` lines name the stage), so a loaded machine that reads slowly
+ * still gets its signal in the stage the test means.
+ */
+function runBin(dir: string, argv: string[], signals: Array<[NodeJS.Signals, number]>, after?: string) {
   return new Promise<{ code: number | null; stderr: string; stopMs: number }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...argv], { cwd: dir });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.resume();
     let first = 0;
-    for (const [signal, at] of signals) {
-      setTimeout(() => {
-        if (first === 0) first = Date.now();
-        child.kill(signal);
-      }, at);
-    }
+    let armed = false;
+    const arm = () => {
+      armed = true;
+      for (const [signal, at] of signals) {
+        setTimeout(() => {
+          if (first === 0) first = Date.now();
+          child.kill(signal);
+        }, at);
+      }
+    };
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!armed && after !== undefined && stderr.includes(after)) arm();
+    });
+    child.stdout.resume();
+    if (after === undefined) arm();
     child.on('exit', (code) => resolve({ code, stderr, stopMs: first === 0 ? -1 : Date.now() - first }));
   });
 }
@@ -56,7 +69,7 @@ describe('signals (dist/bin.js in a child process)', () => {
     it(`${signal} during the CPU-bound stages stops within seconds, writes reports marked interrupted, exits 130`, async () => {
       const dir = workdir();
       bigInput(dir, 150);
-      const r = await runBin(dir, ['audit', 'big.jsonl', '--out', 'out'], [[signal, 2500]]);
+      const r = await runBin(dir, ['audit', 'big.jsonl', '--out', 'out', '--progress'], [[signal, 300]], 'transcheck: check ');
       expect(r.code).toBe(130);
       // an uninterrupted run of this input takes well over 10 s on this machine kind
       expect(r.stopMs).toBeLessThan(5000);
@@ -69,7 +82,7 @@ describe('signals (dist/bin.js in a child process)', () => {
   it('a second SIGINT still leaves the index, and exits 130', async () => {
     const dir = workdir();
     for (let i = 0; i < 6; i++) bigInput(dir, 20, `part-${i}.jsonl`);
-    const r = await runBin(dir, ['audit', '.', '--out', 'out'], [['SIGINT', 2500], ['SIGINT', 2520]]);
+    const r = await runBin(dir, ['audit', '.', '--out', 'out', '--progress'], [['SIGINT', 300], ['SIGINT', 320]], 'transcheck: check ');
     expect(r.code).toBe(130);
     expect(readFileSync(join(dir, 'out', 'index.md'), 'utf8')).toContain('Interrupted');
   }, 30_000);

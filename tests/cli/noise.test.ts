@@ -86,4 +86,13 @@ describe('noise', () => {
     const r = await run(dir, ['audit', 'pairs.jsonl', '--out', 'out'], true);
     for (const stage of ['read 1/1', 'pair 0/10', 'pair 10/10', 'check 10/10', 'reports 2/2']) expect(r.stderr).toContain(stage);
   });
+
+  it('progress in a log only with --progress, as plain lines', async () => {
+    const dir = workdir(1);
+    const quiet = await run(dir, ['audit', 'pairs.jsonl', '--out', 'out'], false);
+    expect(quiet.stderr).not.toContain('transcheck: check');
+    const logged = await run(dir, ['audit', 'pairs.jsonl', '--out', 'out2', '--progress'], false);
+    for (const stage of ['transcheck: read 1/1', 'transcheck: pair 10/10', 'transcheck: check 10/10']) expect(logged.stderr).toContain(stage);
+    expect(logged.stderr).not.toMatch(/\r|\x1b\[/);
+  });
 });
