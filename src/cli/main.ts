@@ -84,6 +84,7 @@ interface AuditCliOptions {
   lookup?: string;
   maxRetryAfter?: string;
   allowInsecureHttp?: boolean;
+  jobs?: string;
 }
 
 function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -233,6 +234,8 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path or the configuration file');
   }
   const originals = [...(config.originals ?? []), ...abs(o.originals)];
+  const jobs = parseNumber('--jobs', o.jobs, 1);
+  if (jobs !== undefined && !Number.isInteger(jobs)) throw new UsageError(`Invalid --jobs \`${o.jobs}\``, '--jobs takes a whole number of threads ≥ 1');
 
   let judge: Judge | undefined;
   let judgeOptions: JudgeOptions | undefined;
@@ -271,6 +274,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     onProgress: progress,
     tool: { name: 'transcheck', version },
     configHash,
+    ...(jobs !== undefined ? { jobs } : {}),
   });
 
   if (judgeOptions?.dryRun) {
@@ -420,6 +424,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--concurrency <n>', `judge requests in flight (default ${DEFAULT_JUDGE_OPTIONS.concurrency})`)
     .option('--timeout <seconds>', 'per-request timeout of the judge')
     .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
+    .option('--jobs <n>', 'worker threads for alignment and checks (default: the cores available; 1 = no workers)')
     .option('--dry-run', 'estimate the judge tokens and cost, make no call')
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')
