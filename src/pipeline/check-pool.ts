@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import { checkFailedFinding, type ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../core/types.js';
@@ -15,10 +15,11 @@ import type { CheckBatch, CheckedItem, ResolvedCheckData } from './check-worker.
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 
 /**
- * Pairs below which the audit checks in-process: a worker's start-up (module load, CC-CEDICT, jieba,
- * glossary: about a CPU second) costs more than it saves on a few hundred pairs (about 5 ms each).
+ * Pairs below which the audit checks in-process. A worker's start-up (modules, CC-CEDICT, jieba and its
+ * IDF table, the glossary) and its cold caches cost about 5 CPU seconds; on 1,000 dev pairs two workers
+ * took 17.5 CPU s and 25.7 s wall against 10.8 and 19.5 in-process (docs/scale.md).
  */
-export const MIN_PAIRS_FOR_POOL = 400;
+export const MIN_PAIRS_FOR_POOL = 2000;
 
 /** Pairs per task: small enough that Ctrl-C waits for at most a few tens of milliseconds per worker. */
 const BATCH = 16;
@@ -81,10 +82,12 @@ export class CheckPool {
    * A pool of `jobs` workers, or undefined when checking should stay in-process: one job, or no worker
    * module to run (a bundle without it).
    */
-  static start(options: CheckPoolOptions): CheckPool | undefined {
+  static async start(options: CheckPoolOptions): Promise<CheckPool | undefined> {
     if (options.jobs < 2) return undefined;
     const file = workerFile();
     if (!file) return undefined;
+    // Loaded only when a pool is started: small runs do not pay for the module.
+    const { Piscina } = await import('piscina');
     const pool = new Piscina({
       filename: file.filename,
       execArgv: file.execArgv,

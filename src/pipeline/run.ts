@@ -251,7 +251,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   const toCheck = options.pairingOnly ? 0 : translations.length + allBlocks.filter((b) => b.role === 'untranslated').length;
   const pool =
     !options.registry && toCheck >= (options.minPairsForPool ?? MIN_PAIRS_FOR_POOL) && !stopRequested(options.signal)
-      ? CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
+      ? await CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
       : undefined;
   if (pool) started.pool = pool;
   options.onProgress?.('pair', 0, translations.length);

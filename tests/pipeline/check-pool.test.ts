@@ -1,13 +1,14 @@
 // The check stage on worker threads (src/pipeline/check-pool.ts): the same results as in-process, in
 // the same order; a check that throws in a worker still becomes `check-failed`; a stop leaves no thread.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveChecks } from '../../src/core/runner.js';
 import type { Pair, RunResult } from '../../src/core/types.js';
-import { CheckPool } from '../../src/pipeline/check-pool.js';
+import { CheckPool, MIN_PAIRS_FOR_POOL } from '../../src/pipeline/check-pool.js';
 import { audit, type AuditOptions } from '../../src/pipeline/run.js';
 import { checks as throwingRegistry } from '../fixtures/check-pool/throwing-checks.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
@@ -49,7 +50,7 @@ describe('check pool', () => {
   it('turns a check that throws in a worker into a check-failed finding; the other checks still report', async () => {
     const dir = input();
     const pairs = (await run(dir, { jobs: 1 })).files[0]?.pairs.map((p) => p.pair) as Pair[];
-    const pool = CheckPool.start({
+    const pool = await CheckPool.start({
       jobs: 2,
       checks: resolveChecks(throwingRegistry),
       registry: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'check-pool', 'throwing-checks.ts')).href,
@@ -70,7 +71,7 @@ describe('check pool', () => {
   it('stops dispatching when the run is stopped: the pairs checked so far, in order', async () => {
     const dir = input();
     const pairs = (await run(dir, { jobs: 1 })).files[0]?.pairs.map((p) => p.pair) as Pair[];
-    const pool = CheckPool.start({ jobs: 2, checks: resolveChecks(throwingRegistry), registry: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'check-pool', 'throwing-checks.ts')).href });
+    const pool = await CheckPool.start({ jobs: 2, checks: resolveChecks(throwingRegistry), registry: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'check-pool', 'throwing-checks.ts')).href });
     const controller = new AbortController();
     controller.abort();
     try {
@@ -81,7 +82,39 @@ describe('check pool', () => {
     }
   }, 60_000);
 
-  it('stays in-process with one job', () => {
-    expect(CheckPool.start({ jobs: 1, checks: [] })).toBeUndefined();
+  it('stays in-process with one job', async () => {
+    expect(await CheckPool.start({ jobs: 1, checks: [] })).toBeUndefined();
   });
+});
+
+describe('check pool through the CLI (dist/bin.js in a child process)', () => {
+  it('SIGINT with the pool in use stops within seconds, writes reports marked interrupted, exits 130', async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const bin = join(root, 'dist', 'bin.js');
+    if (!existsSync(bin)) throw new Error('build first: npm run build');
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-pool-int-'));
+    writeFileSync(join(dir, 'transcheck.config.json'), '{}');
+    const lines: string[] = [];
+    // 2,500 pairs: over MIN_PAIRS_FOR_POOL, so the workers are started.
+    for (let c = 0; c < 250; c++) {
+      for (const r of pairingRecords()) lines.push(JSON.stringify({ id: `${r.id}.${c}`, en: `${r.en} Run ${c} of the study.`, zh: `${r.zh}研究的第${c}轮。` }));
+    }
+    expect(lines.length).toBeGreaterThanOrEqual(MIN_PAIRS_FOR_POOL);
+    writeFileSync(join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
+    const r = await new Promise<{ code: number | null; stopMs: number }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'audit', 'big.jsonl', '--out', 'out', '--jobs', '2'], { cwd: dir });
+      child.stdout.resume();
+      child.stderr.resume();
+      let sent = 0;
+      setTimeout(() => {
+        sent = Date.now();
+        child.kill('SIGINT');
+      }, 4000);
+      child.on('exit', (code) => resolve({ code, stopMs: sent === 0 ? -1 : Date.now() - sent }));
+    });
+    expect(r.code).toBe(130);
+    expect(r.stopMs).toBeGreaterThanOrEqual(0);
+    expect(r.stopMs).toBeLessThan(5000);
+    expect(readFileSync(join(dir, 'out', 'index.md'), 'utf8')).toContain('Interrupted');
+  }, 60_000);
 });
