@@ -206,7 +206,7 @@ function reportPairs(outDir: string): Array<{ translation: string; status: strin
 
 export async function run(args: string[]): Promise<void> {
   const shared = sharedDir(args);
-  const only = new Set((option(args, 'only', 'e2e,pool,big,long') as string).split(','));
+  const only = new Set((option(args, 'only', 'e2e,jobs,pool,big,long') as string).split(','));
   const label = option(args, 'label', 'after') as string;
   const timeoutS = Number(option(args, 'timeout', '900'));
   bin = option(args, 'bin', bin) as string;
