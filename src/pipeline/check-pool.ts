@@ -10,9 +10,9 @@ import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import { checkFailedFinding, type ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../core/types.js';
 import type { AlignOptions } from './align.js';
-import { checkPair } from './check.js';
+import { checkPair, unalignedResult } from './check.js';
 import type { CheckBatch, CheckedItem, ResolvedCheckData } from './check-worker.js';
-import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
+import type { ScoringConfig } from './score.js';
 
 /**
  * Pairs below which the audit checks in-process. A worker's start-up (modules, CC-CEDICT, jieba and its
@@ -162,7 +162,8 @@ export class CheckPool {
         try {
           out.push(await checkPair(item.pair, this.inProcess, item.duplicates));
         } catch (again) {
-          out.push(failedPair(item.pair, again ?? error, this.inProcess.scoring));
+          // checkPair itself threw (it catches what checks and alignment throw): a check-failed finding, scored.
+          out.push(unalignedResult(item.pair, [checkFailedFinding('check-pool', again ?? error)], this.inProcess.scoring));
         }
       }
       return out;
@@ -180,21 +181,6 @@ export class CheckPool {
     this.destroyed ??= this.pool.destroy().finally(() => this.markDestroyed());
     return this.destroyed;
   }
-}
-
-/** A pair that could be checked nowhere (checkPair itself threw): a `check-failed` finding, scored. */
-function failedPair(pair: Pair, error: unknown, scoring: ScoringConfig | undefined): PairResult {
-  const findings = [checkFailedFinding('check-pool', error)];
-  const source = pair.original?.text ?? null;
-  return {
-    pair,
-    sourceSentences: [],
-    targetSentences: [],
-    beads: [],
-    findings,
-    targetOnly: source === null,
-    ...scorePair(pair, findings, source, pair.translation.text, scoring ?? DEFAULT_SCORING),
-  };
 }
 
 /** A short real-looking pair that exercises the lexicons every check loads. */
