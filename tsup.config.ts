@@ -3,7 +3,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { bin: 'src/cli/bin.ts' },
+  // check-worker: the module each worker thread of the check pool loads (src/pipeline/check-pool.ts).
+  entry: { bin: 'src/cli/bin.ts', 'check-worker': 'src/pipeline/check-worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

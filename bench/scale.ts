@@ -2,7 +2,7 @@
 // end to end on 1k, 5k and 20k attached pairs (dev, then dev plus synthetic pairs recombined from it),
 // 1,000 translations against pools of 20k-1M originals (dev originals plus synthetic look-alikes), a
 // 100 MB JSONL and one record of 1M characters a side. Data is generated with a fixed seed in a
-// temporary folder. `npm run bench -- scale [--only e2e,pool,index,big,long] [--pools 20000,100000]
+// temporary folder. `npm run bench -- scale [--only e2e,jobs,pool,index,big,long] [--pools 20000,100000]
 // [--sizes 1000,5000,20000] [--label before|after] [--jobs n] [--timeout s]`.
 // Measurements of every label are kept in bench/results/scale.json; scale.md shows them side by side.
 import { spawnSync } from 'node:child_process';
@@ -36,9 +36,10 @@ interface Measure {
 
 /** Runs the CLI in a child under /usr/bin/time; CPU = user + system seconds of the child (workers included). */
 function cli(args: string[], timeoutS: number): Measure {
-  const res = spawnSync('nice', ['-n', '10', '/usr/bin/time', '-f', 'TIME %U %S %M %e', process.execPath, bin, ...args], {
+  // `timeout` kills the CLI itself: killing /usr/bin/time (spawnSync's own timeout) left the CLI running.
+  const res = spawnSync('nice', ['-n', '10', '/usr/bin/time', '-f', 'TIME %U %S %M %e', 'timeout', '-s', 'KILL', `${timeoutS}s`, process.execPath, bin, ...args], {
     encoding: 'utf8',
-    timeout: timeoutS * 1000,
+    timeout: (timeoutS + 60) * 1000,
     killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -49,7 +50,7 @@ function cli(args: string[], timeoutS: number): Measure {
     wall: e ?? 0,
     rssMb: Math.round((m ?? 0) / 1024),
     code: res.status,
-    timedOut: res.error !== undefined || line === undefined,
+    timedOut: res.error !== undefined || line === undefined || res.status === 137,
     stderr: (res.stderr ?? '').split('\n').filter((l) => !l.startsWith('TIME ')).slice(-5).join('\n'),
   };
 }
@@ -205,7 +206,7 @@ function reportPairs(outDir: string): Array<{ translation: string; status: strin
 
 export async function run(args: string[]): Promise<void> {
   const shared = sharedDir(args);
-  const only = new Set((option(args, 'only', 'e2e,pool,big,long') as string).split(','));
+  const only = new Set((option(args, 'only', 'e2e,jobs,pool,big,long') as string).split(','));
   const label = option(args, 'label', 'after') as string;
   const timeoutS = Number(option(args, 'timeout', '900'));
   bin = option(args, 'bin', bin) as string;
@@ -263,6 +264,34 @@ export async function run(args: string[]): Promise<void> {
     const ok = rows.filter((r) => r.code === 0);
     mine.e2eExponent = ok.length >= 2 ? Number(fit(ok.map((r) => [r.n as number, r.cpu as number])).toFixed(3)) : null;
     save();
+  }
+
+  if (only.has('jobs')) {
+    // Both cores: the largest size with --jobs 1 (in-process) and with the default (one worker a core),
+    // back to back, with the load average before each run (the machine is shared: wall time is noisy).
+    const n = maxSize;
+    const path = pairsPath(n);
+    if (!existsSync(path)) await writeLines(path, attached.slice(0, n).map((r) => JSON.stringify(r)));
+    const rows: Array<Record<string, number | string>> = [];
+    for (const j of ['1', String(cpus().length)]) {
+      const out = join(work, `out-jobs-${n}-${j}`);
+      rmSync(out, { recursive: true, force: true });
+      const load = loadavg()[0]?.toFixed(2) ?? '';
+      const m = cli(['audit', path, '--out', out, '--format', 'json', '--quiet', '--jobs', j], timeoutS);
+      rows.push({ n, jobs: Number(j), load, cpu: m.cpu, wall: m.wall, rssMb: m.rssMb, perCpuS: Math.round(n / Math.max(m.cpu, 1e-3)), code: m.code ?? 'killed', loadAfter: loadavg()[0]?.toFixed(2) ?? '' });
+      process.stdout.write(`jobs ${JSON.stringify(rows.at(-1))}\n`);
+      mine.jobs = rows;
+      save();
+    }
+    const [one, many] = rows;
+    if (one && many && one.code === 0 && many.code === 0) {
+      mine.jobsSpeedup = Number(((one.wall as number) / Math.max(many.wall as number, 1e-3)).toFixed(2));
+      // The reports must not depend on the number of workers.
+      const a = readFileSync(join(work, `out-jobs-${n}-1`, `pairs-${n}.json`), 'utf8');
+      const b = readFileSync(join(work, `out-jobs-${n}-${many.jobs}`, `pairs-${n}.json`), 'utf8');
+      mine.jobsSameReport = a === b;
+      save();
+    }
   }
 
   if (only.has('pool')) {
@@ -427,6 +456,12 @@ function render(store: Store): string {
       parts.push('### End to end (attached pairs, `--format json`)', '');
       parts.push(table(['pairs', 'CPU s', 'wall s', 'peak MB', 'pairs / CPU s', 'exit'], e2e.map((r) => [r.n as number, r.cpu as number, r.wall as number, r.rssMb as number, r.perCpuS as number, `${r.code}${r.error ? ` ${String(r.error).split('\n')[0]}` : ''}`])));
       parts.push('', `Growth exponent of CPU seconds (log-log fit): ${m.e2eExponent ?? 'n/a'}`, '');
+    }
+    const jobs = m.jobs as Array<Record<string, unknown>> | undefined;
+    if (jobs) {
+      parts.push('### Both cores (`--jobs 1` against one worker a core, back to back)', '');
+      parts.push(table(['pairs', 'jobs', 'load before', 'CPU s', 'wall s', 'peak MB', 'pairs / CPU s', 'exit'], jobs.map((r) => [r.n as number, r.jobs as number, r.load as string, r.cpu as number, r.wall as number, r.rssMb as number, r.perCpuS as number, String(r.code)])));
+      parts.push('', `Wall-time speed-up: ${m.jobsSpeedup ?? 'n/a'}×; JSON reports byte-identical: ${m.jobsSameReport ?? 'n/a'}`, '');
     }
     const pool = m.pool as Array<Record<string, unknown>> | undefined;
     if (pool) {

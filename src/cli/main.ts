@@ -91,6 +91,7 @@ interface AuditCliOptions {
   progress?: boolean;
   index?: string;
   shard?: string;
+  jobs?: string;
 }
 
 function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -247,6 +248,8 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   // --index: checked (format, normalization) before any work; a stale or foreign index is an error.
   const pairIndex = o.index !== undefined ? openIndexStore(resolve(cwd, o.index)) : undefined;
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
+  const jobs = parseNumber('--jobs', o.jobs, 1);
+  if (jobs !== undefined && !Number.isInteger(jobs)) throw new UsageError(`Invalid --jobs \`${o.jobs}\``, '--jobs takes a whole number of threads ≥ 1');
 
   let judge: Judge | undefined;
   let judgeOptions: JudgeOptions | undefined;
@@ -287,6 +290,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     onProgress: progress,
     tool: { name: 'transcheck', version },
     configHash,
+    ...(jobs !== undefined ? { jobs } : {}),
   });
 
   if (shard) {
@@ -445,6 +449,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--concurrency <n>', `judge requests in flight (default ${DEFAULT_JUDGE_OPTIONS.concurrency})`)
     .option('--timeout <seconds>', 'per-request timeout of the judge')
     .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
+    .option('--jobs <n>', 'worker threads for alignment and checks (default: the cores available; 1 = no workers)')
     .option('--dry-run', 'estimate the judge tokens and cost, make no call')
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')

@@ -51,16 +51,7 @@ export async function checkPair(pair: Pair, options: CheckStageOptions, duplicat
   if (longest > MAX_RECORD_CHARS) {
     // Absurdly long (a whole paper or a concatenated corpus in one record): one clear finding instead
     // of minutes of alignment and checks whose findings nobody could review.
-    const findings = [tooLongFinding(longest)];
-    return {
-      pair,
-      sourceSentences: [],
-      targetSentences: [],
-      beads: [],
-      findings,
-      targetOnly: source === null,
-      ...scorePair(pair, findings, source, pair.translation.text, options.scoring ?? DEFAULT_SCORING),
-    };
+    return unalignedResult(pair, [tooLongFinding(longest)], options.scoring);
   }
   let input: CheckInput;
   try {
@@ -75,6 +66,20 @@ export async function checkPair(pair: Pair, options: CheckStageOptions, duplicat
   input.pair = pair;
   if (duplicates && duplicates.length > 0) input.duplicates = duplicates;
   return { pair, ...(await checkInput(input, pair, options)) };
+}
+
+/** The result of a pair that was not aligned or checked: only `findings` (a `check-failed` one), scored. */
+export function unalignedResult(pair: Pair, findings: Finding[], scoring: ScoringConfig | undefined): PairResult {
+  const source = pair.original?.text ?? null;
+  return {
+    pair,
+    sourceSentences: [],
+    targetSentences: [],
+    beads: [],
+    findings,
+    targetOnly: source === null,
+    ...scorePair(pair, findings, source, pair.translation.text, scoring ?? DEFAULT_SCORING),
+  };
 }
 
 /** Characters on either side above which a record is not aligned or checked (abstracts are about 2,000). */

@@ -22,6 +22,7 @@ import type {
 } from '../core/types.js';
 import { loadGlossary } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
+import { CheckPool, defaultJobs, MIN_PAIRS_FOR_POOL } from './check-pool.js';
 import { addUsage, confirmAmbiguous } from './confirm.js';
 import { terminologyAcrossCorpus } from './terminology.js';
 import { findDuplicates, identifyBlocks } from './identify.js';
@@ -72,6 +73,13 @@ export interface AuditOptions {
   configHash: string;
   /** Checks to run instead of the built-in registry (tests). */
   registry?: readonly AnyCheck[];
+  /**
+   * Worker threads for the check stage (`--jobs`); 1 = in-process. Default: the cores available. The
+   * pool is used only for the built-in checks and runs of at least MIN_PAIRS_FOR_POOL pairs.
+   */
+  jobs?: number;
+  /** Pairs from which the check pool is used (default MIN_PAIRS_FOR_POOL; tests lower it). */
+  minPairsForPool?: number;
 }
 
 /** Checks whose options take the user's glossary files. */
@@ -205,6 +213,19 @@ async function readAll(
 
 /** Runs the whole audit. Never throws for bad inputs: they are listed in `errors`. */
 export async function audit(options: AuditOptions): Promise<RunResult> {
+  // The check pool's workers are stopped however the audit ends (an unexpected error must not leave threads).
+  const started: { pool?: CheckPool } = {};
+  try {
+    return await auditStages(options, started);
+  } finally {
+    // After a stop the workers are already terminating (a worker in native code, e.g. loading a
+    // dictionary, ends when it returns): the reports need not wait for that.
+    const destroyed = started.pool?.destroy();
+    if (!options.signal?.aborted) await destroyed;
+  }
+}
+
+async function auditStages(options: AuditOptions, started: { pool?: CheckPool }): Promise<RunResult> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const lap = (name: string, since: number) => {
@@ -231,6 +252,13 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const allBlocks = inputs.flatMap((r) => r.blocks);
   const translations = allBlocks.filter((b) => b.role === 'translation' && (options.inShard?.(b) ?? true));
   const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
+  // Check workers start now, so that their start-up (lexicons) overlaps pairing on the other cores.
+  const toCheck = options.pairingOnly ? 0 : translations.length + allBlocks.filter((b) => b.role === 'untranslated').length;
+  const pool =
+    !options.registry && toCheck >= (options.minPairsForPool ?? MIN_PAIRS_FOR_POOL) && !stopRequested(options.signal)
+      ? await CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
+      : undefined;
+  if (pool) started.pool = pool;
   options.onProgress?.('pair', 0, translations.length);
   let pairs = pairTranslations(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
   options.onProgress?.('pair', translations.length, translations.length);
@@ -266,17 +294,29 @@ export async function audit(options: AuditOptions): Promise<RunResult> {
   const all = options.pairingOnly ? [] : [...pairs, ...untranslated];
   const results: PairResult[] = [];
   options.onProgress?.('check', 0, all.length);
-  let lastYield = performance.now();
-  for (const pair of all) {
-    if (stopRequested(options.signal)) break;
-    // checkPair resolves in microtasks: let signals and timers in every ~50 ms.
-    if (performance.now() - lastYield > 50) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-      if (stopRequested(options.signal)) break;
+  if (pool) {
+    try {
+      const items = all.map((pair) => {
+        const dup = duplicates.get(pair.id);
+        return dup ? { pair, duplicates: dup } : { pair };
+      });
+      results.push(...(await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', done, all.length))));
+    } finally {
+      await pool.destroy();
     }
-    results.push(await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id)));
-    options.onProgress?.('check', results.length, all.length);
+  } else {
+    let lastYield = performance.now();
+    for (const pair of all) {
+      if (stopRequested(options.signal)) break;
+      // checkPair resolves in microtasks: let signals and timers in every ~50 ms.
+      if (performance.now() - lastYield > 50) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+        if (stopRequested(options.signal)) break;
+      }
+      results.push(await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id)));
+      options.onProgress?.('check', results.length, all.length);
+    }
   }
   t = lap('check', t);
 

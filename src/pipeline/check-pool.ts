@@ -1,0 +1,210 @@
+// The check stage on several cores: batches of pairs go to a pool of worker threads (piscina) that run
+// check-worker.ts (alignment, every check, the score). Used by the audit when the run is large enough to
+// pay for the workers' start-up; results are the same as in-process checking, in the same order.
+// Why piscina and how it was measured: docs/scale.md ("Both cores").
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Piscina } from 'piscina';
+import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
+import { checkFailedFinding, type ResolvedCheck } from '../core/runner.js';
+import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../core/types.js';
+import type { AlignOptions } from './align.js';
+import { checkPair, unalignedResult } from './check.js';
+import type { CheckBatch, CheckedItem, ResolvedCheckData } from './check-worker.js';
+import type { ScoringConfig } from './score.js';
+
+/**
+ * Pairs below which the audit checks in-process. A worker's start-up (modules, CC-CEDICT, jieba and its
+ * IDF table, the glossary) and its cold caches cost about 5 CPU seconds; on 1,000 dev pairs two workers
+ * took 17.5 CPU s and 25.7 s wall against 10.8 and 19.5 in-process (docs/scale.md).
+ */
+export const MIN_PAIRS_FOR_POOL = 2000;
+
+/** Pairs per task: small enough that Ctrl-C waits for at most a few tens of milliseconds per worker. */
+const BATCH = 16;
+
+/** The default of `--jobs`: the cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Where the worker module is: next to this file once built (dist/), or as TypeScript when run from src/ (tests). */
+function workerFile(): { filename: string; execArgv: string[] } | undefined {
+  for (const [name, execArgv] of [
+    ['check-worker.js', []],
+    ['check-worker.ts', ['--import', 'tsx']],
+  ] as const) {
+    const url = new URL(`./${name}`, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { filename: url.href, execArgv: [...execArgv] };
+  }
+  return undefined;
+}
+
+/** What the pool needs to check pairs as the audit would in-process. */
+export interface CheckPoolOptions {
+  jobs: number;
+  checks: readonly ResolvedCheck[];
+  scoring?: ScoringConfig;
+  align?: AlignOptions;
+  /**
+   * URL of a module exporting `checks` (the registry the workers take `checks` from by id); default the
+   * built-in registry. Tests use it to run checks that throw.
+   */
+  registry?: string;
+  /** Ctrl-C: the workers are terminated at once (a warm-up or a batch in flight is not waited for). */
+  signal?: AbortSignal;
+}
+
+/** A pool of check workers, started early (their start-up overlaps pairing) and destroyed after the check stage. */
+export class CheckPool {
+  private readonly pool: Piscina;
+  private readonly settings: Omit<CheckBatch, 'items'>;
+  private readonly inProcess: { checks: readonly ResolvedCheck[]; scoring?: ScoringConfig; align?: AlignOptions };
+
+  private constructor(pool: Piscina, options: CheckPoolOptions) {
+    this.pool = pool;
+    this.inProcess = options;
+    const checks: ResolvedCheckData[] = options.checks.map((r) => ({
+      id: r.check.meta.id,
+      ...(r.severity !== undefined ? { severity: r.severity } : {}),
+      options: r.options,
+    }));
+    this.settings = {
+      checks,
+      ...(options.registry ? { registry: options.registry } : {}),
+      ...(options.scoring ? { scoring: options.scoring } : {}),
+      ...(options.align ? { align: options.align } : {}),
+    };
+  }
+
+  /**
+   * A pool of `jobs` workers, or undefined when checking should stay in-process: one job, or no worker
+   * module to run (a bundle without it).
+   */
+  static async start(options: CheckPoolOptions): Promise<CheckPool | undefined> {
+    if (options.jobs < 2) return undefined;
+    const file = workerFile();
+    if (!file) return undefined;
+    // Loaded only when a pool is started: small runs do not pay for the module.
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({
+      filename: file.filename,
+      execArgv: file.execArgv,
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      // Workers live for the run; the audit destroys the pool when the check stage ends.
+      idleTimeout: 60_000,
+    });
+    const started = new CheckPool(pool, options);
+    if (options.signal) {
+      const signal = options.signal;
+      const stop = () => void started.destroy();
+      signal.addEventListener('abort', stop, { once: true });
+      // The listener would keep the pool (and its workers' memory) alive as long as the signal lives.
+      void started.destroyed$.then(() => signal.removeEventListener('abort', stop));
+    }
+    started.warmUp();
+    return started;
+  }
+
+  /** One tiny batch per worker, so that each loads its lexicons while the main thread pairs. */
+  private warmUp(): void {
+    const pair = warmUpPair();
+    for (let i = 0; i < this.pool.threads.length; i++) {
+      this.pool.run({ ...this.settings, items: [{ pair }] } satisfies CheckBatch).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Checks every pair; results in the order of `items`. Stops dispatching when a stop is requested:
+   * pairs not checked then are missing from the result (as when in-process checking stops).
+   */
+  async checkAll(
+    items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>,
+    signal: AbortSignal | undefined,
+    onDone: (done: number) => void,
+  ): Promise<PairResult[]> {
+    const results: Array<PairResult | undefined> = new Array(items.length);
+    const inFlight = new Set<Promise<void>>();
+    const limit = Math.max(2, this.pool.threads.length * 2);
+    let done = 0;
+    for (let start = 0; start < items.length; start += BATCH) {
+      if (stopRequested(signal) || this.destroyed) break;
+      const slice = items.slice(start, start + BATCH);
+      const task: Promise<void> = this.runBatch(slice).then((checked) => {
+        checked.forEach((result, i) => (results[start + i] = result));
+        done += slice.length;
+        onDone(done);
+        inFlight.delete(task);
+      });
+      inFlight.add(task);
+      while (inFlight.size >= limit) {
+        await Promise.race(inFlight);
+        // The shared stop flag is read by polling: let its message in.
+        await yieldToEventLoop();
+      }
+    }
+    await Promise.all(inFlight);
+    return results.filter((r): r is PairResult => r !== undefined);
+  }
+
+  /** One batch in a worker; if the worker itself fails (not a check: those fail inside it), the batch is checked here. */
+  private async runBatch(slice: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>): Promise<PairResult[]> {
+    let checked: CheckedItem[];
+    try {
+      checked = (await this.pool.run({ ...this.settings, items: slice } satisfies CheckBatch)) as CheckedItem[];
+    } catch (error) {
+      // Terminated on a stop: these pairs stay unchecked, as pairs not reached in-process do.
+      if (this.destroyed) return [];
+      const out: PairResult[] = [];
+      for (const item of slice) {
+        try {
+          out.push(await checkPair(item.pair, this.inProcess, item.duplicates));
+        } catch (again) {
+          // checkPair itself threw (it catches what checks and alignment throw): a check-failed finding, scored.
+          out.push(unalignedResult(item.pair, [checkFailedFinding('check-pool', again ?? error)], this.inProcess.scoring));
+        }
+      }
+      return out;
+    }
+    return checked.map((rest, i) => ({ pair: (slice[i] as { pair: Pair }).pair, ...rest }));
+  }
+
+  private destroyed: Promise<void> | undefined;
+  private markDestroyed: () => void = () => undefined;
+  /** Settles when the pool has been destroyed. */
+  private readonly destroyed$ = new Promise<void>((resolve) => (this.markDestroyed = resolve));
+
+  /** Stops the workers (once, however often it is called); tasks in flight are rejected. */
+  destroy(): Promise<void> {
+    this.destroyed ??= this.pool.destroy().finally(() => this.markDestroyed());
+    return this.destroyed;
+  }
+}
+
+/** A short real-looking pair that exercises the lexicons every check loads. */
+function warmUpPair(): Pair {
+  const block = (id: string, language: 'en' | 'zh', text: string): IdentifiedBlock => ({
+    id,
+    file: '(warm-up)',
+    lines: [1, 1],
+    raw: text,
+    text,
+    claimed: 'unknown',
+    role: language === 'en' ? 'original' : 'translation',
+    language,
+    script: language === 'en' ? 'none' : 'simplified',
+    hanRatio: language === 'en' ? 0 : 1,
+  });
+  const original = block('w:0', 'en', 'We train a convolutional neural network on 10 datasets. The model improves accuracy by 5%.');
+  const translation = block('w:1', 'zh', '我们在10个数据集上训练卷积神经网络。该模型将准确率提高了5%。');
+  return {
+    id: 'w:1',
+    translation,
+    original,
+    status: 'paired',
+    confidence: 1,
+    evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
+  };
+}

@@ -1,0 +1,62 @@
+// The worker side of the check pool (check-pool.ts): runs batches of pairs through checkPair in a worker
+// thread. Lexicons (CC-CEDICT, jieba, glossaries) are module state, so each worker loads them once, on
+// its first batch, and keeps them for the run.
+import { checks as builtinChecks } from '../checks/index.js';
+import type { AnyCheck } from '../core/check.js';
+import type { ResolvedCheck } from '../core/runner.js';
+import type { DocumentLocation, Pair, PairResult } from '../core/types.js';
+import { checkPair, type CheckStageOptions } from './check.js';
+import type { ScoringConfig } from './score.js';
+import type { AlignOptions } from './align.js';
+
+/** A resolved check as it crosses to a worker: functions do not cross, the id names the built-in check. */
+export interface ResolvedCheckData {
+  id: string;
+  severity?: ResolvedCheck['severity'];
+  options: object;
+}
+
+/** One batch: the pairs, their duplicates, and the stage settings (the same for every batch of a run). */
+export interface CheckBatch {
+  checks: readonly ResolvedCheckData[];
+  /** URL of a module exporting `checks` to take the ids from instead of the built-in registry (tests). */
+  registry?: string;
+  scoring?: ScoringConfig;
+  align?: AlignOptions;
+  items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>;
+}
+
+/** A pair's result without the pair (the caller has it; sending it back would copy both texts again). */
+export type CheckedItem = Omit<PairResult, 'pair'>;
+
+let resolvedCache: { key: string; value: ResolvedCheck[] } | undefined;
+
+async function resolve(data: readonly ResolvedCheckData[], registry: string | undefined): Promise<ResolvedCheck[]> {
+  // Every batch carries the same settings; turn them back into checks once per worker.
+  const key = JSON.stringify([registry ?? '', data]);
+  if (resolvedCache?.key === key) return resolvedCache.value;
+  const list = registry ? ((await import(registry)) as { checks: readonly AnyCheck[] }).checks : builtinChecks;
+  const byId = new Map<string, AnyCheck>(list.map((c) => [c.meta.id, c]));
+  const value = data.map((d) => {
+    const check = byId.get(d.id);
+    if (!check) throw new Error(`check pool: unknown check \`${d.id}\` in a worker`);
+    return { check, ...(d.severity !== undefined ? { severity: d.severity } : {}), options: d.options };
+  });
+  resolvedCache = { key, value };
+  return value;
+}
+
+/** Checks a batch of pairs; the results are in the order of the items. */
+export default async function checkBatch(batch: CheckBatch): Promise<CheckedItem[]> {
+  const options: CheckStageOptions = {
+    checks: await resolve(batch.checks, batch.registry),
+    ...(batch.scoring ? { scoring: batch.scoring } : {}),
+    ...(batch.align ? { align: batch.align } : {}),
+  };
+  const out: CheckedItem[] = [];
+  for (const item of batch.items) {
+    const { pair: _pair, ...rest } = await checkPair(item.pair, options, item.duplicates);
+    out.push(rest);
+  }
+  return out;
+}
