@@ -8,7 +8,6 @@
 // so none is ever half-written).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { setStopPoll } from '../core/cancel.js';
-import { main } from './main.js';
 
 type ToParent = { type: 'out' | 'err'; text: string } | { type: 'stdin' } | { type: 'done'; code: number };
 type ToWorker = { type: 'stdin'; bytes: Uint8Array } | { type: 'stop' };
@@ -87,6 +86,9 @@ async function runWorker(): Promise<void> {
     },
     isTTY,
   });
+  // Loaded here, not at the top: the parent thread only relays signals and output, and importing the
+  // whole CLI there too cost every run about half a CPU second of module loading (measured with --version).
+  const { main } = await import('./main.js');
   const code = await main({
     argv,
     stdout: sink('out', stdoutTTY),
