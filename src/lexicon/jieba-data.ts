@@ -50,25 +50,25 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
  */
 export function indexIdfTable(bytes: Uint8Array): IdfTable {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let maxLines = 1;
-  for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, nl + 1)) maxLines++;
+  // One pass over the bytes in JS (a native indexOf call per line cost more than the loop).
   // Per kept line: word start, the space after it, line end (byte offsets), and the word's hash.
-  const bounds = new Int32Array(maxLines * 3);
-  const hashes = new Int32Array(maxLines);
+  const u8 = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const n = u8.length;
+  let count = 1;
+  for (let i = 0; i < n; i++) if (u8[i] === 10) count++;
+  const bounds = new Int32Array(3 * count);
+  const hashes = new Int32Array(count);
   let lines = 0;
-  const n = buf.length;
-  for (let pos = 0; pos < n; ) {
-    let sp = -1;
+  for (let pos = 0; pos <= n; ) {
     let h = 0x811c9dc5;
     let i = pos;
-    for (; i < n; i++) {
-      const b = buf[i]!;
-      if (b === 10) break;
-      if (sp < 0) {
-        if (b === 32) sp = i;
-        else h = Math.imul(h ^ b, 0x01000193);
-      }
+    let b = 0;
+    while (i < n && (b = u8[i]!) !== 32 && b !== 10) {
+      h = Math.imul(h ^ b, 0x01000193);
+      i++;
     }
+    const sp = i < n && b === 32 ? i : -1;
+    while (i < n && u8[i] !== 10) i++;
     if (sp > pos) {
       bounds[lines * 3] = pos;
       bounds[lines * 3 + 1] = sp;
