@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { packageRoot } from '../config/package-root.js';
 import { bundledGlossary } from './glossary.js';
+import { jiebaDict } from './jieba-data.js';
 
 /** A word of a text with its position. */
 export interface Token {
@@ -36,7 +36,7 @@ export function mlWordsPath(): string {
 
 function instance(): Jieba {
   if (jieba) return jieba;
-  jieba = Jieba.withDict(dict);
+  jieba = Jieba.withDict(jiebaDict());
   const words = readFileSync(mlWordsPath(), 'utf8')
     .split('\n')
     .map((l) => l.trim())

@@ -2,11 +2,11 @@
 // the Chinese content words found in the English (and back), anchors kept in both (numbers, Latin words,
 // acronyms, URLs), and length compatibility. Used on one pair (mismatched-pair check) and, with corpus
 // weights, by pairing.
-import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
 import { getCedict } from './cedict.js';
 import { englishTokens, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
+import { jiebaIdf } from './jieba-data.js';
 import { segment, segmentationVersion } from './segment.js';
 import type { Token } from './segment.js';
 
@@ -463,16 +463,8 @@ let defaultWeights: SimilarityWeights | undefined;
  */
 export function genericWeights(): SimilarityWeights {
   if (defaultWeights) return defaultWeights;
-  const table = new Map<string, number>();
-  const text = Buffer.from(jiebaIdf).toString('utf8');
-  // 270,000 lines, parsed in every worker thread: scanned in place rather than split into line strings.
-  for (let pos = 0; pos < text.length; ) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    const sp = text.indexOf(' ', pos);
-    if (sp > pos && sp < end) table.set(text.slice(pos, sp), Number(text.slice(sp + 1, end)));
-    pos = end + 1;
-  }
+  // Indexed on first use, values parsed per word looked up (src/lexicon/jieba-data.ts).
+  const table = jiebaIdf();
   // Words missing from jieba's table (mostly technical compounds) are rare, hence telling.
   const unknown = 10;
   defaultWeights = {

@@ -39,3 +39,33 @@ describe('getCedict', () => {
     expect(d.maxWordLength).toBeGreaterThan(4);
   });
 });
+
+describe('parseCedict: line ends and malformed lines', () => {
+  it('drops only a final slash followed by white space, keeps empty-free glosses, skips malformed lines', () => {
+    const text = [
+      '# comment',
+      '',
+      'A 甲 [x] /a/b/ \r',
+      'B 乙 [x] //c// ',
+      'C 丙 [y] /x / /',
+      'D 丁 [y] /x/y',
+      'E 戊 /z\r',
+      'F 己 [q] /   ',
+      'G 庚',
+      'H 辛 [k] a/b',
+      'I 壬 [k] /',
+      '甲 甲 [x] /more/',
+    ].join('\n');
+    const cedict = parseCedict(text);
+    expect(cedict.lookup('甲')).toEqual(['a', 'b', 'more']);
+    expect(cedict.lookup('乙')).toEqual(['c']);
+    expect(cedict.lookup('丙')).toEqual(['x ', ' ']);
+    expect(cedict.lookup('丁')).toEqual(['x', 'y']);
+    expect(cedict.lookup('戊')).toEqual(['z\r']); // no final slash: nothing is trimmed
+    expect(cedict.lookup('己')).toEqual(['   ']);
+    expect(cedict.lookup('庚')).toBeUndefined();
+    expect(cedict.lookup('辛')).toEqual(['b']);
+    expect(cedict.lookup('壬')).toBeUndefined();
+    expect(cedict.size).toBe(7);
+  });
+});
