@@ -82,9 +82,12 @@ export function splitEnglish(text: string): Sentence[] {
 }
 
 /**
- * Splits Chinese text into sentences at 。！？； (and full-width ．), and at half-width `.`, `!`,
- * `?`, `;` written right after Han text (the seed pages use half-width punctuation everywhere),
- * but not inside decimals, URLs or Latin words. Closing quotes and brackets stay with the sentence.
+ * Splits Chinese text into sentences at 。！？ (and full-width ．), and at half-width `.`, `!`, `?`
+ * written right after Han text (the seed pages use half-width punctuation everywhere), but not inside
+ * decimals, URLs or Latin words. Closing quotes and brackets stay with the sentence. Not at semicolons
+ * of either width: `splitEnglish` does not cut at `;`, and a Chinese sentence cut where its English is
+ * not left clauses the aligner could not match (false `addition` findings), and made a fix of `;` to
+ * `；` after a Latin word change how the text was cut.
  */
 export function splitChinese(text: string): Sentence[] {
   const boundaries: number[] = [];
@@ -95,8 +98,8 @@ export function splitChinese(text: string): Sentence[] {
       boundaries.push(i);
       continue;
     }
-    if ('。！？；．'.includes(c)) isEnd = true;
-    else if ('.!?;'.includes(c)) {
+    if ('。！？．'.includes(c)) isEnd = true;
+    else if ('.!?'.includes(c)) {
       // Look back past closing brackets/quotes for the Han character that makes this a Chinese stop.
       let j = i - 1;
       while (j >= 0 && (CLOSERS.test(text[j] as string) || text[j] === ' ')) j--;
@@ -107,7 +110,7 @@ export function splitChinese(text: string): Sentence[] {
     }
     if (!isEnd) continue;
     let end = i + 1;
-    while (end < text.length && ('。！？；．.!?'.includes(text[end] as string) || CLOSERS.test(text[end] as string))) end++;
+    while (end < text.length && ('。！？．.!?'.includes(text[end] as string) || CLOSERS.test(text[end] as string))) end++;
     boundaries.push(end);
     i = end - 1;
   }

@@ -33,9 +33,14 @@ describe('splitChinese', () => {
       '我们提出了一种方法。',
       '准确率为95.5%,优于基线.',
       '代码见https://github.com/a/b.c上!',
-      '结果很好;',
-      '未来工作?',
+      '结果很好;未来工作?',
     ]);
+  });
+  it('does not split at semicolons of either width, as splitEnglish does not', () => {
+    const half = '联合使用多个CNN改进了聚类; 2.使用端到端方法改进MVC;结合两者产生了最新结果。';
+    const full = half.replaceAll(';', '；');
+    expect(texts(splitChinese(half))).toEqual([half]);
+    expect(texts(splitChinese(full))).toEqual([full]);
   });
   it('keeps closing quotes and brackets with the sentence', () => {
     const text = '他说：“停下。”然后走了（见图1。）最后。';
