@@ -3,21 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-function sink(isTTY = false) {
-  let text = '';
-  return { write: (s: string) => { text += s; return true; }, isTTY, get text() { return text; } };
-}
-
-async function run(argv: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main({ argv, stdout, stderr, env, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (argv: string[], cwd: string, env: Record<string, string | undefined> = {}) => runMain(argv, cwd, { env });
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'transcheck-cli-'));

@@ -4,20 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 
-function sink() {
-  let text = '';
-  return { write: (s: string) => { text += s; return true; }, get text() { return text; } };
-}
-
-async function run(argv: string[], cwd: string) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main({ argv, stdout, stderr, env: {}, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = runMain;
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'transcheck-odd-'));

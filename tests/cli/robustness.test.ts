@@ -4,22 +4,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type MainIo } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const SEED = readFileSync(join(root, 'seeds', '003_54ac9f1fa4f32925.txt'));
 
-function sink(isTTY = false) {
-  let text = '';
-  return { write: (s: string) => { text += s; return true; }, isTTY, get text() { return text; } };
-}
-
-async function run(argv: string[], cwd: string, more: Partial<MainIo> = {}) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main({ argv, stdout, stderr, env: {}, cwd, ...more });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = runMain;
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'transcheck-robust-'));

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../helpers/run-main.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
 import { CandidateScratch, rankCandidates } from '../../src/pipeline/candidates.js';
@@ -15,17 +15,7 @@ import { pairingRecords } from '../fixtures/pairing/records.js';
 
 const records = pairingRecords();
 
-function sink() {
-  let text = '';
-  return { write: (s: string) => { text += s; return true; }, isTTY: false, get text() { return text; } };
-}
-
-async function run(argv: string[], cwd: string) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await main({ argv, stdout, stderr, env: {}, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = runMain;
 
 /** Look-alikes: sentences of two real abstracts recombined, numbers changed (as bench/scale.ts makes them). */
 function lookAlikes(): Array<{ id: string; title: string; abstract: string }> {
