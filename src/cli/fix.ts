@@ -1,7 +1,7 @@
 // `transcheck fix <inputs…> --out <dir>`: audits the inputs, writes corrected copies with every safe fix
 // applied (in passes, as ESLint's --fix does, until no fix is left), then re-audits the copies and prints
 // what changed. Never overwrites an input unless --in-place is given.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -14,7 +14,7 @@ import type { RunResult, Severity } from '../core/types.js';
 import { countFixable, fixesByBlock, fixFile, newFindings, type NewFinding } from '../pipeline/fix.js';
 import { audit, hashOf, type AuditOptions } from '../pipeline/run.js';
 import { renderSummary, terminalSafe } from '../report/summary.js';
-import { scoringFrom, type MainIo } from './main.js';
+import { scoringFrom, writeAtomic, type MainIo } from './main.js';
 
 /** Options of `transcheck fix`. */
 interface FixCliOptions {
@@ -64,11 +64,10 @@ function commonFolder(paths: readonly string[]): string {
   return first.slice(0, n).join(sep) || sep;
 }
 
-async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/** A corrected copy, written atomically (the audit's writer) into its folder, made if missing. */
+async function writeCopy(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  await writeAtomic(path, bytes);
 }
 
 async function runFix(inputs: string[], o: FixCliOptions, io: MainIo): Promise<number> {
@@ -140,7 +139,7 @@ async function runFix(inputs: string[], o: FixCliOptions, io: MainIo): Promise<n
       const bytes = new Uint8Array(await readFile(reads[i] as string));
       const result = fixFile(file, bytes, fixes);
       // The first pass writes every file, so the copies are the whole corpus (pairing needs the originals too).
-      if (result.changed || (pass === 1 && !o.inPlace)) await writeAtomic(targets[i] as string, result.bytes);
+      if (result.changed || (pass === 1 && !o.inPlace)) await writeCopy(targets[i] as string, result.bytes);
       if (result.changed) {
         changed++;
         changedFiles.add(i);

@@ -94,7 +94,7 @@ interface AuditCliOptions {
   jobs?: string;
 }
 
-function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
+export function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
   if (value === undefined) return [...fallback];
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) {
@@ -133,7 +133,7 @@ export function ruleInfo(): RuleInfo[] {
  * Writes a file atomically: a temporary file in the same folder, then a rename. On failure (disk full)
  * the temporary file is removed, so no `.tmp` is left, and the error is thrown.
  */
-async function writeAtomic(path: string, content: string, write: (path: string, content: string) => Promise<void>): Promise<void> {
+export async function writeAtomic<C extends string | Uint8Array>(path: string, content: C, write: (path: string, content: C) => Promise<void> = (p, c) => writeFile(p, c)): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
     await write(tmp, content);
@@ -142,6 +142,73 @@ async function writeAtomic(path: string, content: string, write: (path: string, 
     await unlink(tmp).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Writes a run's reports: per input file, per run (exports, HTML) and the index. Reports are written
+ * for every file that was read, even when others failed. A file that cannot be written (disk full) is
+ * named and the others are still tried: what fits is written. Shared by `audit` and `merge`.
+ */
+export async function writeRunReports(
+  run: RunResult,
+  outDir: string,
+  formats: readonly ReporterName[],
+  io: Pick<MainIo, 'writeFile' | 'stopNow'>,
+  progress?: AuditOptions['onProgress'],
+): Promise<{ written: string[]; writeErrors: string[] }> {
+  const write = io.writeFile ?? ((path: string, content: string) => writeFile(path, content));
+  const writeErrors: string[] = [];
+  const names = reportNames(run.files.map((f) => f.file));
+  const docsBase = relative(outDir, join(packageRoot(), 'docs')).split('\\').join('/') || '.';
+  const written: string[] = [];
+  const tryWrite = async (path: string, render: () => string) => {
+    try {
+      await writeAtomic(path, render(), write);
+      written.push(path);
+    } catch (error) {
+      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
+    }
+  };
+  const tryWriteChunks = async (path: string, chunks: Iterable<string>) => {
+    try {
+      await writeAtomic(path, '', (tmp) => writeFile(tmp, chunks));
+      written.push(path);
+    } catch (error) {
+      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
+    }
+  };
+  let notWritten = 0;
+  let reportsDone = 0;
+  const runContext = { names, docsBase, docsUri: pathToFileURL(join(packageRoot(), 'docs')).href, ...(formats.includes('sarif') ? { rules: ruleInfo() } : {}) };
+  for (const file of run.files) {
+    progress?.('reports', reportsDone++, run.files.length + 1);
+    const name = names.get(file.file) as string;
+    // A second Ctrl-C: no new report is started; the index below is still written.
+    if (io.stopNow?.()) {
+      notWritten++;
+      continue;
+    }
+    for (const format of formats) {
+      if (!(format in reporters)) continue;
+      const reporter = reporters[format as keyof typeof reporters];
+      const context = { baseName: name, docsBase };
+      // A reporter with chunks is written as a stream (no whole-report string) unless writes are injected.
+      if (reporter.chunks && !io.writeFile) await tryWriteChunks(join(outDir, `${name}.${reporter.extension}`), reporter.chunks(file, run, context));
+      else await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, context));
+    }
+  }
+  if (notWritten > 0) {
+    run.interrupted = true;
+    run.limitations.push(`Interrupted while writing: the reports of ${notWritten} of ${run.files.length} file(s) were not written; this index still lists their results.`);
+  }
+  for (const format of formats) {
+    if (!(format in runReporters)) continue;
+    const reporter = runReporters[format as keyof typeof runReporters];
+    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, runContext));
+  }
+  await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
+  progress?.('reports', run.files.length + 1, run.files.length + 1);
+  return { written, writeErrors };
 }
 
 /** Scoring settings from the configuration file over the defaults (also used by `transcheck fix`). */
@@ -312,60 +379,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     return run.errors.length > 0 ? 2 : 0;
   }
 
-  // Reports are written for every file that was read, even when others failed. A file that cannot be
-  // written (disk full) is named and the others are still tried: what fits is written.
-  const write = io.writeFile ?? ((path: string, content: string) => writeFile(path, content));
-  const writeErrors: string[] = [];
-  const names = reportNames(run.files.map((f) => f.file));
-  const docsBase = relative(outDir, join(packageRoot(), 'docs')).split('\\').join('/') || '.';
-  const written: string[] = [];
-  const tryWrite = async (path: string, render: () => string) => {
-    try {
-      await writeAtomic(path, render(), write);
-      written.push(path);
-    } catch (error) {
-      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
-    }
-  };
-  const tryWriteChunks = async (path: string, chunks: Iterable<string>) => {
-    try {
-      await writeAtomic(path, '', (tmp) => writeFile(tmp, chunks));
-      written.push(path);
-    } catch (error) {
-      writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
-    }
-  };
-  let notWritten = 0;
-  let reportsDone = 0;
-  const runContext = { names, docsBase, docsUri: pathToFileURL(join(packageRoot(), 'docs')).href, ...(formats.includes('sarif') ? { rules: ruleInfo() } : {}) };
-  for (const file of run.files) {
-    progress?.('reports', reportsDone++, run.files.length + 1);
-    const name = names.get(file.file) as string;
-    // A second Ctrl-C: no new report is started; the index below is still written.
-    if (io.stopNow?.()) {
-      notWritten++;
-      continue;
-    }
-    for (const format of formats) {
-      if (!(format in reporters)) continue;
-      const reporter = reporters[format as keyof typeof reporters];
-      const context = { baseName: name, docsBase };
-      // A reporter with chunks is written as a stream (no whole-report string) unless writes are injected.
-      if (reporter.chunks && !io.writeFile) await tryWriteChunks(join(outDir, `${name}.${reporter.extension}`), reporter.chunks(file, run, context));
-      else await tryWrite(join(outDir, `${name}.${reporter.extension}`), () => reporter.render(file, run, context));
-    }
-  }
-  if (notWritten > 0) {
-    run.interrupted = true;
-    run.limitations.push(`Interrupted while writing: the reports of ${notWritten} of ${run.files.length} file(s) were not written; this index still lists their results.`);
-  }
-  for (const format of formats) {
-    if (!(format in runReporters)) continue;
-    const reporter = runReporters[format as keyof typeof runReporters];
-    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, runContext));
-  }
-  await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
-  progress?.('reports', run.files.length + 1, run.files.length + 1);
+  const { written, writeErrors } = await writeRunReports(run, outDir, formats, io, progress);
 
   for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
   // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.

@@ -2,19 +2,14 @@
 // `audit --shard k/n` runs (their JSON reports) into one run's reports: per-file reports, the index,
 // the HTML page, SARIF, CSV and flagged exports, rendered by the same pure reporters as the audit.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { packageRoot } from '../config/package-root.js';
 import { DEFAULTS } from '../config/schema.js';
 import { UsageError } from '../core/errors.js';
 import { MergeError, mergeShards, type ShardFolder } from '../pipeline/merge-reports.js';
-import { renderIndex } from '../report/index-page.js';
-import { reportNames } from '../report/names.js';
-import { formatNames, reporters, runReporters, type ReporterName } from '../report/reporters.js';
+import type { ReporterName } from '../report/reporters.js';
 import { renderSummary, terminalSafe } from '../report/summary.js';
-import { ruleInfo, type MainIo } from './main.js';
+import { parseFormats, writeRunReports, type MainIo } from './main.js';
 import { prepareOutDir } from './out-dir.js';
 
 interface MergeCliOptions {
@@ -55,50 +50,15 @@ function readShardFolder(dir: string, shown: string): ShardFolder {
 
 async function runMerge(dirs: string[], o: MergeCliOptions, io: MainIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const formats = parseFormats(o.format);
+  const formats = parseFormats(o.format, DEFAULTS.format as ReporterName[]);
   const outDir = resolve(cwd, o.out);
   const folders = dirs.map((d) => readShardFolder(resolve(cwd, d), d));
   if (folders.some((f) => resolve(cwd, f.dir) === outDir)) throw new UsageError(`${o.out}: the merged reports cannot be written into one of the shard folders`, 'give --out a new folder');
   const run = mergeShards(folders);
   await prepareOutDir(outDir);
-  const names = reportNames(run.files.map((f) => f.file));
-  const docsBase = relative(outDir, join(packageRoot(), 'docs')).split('\\').join('/') || '.';
-  const write = async (path: string, content: string | Iterable<string>) => {
-    const tmp = `${path}.${process.pid}.tmp`;
-    try {
-      await writeFile(tmp, content);
-      await rename(tmp, path);
-    } catch (error) {
-      await unlink(tmp).catch(() => undefined);
-      throw error;
-    }
-  };
-  for (const file of run.files) {
-    const name = names.get(file.file) as string;
-    for (const format of formats) {
-      if (!(format in reporters)) continue;
-      const reporter = reporters[format as keyof typeof reporters];
-      const context = { baseName: name, docsBase };
-      await write(join(outDir, `${name}.${reporter.extension}`), reporter.chunks ? reporter.chunks(file, run, context) : reporter.render(file, run, context));
-    }
-  }
-  const runContext = { names, docsBase, docsUri: pathToFileURL(join(packageRoot(), 'docs')).href, ...(formats.includes('sarif') ? { rules: ruleInfo() } : {}) };
-  for (const format of formats) {
-    if (!(format in runReporters)) continue;
-    const reporter = runReporters[format as keyof typeof runReporters];
-    await write(join(outDir, reporter.fileName), reporter.render(run, runContext));
-  }
-  await write(join(outDir, 'index.md'), renderIndex(run, names, docsBase));
+  // The audit's own writer: atomic files, streamed JSON, a file that cannot be written named and the rest still written.
+  const { writeErrors } = await writeRunReports(run, outDir, formats, {});
   if (!o.quiet) io.stdout.write(renderSummary(run, outDir, formats.includes('html')));
-  for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
-  return run.errors.length > 0 ? 2 : 0;
-}
-
-function parseFormats(value: string | undefined): ReporterName[] {
-  if (value === undefined) return [...(DEFAULTS.format as ReporterName[])];
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) {
-    if (!formatNames().includes(f as ReporterName)) throw new UsageError(`Unknown format \`${f}\``, `Use --format with ${formatNames().join(', ')}`);
-  }
-  return formats as ReporterName[];
+  for (const e of [...run.errors.map((e) => e.message), ...writeErrors]) io.stderr.write(`error: ${terminalSafe(e)}\n`);
+  return run.errors.length > 0 || writeErrors.length > 0 ? 2 : 0;
 }
