@@ -14,6 +14,7 @@ import type {
   RunResult,
 } from '../core/types.js';
 import { loadGlossary } from '../lexicon/glossary.js';
+import type { JsonOriginalRef } from '../report/json.js';
 import { emptySummary, summarize } from './summarize.js';
 import { terminologyAcrossCorpus } from './terminology.js';
 
@@ -21,15 +22,6 @@ import { terminologyAcrossCorpus } from './terminology.js';
 export class MergeError extends KnownError {}
 
 /** The JSON report of one input file, as `renderJson` writes it (the parts merge reads). */
-interface JsonRef {
-  file: string;
-  block: string;
-  lines: [number, number];
-  id?: string;
-  title?: string;
-  text?: string;
-}
-
 interface JsonReport {
   schemaVersion: string;
   tool: { name: string; version: string };
@@ -47,8 +39,8 @@ interface JsonReport {
   pairs: Array<{
     translation: string;
     status: Pair['status'];
-    original: JsonRef | null;
-    attached?: JsonRef | null;
+    original: JsonOriginalRef | null;
+    attached?: JsonOriginalRef | null;
     confidence: number;
     evidence: {
       score: number;
@@ -57,9 +49,9 @@ interface JsonReport {
       anchors: string[];
       confirmedBy?: Pair['evidence']['confirmedBy'];
       terms: string[];
-      best: Array<JsonRef & { score: number }>;
-      rejected?: Array<JsonRef & { score: number; reason: string }>;
-      versions?: JsonRef[];
+      best: Array<JsonOriginalRef & { score: number }>;
+      rejected?: Array<JsonOriginalRef & { score: number; reason: string }>;
+      versions?: JsonOriginalRef[];
     };
     verdict: PairResult['verdict'];
     score: number;
@@ -193,7 +185,7 @@ function fileFromJson(json: JsonReport, pairs: JsonReport['pairs']): FileResult 
   const order = new Map(blocks.map((b, i) => [b.id, i]));
   const duplicates: Record<string, DocumentLocation[]> = {};
   for (const b of json.blocks) if (b.alsoAt) duplicates[b.id] = b.alsoAt;
-  const block = (ref: JsonRef): IdentifiedBlock =>
+  const block = (ref: JsonOriginalRef): IdentifiedBlock =>
     byId.get(ref.block) ?? {
       id: ref.block,
       file: ref.file,
@@ -266,6 +258,6 @@ function fileFromJson(json: JsonReport, pairs: JsonReport['pairs']): FileResult 
   };
 }
 
-function ref(r: JsonRef): BlockRef {
+function ref(r: JsonOriginalRef): BlockRef {
   return { file: r.file, block: r.block, lines: r.lines, ...(r.id !== undefined ? { id: r.id } : {}), ...(r.title !== undefined ? { title: r.title } : {}) };
 }
