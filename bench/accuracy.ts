@@ -13,6 +13,7 @@ import { main } from '../src/cli/main.js';
 import { countEnglishWords } from '../src/core/text.js';
 import type { Finding, Severity, Verdict } from '../src/core/types.js';
 import { scorePair } from '../src/pipeline/score.js';
+import { QUEUED_VERDICTS } from '../src/report/flagged.js';
 import { ANNOTATIONS_FILE, type AnnotatedPair, type DevRecord, devRecord, readDevLines, textHash } from './annotated/dataset.js';
 import { binaryPrf, hitRate, overlaps, type Prf, type Span, spanPrf } from './annotated/metrics.js';
 import { annotatedPenalty } from './annotated/rule.js';
@@ -22,7 +23,7 @@ import { option, peakRssMb, readJsonl, rng, sharedDir, table, writeResult } from
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Verdicts that tell a user to look at the translation. */
-export const FLAGGED: ReadonlySet<Verdict> = new Set(['review', 'bad', 'mismatched', 'untranslated']);
+export const FLAGGED: ReadonlySet<Verdict> = new Set(QUEUED_VERDICTS);
 
 /** A finding as the JSON report gives it (fields used here). */
 interface JsonFinding {

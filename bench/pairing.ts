@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { IdentifiedBlock, Pair } from '../src/core/types.js';
 import { countHan } from '../src/core/text.js';
+import { QUEUED_VERDICTS } from '../src/report/flagged.js';
 import { crossLingualSimilarity } from '../src/lexicon/similarity.js';
 import { pairTranslations } from '../src/pipeline/pair.js';
 import { option, peakRssMb, readJsonl, rng, sharedDir, shuffle, table, writeResult } from './common.js';
@@ -322,7 +323,8 @@ function verdicts(report: FileReport): { counts: Map<string, number>; pairs: num
   return { counts, pairs: report.pairs.length, withoutVerdict: translationBlocks.filter((b) => !withVerdict.has(b.id)).length, translationBlocks: translationBlocks.length };
 }
 
-const FLAGS = ['review', 'bad', 'mismatched', 'untranslated'];
+/** The verdicts that flag a translation: the re-translation queue's. */
+const FLAGS: readonly string[] = QUEUED_VERDICTS;
 
 /**
  * Figures measured as a user meets them: `audit` on JSONL files through `main()`, pairing, checks and
