@@ -5,7 +5,7 @@
 // reads the JSON report and compares it with the annotations: verdict precision/recall, span
 // precision/recall/F1 with partial-overlap credit, the major-span figures of issue 8 and Kendall tau
 // of score against annotated penalty, overall and per check. Writes bench/results/accuracy.md.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,7 @@ export function normalizationShift(raw: string): number | null {
 function auditArgs(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--annotations' || args[i] === '--shared') i++;
+    if (args[i] === '--annotations' || args[i] === '--shared' || args[i] === '--keep') i++;
     else out.push(args[i] as string);
   }
   return out;
@@ -174,7 +174,10 @@ export async function run(args: string[]): Promise<void> {
   for (const p of problems) process.stderr.write(`${p}\n`);
 
   // The audit through the CLI, on a JSONL of the annotated pairs (one record a line, in set order).
-  const dir = mkdtempSync(join(tmpdir(), 'transcheck-accuracy-'));
+  // `--keep DIR` leaves the set and its reports in DIR for reading (otherwise a temporary folder, removed).
+  const keep = option(args, 'keep');
+  const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'transcheck-accuracy-'));
+  if (keep) mkdirSync(dir, { recursive: true });
   const input = join(dir, 'annotated.jsonl');
   const out = join(dir, 'reports');
   writeFileSync(input, `${kept.map(({ record: r }) => JSON.stringify({ id: r.id, title: r.title, en: r.en, zh: r.zh })).join('\n')}\n`);
@@ -188,11 +191,11 @@ export async function run(args: string[]): Promise<void> {
     cwd: resolve(here, '..'),
   });
   if (code === 2) {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
     throw new Error(`transcheck audit failed (exit 2): ${stderr.join('')}`);
   }
   const report = JSON.parse(readFileSync(join(out, 'annotated.json'), 'utf8')) as { pairs: JsonPair[] };
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   const byLine = new Map(report.pairs.map((p) => [p.lines[0], p]));
   const scored: Scored[] = kept.map(({ ann, record }, i) => ({
     ann,
