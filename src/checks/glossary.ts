@@ -124,14 +124,16 @@ export default defineCheck<GlossaryOptions>({
       }
       return spans;
     };
-    /** Occurrences of a term's entry in its source sentence and the sentences on each side (the span's widening). */
-    const occurrencesAround = (term: (typeof terms)[number]): number => {
+    /** Source terms in a term's sentence and the sentences on each side (the target span's widening). */
+    const termsAround = (term: (typeof terms)[number]): typeof terms => {
       const at = sentenceAt(sourceSentences, term.start);
-      if (at === undefined) return terms.filter((t) => t.entry === term.entry).length;
+      if (at === undefined) return terms;
       const lo = (sourceSentences[Math.max(0, at - 1)] as { start: number }).start;
       const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + 1)] as { end: number }).end;
-      return terms.filter((t) => t.entry === term.entry && t.start >= lo && t.start < hi).length;
+      return terms.filter((t) => t.start >= lo && t.start < hi);
     };
+    /** Occurrences of a term's entry around its source sentence. */
+    const occurrencesAround = (term: (typeof terms)[number]): number => termsAround(term).filter((t) => t.entry === term.entry).length;
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
@@ -141,7 +143,12 @@ export default defineCheck<GlossaryOptions>({
       if (span === null) continue;
       const [from, to] = span;
       // Ambiguous renderings count only here: with the English term in the aligned source sentence.
-      const found = wrongs.filter((m) => m.entry === term.entry && m.start >= from && m.end <= to);
+      // A wrong rendering that another term around the source sentence accepts is that term's
+      // translation (功能 for "functional" beside "features"), as in the target-wide pass below.
+      const around = termsAround(term).filter((t) => t.entry !== term.entry);
+      const found = wrongs.filter(
+        (m) => m.entry === term.entry && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
+      );
       // An accepted rendering in the span means the term was translated right, unless the term occurs more
       // often around its sentence than it is rendered right (立体 inside the wrong 立体声 does not count):
       // "generic recurrent networks with recurrent memory" → 递归网络 … 经常性记忆 has one of each.

@@ -501,11 +501,10 @@ function applyCalques(entries: GlossaryEntry[], calques: readonly Calque[]): voi
         for (const part of w.split('-')) words.add(part);
       }
     }
-    for (const { heads, piece, wrong, nonstandard } of calques) {
-      if (!heads.some((h) => words.has(h))) continue;
-      for (const z of entry.zh) {
-        if (z.length <= piece.length || !z.includes(piece)) continue;
-        const compound = z.replace(piece, wrong);
+    const applicable = calques.filter((c) => c.heads.some((h) => words.has(h)));
+    if (applicable.length === 0) continue;
+    for (const z of entry.zh) {
+      for (const { compound, nonstandard } of calqueCompounds(z, applicable)) {
         if (acceptedAnywhere.has(compound) || wrongAnywhere.has(compound)) continue;
         wrongAnywhere.add(compound);
         entry.wrong.push(compound);
@@ -514,6 +513,45 @@ function applyCalques(entries: GlossaryEntry[], calques: readonly Calque[]): voi
       }
     }
   }
+}
+
+/** At most this many calques applied at once to one rendering (global average pooling: 全局 and 池化). */
+const MAX_CALQUES_AT_ONCE = 3;
+
+/**
+ * The calque compounds of one accepted rendering: each non-empty choice of at most one wrong piece per
+ * piece the rendering holds (global pooling: 全局池化 → 全球池化, 全局联营 and 全球联营, since machine
+ * translation calques every word of a compound, not just one). Nonstandard only if every replaced piece
+ * is. Single replacements come first, so a compound found two ways keeps the simpler derivation's class.
+ */
+function calqueCompounds(z: string, calques: readonly Calque[]): Array<{ compound: string; nonstandard: boolean }> {
+  const byPiece = new Map<string, Calque[]>();
+  for (const c of calques) {
+    if (z.length <= c.piece.length || !z.includes(c.piece)) continue;
+    const list = byPiece.get(c.piece) ?? [];
+    list.push(c);
+    byPiece.set(c.piece, list);
+  }
+  const groups = [...byPiece.values()];
+  const out: Array<{ compound: string; nonstandard: boolean; size: number }> = [];
+  const choose = (g: number, chosen: Calque[]): void => {
+    if (g === groups.length) {
+      if (chosen.length === 0) return;
+      let compound = z;
+      for (const c of chosen) {
+        // Pieces that overlap in this rendering cannot both be replaced.
+        if (!compound.includes(c.piece)) return;
+        compound = compound.replace(c.piece, c.wrong);
+      }
+      out.push({ compound, nonstandard: chosen.every((c) => c.nonstandard), size: chosen.length });
+      return;
+    }
+    choose(g + 1, chosen);
+    if (chosen.length >= MAX_CALQUES_AT_ONCE) return;
+    for (const c of groups[g] as Calque[]) choose(g + 1, [...chosen, c]);
+  };
+  choose(0, []);
+  return out.sort((a, b) => a.size - b.size).map(({ compound, nonstandard }) => ({ compound, nonstandard }));
 }
 
 const strings = z.array(z.string().min(1));

@@ -27,6 +27,11 @@ testCheck(glossary, {
       source: 'We extract features with a deep neural network and add a new function to the toolkit.',
       target: '我们用深度神经网络提取特征，并为工具包添加新功能。',
     },
+    {
+      name: 'a wrong rendering of one term that another term of the same sentence accepts translates that term',
+      source: 'The modules of a deep neural network are functional: they extract features from the input and pool the features.',
+      target: '深度神经网络的模块是功能的：它们从输入中提取并池化特征。',
+    },
     { name: 'excluded context', target: '许多转换和对话框架被提出。' },
     { name: 'domain gate: outside an ML text an ambiguous rendering is right, and no hint is given', source: 'The training of nurses improved.', target: '护士的培训得到了改善。' },
     {
@@ -115,6 +120,18 @@ testCheck(glossary, {
       source: 'We train a deep neural network with a triplet loss.',
       target: '我们用三元组丢失训练深度神经网络。',
       findings: [{ messageId: 'wrongSense', actual: '三元组丢失', severity: 'major', data: { class: 'ambiguous', term: 'triplet loss' } }],
+    },
+    {
+      name: 'calques combine: global pooling → 全球联营, both words in their everyday sense',
+      source: 'We replace the fully connected layers with global pooling in a deep neural network.',
+      target: '我们在深度神经网络中用全球联营取代全连接层。',
+      findings: [{ messageId: 'wrongSense', actual: '全球联营', severity: 'major', data: { class: 'ambiguous', term: 'global pooling' } }],
+    },
+    {
+      name: 'calque from `#calque: flow 流 流程`: normalizing flows → 标准化流程',
+      source: 'We train a deep neural network as a continuous normalizing flow by maximum likelihood.',
+      target: '我们通过最大似然将深度神经网络训练为连续标准化流程。',
+      findings: [{ messageId: 'wrongSense', actual: '标准化流程', severity: 'major', data: { class: 'ambiguous', term: 'normalizing flow' } }],
     },
     {
       name: 'sense error: bandit as armed robbers is major',
