@@ -13,6 +13,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULTS, type ConfigFile } from '../config/schema.js';
 import { packageRoot, toolVersion } from '../config/package-root.js';
 import { ConfigError, KnownError, UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import type { Judge } from '../core/judge.js';
 import type { CheckSetting } from '../core/runner.js';
 import type { Pair, RunResult, Severity } from '../core/types.js';
@@ -222,6 +223,7 @@ export function scoringFrom(config: ConfigFile): ScoringConfig {
     ...(s.minWords !== undefined ? { minWords: s.minWords } : {}),
     ...(s.charsPerWord !== undefined ? { charsPerWord: s.charsPerWord } : {}),
     ...(s.minorsForReview !== undefined ? { minorsForReview: s.minorsForReview } : {}),
+    ...(s.reviewOnMinor !== undefined ? { reviewOnMinor: s.reviewOnMinor } : {}),
     weights: { ...DEFAULT_SCORING.weights, ...(s.weights ?? {}) },
   };
 }
@@ -306,7 +308,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const abs = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => resolve(cwd, p));
   const scoring = scoringFrom(config);
   const checks: Record<string, CheckSetting | undefined> = (config.checks ?? {}) as Record<string, CheckSetting>;
-  validateChecks(checks);
+  validateChecks(checks, config);
   const glossary = [...(config.glossary ?? []), ...abs(o.glossary)];
   for (const g of glossary) {
     if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path or the configuration file');
@@ -407,16 +409,21 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
 }
 
 /** Unknown check ids and bad check options are configuration errors (exit 2), found before any work. */
-function validateChecks(checks: Record<string, CheckSetting | undefined>): void {
+function validateChecks(checks: Record<string, CheckSetting | undefined>, config?: ConfigFile): void {
   assertKnownChecks(builtinChecks, checks);
   resolveChecks(builtinChecks, checks);
+  // `scoring.reviewOnMinor` names checks too: a misspelt one would silently never ask for review.
+  const ids = builtinChecks.map((c) => c.meta.id);
+  for (const id of config?.scoring?.reviewOnMinor ?? []) {
+    if (!ids.includes(id)) throw new ConfigError(`Unknown check \`${id}\` in \`scoring.reviewOnMinor\`${didYouMean(id, ids)}`, `Check ids: ${ids.join(', ')}`);
+  }
 }
 
 async function runCheck(o: { en?: string; zh: string; json?: boolean; config?: string }, io: MainIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = loadConfig(cwd, o.config);
   if (!loaded.ok) throw loaded.error;
-  validateChecks((loaded.value.config.checks ?? {}) as Record<string, CheckSetting>);
+  validateChecks((loaded.value.config.checks ?? {}) as Record<string, CheckSetting>, loaded.value.config);
   const en = o.en === undefined ? null : await readTextArg('--en', o.en, cwd);
   const zh = await readTextArg('--zh', o.zh, cwd);
   const { file, run } = await checkOnePair(en, zh, {

@@ -44,6 +44,7 @@ export const configSchema = z
         minWords: z.number().min(1).optional(),
         charsPerWord: z.number().positive().optional(),
         minorsForReview: z.object({ count: z.number().int().min(1), per100Words: z.number().min(0) }).strict().optional(),
+        reviewOnMinor: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),

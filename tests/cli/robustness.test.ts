@@ -72,6 +72,7 @@ describe('configuration errors', () => {
     ['an invalid option value', { checks: { numbers: ['major', { spelledOutUpTo: 'ten' }] } }, /Invalid options for check `checks\.numbers`: `spelledOutUpTo`/],
     ['an unknown top-level key', { failon: 'major' }, /unknown key `failon`.*did you mean `failOn`/],
     ['an unknown nested key', { llm: { baseURL: 'http://localhost:1/v1' } }, /unknown key `llm\.baseURL`.*did you mean `baseUrl`/],
+    ['an unknown check in scoring.reviewOnMinor', { scoring: { reviewOnMinor: ['glosary'] } }, /Unknown check `glosary` in `scoring\.reviewOnMinor`.*did you mean `glossary`/],
   ];
   for (const [what, config, message] of cases) {
     it(`${what}: exit 2, names the key, no stack trace`, async () => {

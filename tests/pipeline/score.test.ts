@@ -54,15 +54,25 @@ describe('scorePair', () => {
   it('gives review for dense minors: at least 3 outside punctuation and at least 2 per 100 words (the annotation guide)', () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
     const minors = (n: number, category: Finding['category'] = 'terminology/inappropriate') =>
-      Array.from({ length: n }, () => finding('minor', 'glossary', category));
+      Array.from({ length: n }, () => finding('minor', 'acronyms', category));
     expect(scorePair(pair('paired'), minors(3), words(150), ZH)).toMatchObject({ score: 98, verdict: 'review' });
     expect(scorePair(pair('paired'), minors(2), words(50), ZH)).toMatchObject({ score: 96, verdict: 'good' });
     expect(scorePair(pair('paired'), minors(3), words(200), ZH).verdict).toBe('good');
     expect(scorePair(pair('paired'), minors(3, 'fluency/punctuation'), words(50), ZH).verdict).toBe('good');
     // Three findings on two places are two errors.
-    const placed = (start: number, check = 'glossary'): Finding => ({ ...finding('minor', check, 'terminology/inappropriate'), range: [start, start + 2] });
-    expect(scorePair(pair('paired'), [placed(0), placed(0, 'term-consistency'), placed(4)], words(50), ZH).verdict).toBe('good');
+    const placed = (start: number, check = 'acronyms'): Finding => ({ ...finding('minor', check, 'terminology/inappropriate'), range: [start, start + 2] });
+    expect(scorePair(pair('paired'), [placed(0), placed(0, 'spacing'), placed(4)], words(50), ZH).verdict).toBe('good');
     expect(scorePair(pair('paired'), [placed(0), placed(2), placed(4)], words(50), ZH).verdict).toBe('review');
+  });
+  it('gives review for one minor of a check in reviewOnMinor (glossary, term-consistency, latex by default), configurable', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    expect(scorePair(pair('paired'), [finding('minor', 'glossary', 'terminology/inappropriate')], long, ZH).verdict).toBe('review');
+    expect(scorePair(pair('paired'), [finding('minor', 'latex', 'fluency/spelling')], long, ZH).verdict).toBe('review');
+    expect(scorePair(pair('paired'), [finding('minor', 'acronyms', 'terminology/inappropriate')], long, ZH).verdict).toBe('good');
+    // An info finding of those checks does not ask for review.
+    expect(scorePair(pair('paired'), [finding('info', 'glossary', 'terminology/inappropriate')], long, ZH).verdict).toBe('good');
+    const off = { ...DEFAULT_SCORING, reviewOnMinor: [] };
+    expect(scorePair(pair('paired'), [finding('minor', 'glossary', 'terminology/inappropriate')], long, ZH, off).verdict).toBe('good');
   });
   it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
     const ten = 'one two three four five six seven eight nine ten';
