@@ -6,6 +6,7 @@ import { HAN } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
 import { alignedTargetSpan, loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
+import { translatesOtherWord } from '../lexicon/other-word.js';
 
 const options = z.object({
   /** Extra glossary files, as for the `glossary` check. */
@@ -69,16 +70,23 @@ export default defineCheck<TermConsistencyOptions>({
     // field, inside the aligned Chinese of a sentence that has the term: as in the `glossary` check.
     // Elsewhere they are the ordinary word (这些结果代表了 "these results represent").
     const domain = domainOf(glossary, ctx.source, ctx.target);
-    const spans = new Map<GlossaryEntry, Array<[number, number]>>();
+    const spans = new Map<GlossaryEntry, Array<{ from: number; to: number; sentence: string }>>();
     for (const t of sourceTerms) {
       const span = alignedTargetSpan(ctx, t.start);
       if (span === null) continue;
+      const at = sentenceAt(ctx.sourceSentences, t.start);
       const list = spans.get(t.entry) ?? [];
-      list.push(span);
+      list.push({ from: span[0], to: span[1], sentence: at === undefined ? '' : (ctx.sourceSentences[at]?.text ?? '') });
       spans.set(t.entry, list);
     }
-    const aligned = (m: { entry: GlossaryEntry; start: number; end: number }): boolean =>
-      (spans.get(m.entry) ?? []).some(([from, to]) => m.start >= from && m.end <= to);
+    // An ambiguous rendering counts where the aligned source sentence has the term and no other word
+    // that the rendering's dictionary senses translate (强大 beside "powerful" is that word's translation).
+    const aligned = (m: { entry: GlossaryEntry; start: number; end: number; wrong: string }): boolean => {
+      const terms = sourceTerms.filter((t) => t.entry === m.entry).map((t) => t.text);
+      return (spans.get(m.entry) ?? []).some(
+        (s) => m.start >= s.from && m.end <= s.to && !translatesOtherWord(m.wrong, s.sentence, terms),
+      );
+    };
     const wrongs = glossary
       .matchWrongTarget(ctx.target, { includeAmbiguous: true })
       .filter((m) => !m.ambiguous || (entryApplies(m.entry, domain) && aligned(m)));

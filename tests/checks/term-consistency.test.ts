@@ -8,6 +8,11 @@ testCheck(termConsistency, {
     { name: 'a wrong rendering alone is the glossary check\'s business', target: '我们学习对话政策。' },
     { name: 'ambiguous renderings need the source', target: '强化学习的政策评估与策略评估。' },
     { name: 'dialogue beside a dialogue framework', target: '对话系统的对话框架。' },
+    {
+      name: 'an ambiguous rendering that another word of the sentence explains (强大 for "powerful" beside robust → 稳健)',
+      source: 'Deep neural networks with reinforcement learning form a robust selection between a powerful feature extractor and a classifier.',
+      target: '具有强化学习的深度神经网络在强大的特征提取器和分类器之间形成稳健的选择。',
+    },
   ],
   invalid: [
     {
@@ -24,6 +29,15 @@ testCheck(termConsistency, {
       findings: [
         { messageId: 'inconsistentRendering', actual: '加强学习', data: { term: 'reinforcement learning', other: '强化学习' } },
         { messageId: 'otherRendering', actual: '强化学习' },
+      ],
+    },
+    {
+      name: 'an ambiguous rendering that no other word of the sentence explains (强大 for robust beside 稳健)',
+      source: 'Deep neural networks with reinforcement learning learn robust features. The robust model is slow.',
+      target: '具有强化学习的深度神经网络学习强大的特征。稳健的模型很慢。',
+      findings: [
+        { messageId: 'inconsistentRendering', actual: '强大' },
+        { messageId: 'otherRendering', actual: '稳健' },
       ],
     },
     {
