@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULTS } from '../config/schema.js';
-import { UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import { MergeError, mergeShards, type ShardFolder } from '../pipeline/merge-reports.js';
 import type { ReporterName } from '../report/reporters.js';
 import { renderSummary, terminalSafe } from '../report/summary.js';
@@ -16,6 +16,7 @@ interface MergeCliOptions {
   out: string;
   format?: string;
   quiet?: boolean;
+  glossary?: string[];
 }
 
 /** Registers `transcheck merge`. */
@@ -26,6 +27,7 @@ export function registerMerge(program: Command, io: MainIo, result: { code: numb
     .argument('<dirs...>', 'report folders of the shards (each written with json among its formats)')
     .requiredOption('-o, --out <dir>', 'report folder of the merged run')
     .option('--format <list>', 'report formats, comma-separated: md,json,html (default all three); sarif, csv, flagged (exports)')
+    .option('--glossary <files...>', 'the extra glossary files the shards were run with, for term consistency across the corpus')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (dirs: string[], o: MergeCliOptions) => {
       result.code = await runMerge(dirs, o, io);
@@ -54,7 +56,9 @@ async function runMerge(dirs: string[], o: MergeCliOptions, io: MainIo): Promise
   const outDir = resolve(cwd, o.out);
   const folders = dirs.map((d) => readShardFolder(resolve(cwd, d), d));
   if (folders.some((f) => resolve(cwd, f.dir) === outDir)) throw new UsageError(`${o.out}: the merged reports cannot be written into one of the shard folders`, 'give --out a new folder');
-  const run = mergeShards(folders);
+  const glossary = (o.glossary ?? []).map((g) => resolve(cwd, g));
+  for (const g of glossary) if (!existsSync(g)) throw new ConfigError(`Glossary file not found: ${g}`, 'Check the --glossary path');
+  const run = mergeShards(folders, { glossary });
   await prepareOutDir(outDir);
   // The audit's own writer: atomic files, streamed JSON, a file that cannot be written named and the rest still written.
   const { writeErrors } = await writeRunReports(run, outDir, formats, {});

@@ -9,6 +9,7 @@ import type {
   Finding,
   IdentifiedBlock,
   InputError,
+  LlmUsage,
   Pair,
   PairResult,
   RunResult,
@@ -28,6 +29,7 @@ interface JsonReport {
   configHash: string;
   promptVersions: string[];
   shard?: { index: number; count: number };
+  llm?: LlmUsage;
   file: string;
   layout: FileResult['layout'];
   encoding: string;
@@ -78,7 +80,32 @@ function isReport(json: unknown): json is JsonReport {
  * Checks that the folders are the shards of one run (same tool version, same configuration hash, same
  * shard count, each shard once, none missing) and merges them. Throws MergeError naming the folder.
  */
-export function mergeShards(folders: readonly ShardFolder[]): RunResult {
+/** The shards' judge usage added up (one usage per shard: every report of a shard repeats the run's). */
+function mergeUsage(usages: readonly LlmUsage[]): LlmUsage | undefined {
+  if (usages.length === 0) return undefined;
+  const first = usages[0] as LlmUsage;
+  const sum = (k: 'calls' | 'cachedPairs' | 'promptTokens' | 'completionTokens' | 'cachedTokens' | 'costUsd' | 'unjudged' | 'failures') =>
+    usages.reduce((s, u) => s + u[k], 0);
+  return {
+    model: first.model,
+    calls: sum('calls'),
+    cachedPairs: sum('cachedPairs'),
+    promptTokens: sum('promptTokens'),
+    completionTokens: sum('completionTokens'),
+    cachedTokens: sum('cachedTokens'),
+    costUsd: Math.round(sum('costUsd') * 1e6) / 1e6,
+    unjudged: sum('unjudged'),
+    failures: sum('failures'),
+    ...(usages.some((u) => u.priceUnknown) ? { priceUnknown: true } : {}),
+  };
+}
+
+/** Options of a merge: the user glossaries the shards were run with (`--glossary`), for term consistency. */
+export interface MergeOptions {
+  glossary?: readonly string[];
+}
+
+export function mergeShards(folders: readonly ShardFolder[], options: MergeOptions = {}): RunResult {
   if (folders.length === 0) throw new MergeError('No report folders given', 'Usage: transcheck merge <report dirs…> --out <dir>');
   const heads: Array<{ dir: string; head: JsonReport; reports: JsonReport[] }> = [];
   for (const folder of folders) {
@@ -140,7 +167,11 @@ export function mergeShards(folders: readonly ShardFolder[]): RunResult {
   const allBlocks = files.flatMap((f) => f.blocks);
   const errors = dedupe(files.flatMap((f) => f.errors));
   const limitations = first.head.limitations.filter((l) => !l.startsWith('Shard '));
-  limitations.push(`Merged from ${count} shards (\`audit --shard k/n\`, \`transcheck merge\`): each shard paired its own translations one-to-one; term consistency is recomputed with the bundled glossary only.`);
+  const glossaries = options.glossary ?? [];
+  limitations.push(
+    `Merged from ${count} shards (\`audit --shard k/n\`, \`transcheck merge\`): each shard paired its own translations one-to-one; term consistency is recomputed with ${glossaries.length > 0 ? 'the bundled glossary and the --glossary files given to merge' : 'the bundled glossary only (give merge the shards\' --glossary files to include them)'}.`,
+  );
+  const llm = mergeUsage(heads.flatMap((h) => (h.head.llm ? [h.head.llm] : [])));
   return {
     schemaVersion: first.head.schemaVersion,
     tool: first.head.tool,
@@ -151,7 +182,8 @@ export function mergeShards(folders: readonly ShardFolder[]): RunResult {
     summary: files.length === 0 ? emptySummary() : summarize(allBlocks, results),
     timings: {},
     limitations,
-    terminology: terminologyAcrossCorpus(results, loadGlossary([])),
+    terminology: terminologyAcrossCorpus(results, loadGlossary(glossaries)),
+    ...(llm ? { llm } : {}),
   };
 }
 

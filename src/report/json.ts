@@ -118,6 +118,8 @@ export function* renderJsonChunks(file: FileResult, run: RunResult): Generator<s
     configHash: run.configHash,
     promptVersions: run.promptVersions,
     ...(run.shard ? { shard: run.shard } : {}),
+    // The run's judge usage, so that `transcheck merge` can add up the shards' tokens and cost.
+    ...(run.llm ? { llm: run.llm } : {}),
     file: file.file,
     layout: file.layout,
     encoding: file.encoding,

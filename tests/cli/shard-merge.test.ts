@@ -101,5 +101,38 @@ describe('audit --shard and merge', () => {
     }
     expect((await run(['merge', 's1', 'whole/../s2', '--out', 'merged', '-q'], dir)).code).toBe(0);
     expect((await run(['audit', 'a.jsonl', '--shard', '3/2', '--out', 'x'], dir)).stderr).toMatch(/Invalid --shard `3\/2`/);
+    const missing = await run(['merge', 's1', 's2', '--glossary', 'nope.tsv', '--out', 'merged2'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Glossary file not found: .*nope\.tsv/);
+  });
+
+  it('adds up the shards\' judge usage and takes the shards\' user glossary for term consistency', async () => {
+    const dir = workdir();
+    // A user term whose known wrong rendering (方法) the corpus holds: the index's terminology table
+    // lists it only when merge is given the shards' glossary.
+    writeFileSync(join(dir, 'user.tsv'), 'method\t手段\t~方法\n');
+    await run(['audit', 'a.jsonl', ...AUDIT, '--glossary', 'user.tsv', '--shard', '1/2', '--out', 's1'], dir);
+    await run(['audit', 'a.jsonl', ...AUDIT, '--glossary', 'user.tsv', '--shard', '2/2', '--out', 's2'], dir);
+    // The judge is not run here (no server): give each shard's reports the usage its run would carry.
+    const usage = (calls: number, cost: number) => ({
+      model: 'test-model', calls, cachedPairs: 1, promptTokens: 100 * calls, completionTokens: 10 * calls, cachedTokens: 0, costUsd: cost, unjudged: 0, failures: 1,
+    });
+    for (const [s, u] of [['s1', usage(3, 0.25)], ['s2', usage(5, 0.5)]] as const) {
+      const path = join(dir, s, 'a.json');
+      const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      writeFileSync(path, JSON.stringify({ ...json, llm: u }));
+    }
+    const merged = await run(['merge', 's1', 's2', '--glossary', 'user.tsv', '--out', 'merged', '--format', 'json,md', '-q'], dir);
+    expect(merged.code).toBe(0);
+    const index = readFileSync(join(dir, 'merged', 'index.md'), 'utf8');
+    expect(index).toMatch(/\*\*LLM judge\*\* \(test-model\): 8 calls, 2 pairs from cache, 800 prompt \+ 80 completion tokens/);
+    expect(index).toMatch(/the bundled glossary and the --glossary files given to merge/);
+    expect(index).toMatch(/\| method \| ✗ 方法 \(\d+\)/);
+    expect(report(dir, 'merged/a.json')).toMatchObject({ llm: { calls: 8, costUsd: 0.75, failures: 2 } });
+    const plain = await run(['merge', 's1', 's2', '--out', 'plain', '--format', 'md', '-q'], dir);
+    expect(plain.code).toBe(0);
+    const plainIndex = readFileSync(join(dir, 'plain', 'index.md'), 'utf8');
+    expect(plainIndex).toMatch(/the bundled glossary only \(give merge the shards' --glossary files/);
+    expect(plainIndex).not.toMatch(/\| method \|/);
   });
 });
