@@ -1,10 +1,11 @@
 // Builds the index of originals for `transcheck index build`: every input read as the audit reads
-// originals (`--originals`), one file at a time (its blocks are dropped once indexed), each new original's
-// block handed to the caller to write as it is indexed. Only the index's typed arrays grow with the pool.
+// originals (`--originals`), one file at a time, a large JSONL/CSV/TSV file record by record (its blocks
+// are indexed in batches as they are read and never all held), each new original's block handed to the
+// caller to write as it is indexed. Only the index's typed arrays grow with the pool.
 import { stopRequested } from '../core/cancel.js';
 import { InputFileError } from '../core/errors.js';
 import type { IdentifiedBlock, InputError } from '../core/types.js';
-import { expandInputs, ingestFile } from './ingest.js';
+import { expandInputs, ingestFileInBatches } from './ingest.js';
 import { identifyBlocks } from './identify.js';
 import { PairIndex, type IndexData } from './pair-index.js';
 import { STORE_FILE_BASE, textHash } from './index-store.js';
@@ -17,7 +18,12 @@ export interface IndexBuildOptions {
   /** Called once per new original (distinct by text), in doc-id order. */
   onOriginal: (block: IdentifiedBlock, doc: number) => void;
   onProgress?: (file: string, originals: number) => void;
+  /** Files over this many bytes that hold records are read record by record (default: the audit's 64 MB). */
+  streamAbove?: number;
 }
+
+/** Thrown from the batch callback to stop reading a file when the run is interrupted. */
+class Stopped extends Error {}
 
 export interface IndexBuildResult {
   data: IndexData;
@@ -39,19 +45,23 @@ export async function buildIndexData(inputs: readonly string[], options: IndexBu
     if (stopRequested(options.signal)) break;
     let originals = 0;
     try {
-      const ingested = await ingestFile(path, STORE_FILE_BASE + i, { ...(options.markers ? { markers: options.markers } : {}), ...(options.cwd ? { cwd: options.cwd } : {}) });
-      // Identified in slices so that a large file's identified copies are not all held at once.
-      for (let s = 0; s < ingested.blocks.length; s += 1000) {
-        if (stopRequested(options.signal)) break;
-        for (const block of identifyBlocks(ingested.blocks.slice(s, s + 1000))) {
-          if (block.role !== 'original') continue;
-          const { doc, added } = index.addNew(block);
-          if (!added) continue;
-          originals++;
-          hashes.push(textHash(block.text));
-          options.onOriginal(block, doc);
+      const ingestOptions = { ...(options.markers ? { markers: options.markers } : {}), ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.streamAbove !== undefined ? { streamAbove: options.streamAbove } : {}) };
+      await ingestFileInBatches(path, STORE_FILE_BASE + i, ingestOptions, (blocks) => {
+        // Identified in slices so that a large batch's identified copies are not all held at once.
+        for (let s = 0; s < blocks.length; s += 1000) {
+          if (stopRequested(options.signal)) throw new Stopped();
+          for (const block of identifyBlocks(blocks.slice(s, s + 1000))) {
+            if (block.role !== 'original') continue;
+            const { doc, added } = index.addNew(block);
+            if (!added) continue;
+            originals++;
+            hashes.push(textHash(block.text));
+            options.onOriginal(block, doc);
+          }
         }
-      }
+      }).catch((error: unknown) => {
+        if (!(error instanceof Stopped)) throw error;
+      });
       sources.push({ file: path, originals });
       if (originals === 0) errors.push({ file: path, message: `${path}: no English originals found (an index holds originals only)` });
     } catch (error) {

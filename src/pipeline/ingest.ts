@@ -6,7 +6,7 @@ import { extname, resolve } from 'node:path';
 import { InputFileError } from '../core/errors.js';
 import type { Block, IngestedFile } from '../core/types.js';
 import { decodeBytes } from './ingest/decode.js';
-import type { ReadResult } from './ingest/draft.js';
+import type { BlockDraft, ReadResult } from './ingest/draft.js';
 import { findMarker, looksLikeSectionPage, markerKey, readLinePage, readMarkerPage, readParagraphs, readSectionPage } from './ingest/pages.js';
 import { looksDelimited, looksLikeJsonl, readDelimited, readJsonArrayStream, readJsonDocument, readJsonl, readRecordsStream } from './ingest/records.js';
 
@@ -89,24 +89,30 @@ export function ingestBytes(name: string, bytes: Uint8Array, index: number, opti
 }
 
 /** Blocks with ids, file and normalized text from a reader's drafts. */
-function assemble(name: string, index: number, encoding: string, decodedNotes: readonly string[], result: ReadResult): IngestedFile {
+/** Blocks of drafts, numbered from `first` in file `index`; empty drafts are left out. */
+function assembleBlocks(drafts: readonly BlockDraft[], name: string, index: number, first: number): Block[] {
   // Ids are given after empty drafts are left out, so `attachedTo` is mapped through them.
   const byDraft = new Map<number, Block>();
   const blocks: Block[] = [];
-  result.blocks.forEach((draft, i) => {
+  drafts.forEach((draft, i) => {
     const text = draft.raw.normalize('NFC').trim();
     if (text === '') return;
-    const block: Block = { id: `${index}:${blocks.length}`, file: name, lines: draft.lines, raw: draft.raw, text, claimed: draft.claimed };
+    const block: Block = { id: `${index}:${first + blocks.length}`, file: name, lines: draft.lines, raw: draft.raw, text, claimed: draft.claimed };
     if (draft.title !== undefined) block.title = draft.title.normalize('NFC').trim();
     if (draft.recordId !== undefined) block.recordId = draft.recordId;
     byDraft.set(i, block);
     blocks.push(block);
   });
-  result.blocks.forEach((draft, i) => {
+  drafts.forEach((draft, i) => {
     const partner = draft.attachedTo === undefined ? undefined : byDraft.get(draft.attachedTo);
     const block = byDraft.get(i);
     if (block && partner) block.attachedTo = partner.id;
   });
+  return blocks;
+}
+
+function assemble(name: string, index: number, encoding: string, decodedNotes: readonly string[], result: ReadResult): IngestedFile {
+  const blocks = assembleBlocks(result.blocks, name, index, 0);
   const notes = [...decodedNotes, ...result.notes];
   if (blocks.length === 0) notes.push('no text blocks found');
   const skippedLines = countSkipped(result.notes);
@@ -152,6 +158,46 @@ export async function ingestFile(path: string, index: number, options: IngestOpt
   return ingestBytes(path, bytes, index, options);
 }
 
+/**
+ * Reads a file as `ingestFile` does, handing its blocks to `onBlocks` in batches: a large JSONL, CSV or
+ * TSV file (over `streamAbove`) is streamed and its blocks are never all held (`index build` of a
+ * multi-GB metadata snapshot); any other file is read whole and given in one batch. Block ids are those
+ * `ingestFile` gives. Returns the file without its blocks.
+ */
+export async function ingestFileInBatches(
+  path: string,
+  index: number,
+  options: IngestOptions,
+  onBlocks: (blocks: Block[]) => Promise<void> | void,
+): Promise<Omit<IngestedFile, 'blocks'> & { blockCount: number }> {
+  const absolute = resolve(options.cwd ?? process.cwd(), path);
+  const streamAbove = options.streamAbove ?? STREAM_BYTES;
+  const info = path === '-' ? undefined : await stat(absolute).catch(() => undefined);
+  if (info?.isFile() && info.size > streamAbove) {
+    const head = await firstLine(absolute);
+    const layout = streamedLayout(path, head);
+    // A JSON array is streamed element by element by `ingestFile` (its blocks then held, in one batch).
+    if (layout !== undefined && !head.trimStart().startsWith('[')) {
+      let count = 0;
+      const lines = createInterface({ input: createReadStream(absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
+      const result = await readRecordsStream(lines, layout, async (drafts) => {
+        const blocks = assembleBlocks(drafts, path, index, count);
+        count += blocks.length;
+        await onBlocks(blocks);
+      });
+      if (!result) throw new InputFileError(path, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
+      const size = `${(info.size / 1024 / 1024).toFixed(0)} MB`;
+      const notes = [`read as a stream (${size})`, ...result.notes];
+      if (count === 0) notes.push('no text blocks found');
+      const skippedLines = countSkipped(result.notes);
+      return { file: path, index, layout, encoding: 'utf-8', dropped: [], notes, blockCount: count, ...(skippedLines > 0 ? { skippedLines } : {}) };
+    }
+  }
+  const { blocks, ...rest } = await ingestFile(path, index, options);
+  await onBlocks(blocks);
+  return { ...rest, blockCount: blocks.length };
+}
+
 /** Files above this size are streamed when they hold records (JSONL, CSV, TSV). */
 const STREAM_BYTES = 64 * 1024 * 1024;
 /** Files above this size that are not records cannot be read whole (a string of ~512M characters is Node's limit). */
@@ -164,16 +210,8 @@ const WHOLE_MAX_BYTES = 512 * 1024 * 1024;
 async function ingestLarge(name: string, path: string, index: number, streamAbove: number): Promise<IngestedFile | undefined> {
   const info = await stat(path);
   if (!info.isFile() || info.size <= streamAbove) return undefined;
-  const ext = extname(name).toLowerCase();
   const head = await firstLine(path);
-  const layout: 'jsonl' | 'csv' | 'tsv' | undefined =
-    ext === '.jsonl' || ext === '.ndjson' || looksLikeJsonl([head])
-      ? 'jsonl'
-      : ext === '.tsv' || (ext !== '.csv' && looksDelimited([head], '\t'))
-        ? 'tsv'
-        : ext === '.csv' || looksDelimited([head], ',')
-          ? 'csv'
-          : undefined;
+  const layout = streamedLayout(name, head);
   const size = `${(info.size / 1024 / 1024).toFixed(0)} MB`;
   // A large JSON array is parsed as a stream too (stream-json), one element at a time.
   if (head.trimStart().startsWith('[')) {
@@ -188,6 +226,18 @@ async function ingestLarge(name: string, path: string, index: number, streamAbov
   const result = await readRecordsStream(lines, layout);
   if (!result) throw new InputFileError(name, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
   return assemble(name, index, 'utf-8', [`read as a stream (${size})`], result);
+}
+
+/** The layout a large file is streamed in, from its name and first line; undefined when not records. */
+function streamedLayout(name: string, head: string): 'jsonl' | 'csv' | 'tsv' | undefined {
+  const ext = extname(name).toLowerCase();
+  return ext === '.jsonl' || ext === '.ndjson' || looksLikeJsonl([head])
+    ? 'jsonl'
+    : ext === '.tsv' || (ext !== '.csv' && looksDelimited([head], '\t'))
+      ? 'tsv'
+      : ext === '.csv' || looksDelimited([head], ',')
+        ? 'csv'
+        : undefined;
 }
 
 async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {

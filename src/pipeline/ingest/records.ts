@@ -105,22 +105,39 @@ function jsonlRecord(line: string, n: number, notes: NoteList): RawRecord | unde
   return { fields: lowerKeys(value), lines: [n, n] };
 }
 
+/** Drafts handed to a `readRecordsStream` sink at a time (whole records: a batch may hold one more). */
+const SINK_BATCH = 2000;
+
 /**
  * Streams a UTF-8 JSONL, CSV or TSV file line by line (files of any size: no whole-file string); each
  * record becomes its blocks as it is read, so memory holds the blocks, not the text and its records.
  * A CSV/TSV record spans lines while a quoted field is open. Returns undefined for a CSV/TSV whose
  * header names no known text field (the caller then reports it).
  */
-export async function readRecordsStream(lines: AsyncIterable<string>, layout: 'jsonl' | 'csv' | 'tsv'): Promise<ReadResult | undefined> {
+export async function readRecordsStream(
+  lines: AsyncIterable<string>,
+  layout: 'jsonl' | 'csv' | 'tsv',
+  sink?: (drafts: BlockDraft[]) => Promise<void> | void,
+): Promise<ReadResult | undefined> {
   const notes = new NoteList();
-  const blocks: BlockDraft[] = [];
+  let blocks: BlockDraft[] = [];
+  // With a sink, whole records' drafts leave in batches (`attachedTo` re-based to the batch) and are
+  // not kept: `index build` of the 2.6 GB arXiv snapshot holds one batch, not the file's blocks.
+  const flush = async (last: boolean): Promise<void> => {
+    if (!sink || (!last && blocks.length < SINK_BATCH) || blocks.length === 0) return;
+    const batch = blocks;
+    blocks = [];
+    await sink(batch);
+  };
   let n = 0;
   if (layout === 'jsonl') {
     for await (const line of lines) {
       n++;
       const record = jsonlRecord(n === 1 ? line.replace(/^\uFEFF/, '') : line, n, notes);
       if (record) addRecord(record, blocks, notes);
+      await flush(false);
     }
+    await flush(true);
     return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
   }
   const delimiter = layout === 'csv' ? ',' : '\t';
@@ -153,10 +170,12 @@ export async function readRecordsStream(lines: AsyncIterable<string>, layout: 'j
     else {
       const h = header;
       addRecord({ fields: new Map(h.map((name, i) => [name, row.fields[i]])), lines: lineRange }, blocks, notes);
+      await flush(false);
     }
   }
   if (pending !== '') notes.add(pendingStart, `line ${pendingStart}: record skipped, unterminated quoted field`);
   if (header === undefined) return undefined;
+  await flush(true);
   return { layout, blocks, dropped: [], notes: notes.done('records skipped') };
 }
 
