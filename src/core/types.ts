@@ -250,6 +250,8 @@ export interface PairResult {
   /** 0-100. */
   score: number;
   verdict: Verdict;
+  /** Why the verdict is `review` or `bad` ("major finding (glossary)"); absent for the other verdicts. */
+  verdictReason?: string;
   /** True when no original was available and only target-side checks ran. */
   targetOnly: boolean;
 }

@@ -26,15 +26,13 @@ export function prepareInput(source: string | null, target: string, align?: Alig
 
 async function checkInput(input: CheckInput, pair: Pair | undefined, options: CheckStageOptions): Promise<TextCheckResult> {
   const findings = await runChecks(options.checks, input);
-  const { penalty, score, verdict } = scorePair(pair, findings, input.source, input.target, options.scoring ?? DEFAULT_SCORING);
+  const scored = scorePair(pair, findings, input.source, input.target, options.scoring ?? DEFAULT_SCORING);
   return {
     sourceSentences: input.sourceSentences,
     targetSentences: input.targetSentences,
     beads: input.beads,
     findings,
-    penalty,
-    score,
-    verdict,
+    ...scored,
     targetOnly: input.source === null,
   };
 }
@@ -59,7 +57,7 @@ export async function checkPair(pair: Pair, options: CheckStageOptions, duplicat
   } catch (error) {
     // Alignment failed: check the texts without sentences rather than lose the pair.
     input = { source, target: pair.translation.text, sourceSentences: [], targetSentences: [], beads: [] };
-    const result = await checkInput({ ...input, pair, ...(duplicates ? { duplicates } : {}) }, pair, options);
+    const { verdictReason: _stale, ...result } = await checkInput({ ...input, pair, ...(duplicates ? { duplicates } : {}) }, pair, options);
     result.findings.push(checkFailedFinding('align', error));
     return { pair, ...result, ...scorePair(pair, result.findings, source, pair.translation.text, options.scoring) };
   }

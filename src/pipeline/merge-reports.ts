@@ -56,6 +56,7 @@ interface JsonReport {
       versions?: JsonOriginalRef[];
     };
     verdict: PairResult['verdict'];
+    verdictReason?: string;
     score: number;
     penalty: number;
     targetOnly: boolean;
@@ -273,6 +274,7 @@ function fileFromJson(json: JsonReport, pairs: JsonReport['pairs']): FileResult 
         penalty: p.penalty,
         score: p.score,
         verdict: p.verdict,
+        ...(p.verdictReason !== undefined ? { verdictReason: p.verdictReason } : {}),
         targetOnly: p.targetOnly,
       };
     });

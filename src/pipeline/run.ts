@@ -337,6 +337,8 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
         result.pair.translation.text,
         scoring,
       );
+      // The judge's findings can change the verdict: a reason left from the heuristic score would lie.
+      delete result.verdictReason;
       Object.assign(result, scored);
     }
     llm = confirmUsage ? addUsage(outcome.usage, confirmUsage) : outcome.usage;

@@ -94,6 +94,23 @@ export function minorAsksReview(findings: readonly Finding[], config: ScoringCon
   return findings.some((f) => f.severity === 'minor' && config.reviewOnMinor.includes(f.check));
 }
 
+/**
+ * Why a pair is `review` or `bad`, in words a reviewer reads beside the verdict ("major finding
+ * (glossary)", "a minor finding of latex asks for review"): with `reviewOnMinor` a single minor can
+ * flag a pair, and the reader must see that it did.
+ */
+function verdictReason(verdict: 'review' | 'bad', findings: readonly Finding[], score: number, words: number, config: ScoringConfig): string {
+  const checksOf = (severity: Finding['severity']) => [...new Set(findings.filter((f) => f.severity === severity).map((f) => f.check))].join(', ');
+  if (verdict === 'bad') {
+    return findings.some((f) => f.severity === 'critical') ? `critical finding (${checksOf('critical')})` : `score ${score} below ${config.badBelow}`;
+  }
+  if (findings.some((f) => f.severity === 'major')) return `major finding (${checksOf('major')})`;
+  if (score < config.reviewBelow) return `score ${score} below ${config.reviewBelow}`;
+  if (denseMinors(findings, words, config)) return `dense minor findings (at least ${config.minorsForReview.count}, ${config.minorsForReview.per100Words} per 100 words)`;
+  const asking = [...new Set(findings.filter((f) => f.severity === 'minor' && config.reviewOnMinor.includes(f.check)).map((f) => f.check))];
+  return `minor finding of ${asking.join(', ')} (scoring.reviewOnMinor)`;
+}
+
 /** Penalty points of one finding under the given weights. */
 export function findingWeight(finding: Finding, weights: ScoringConfig['weights']): number {
   if (finding.severity === 'minor' && finding.category === 'fluency/punctuation') return weights.minorPunctuation;
@@ -141,7 +158,7 @@ export function scorePair(
   sourceText: string | null,
   targetText: string,
   config: ScoringConfig = DEFAULT_SCORING,
-): { penalty: number; score: number; verdict: Verdict } {
+): { penalty: number; score: number; verdict: Verdict; verdictReason?: string } {
   const points = findings.reduce((sum, f) => sum + findingWeight(f, config.weights), 0);
   const words = normalizingWords(sourceText, targetText, config);
   const penalty = Math.round((points / words) * 100 * 100) / 100;
@@ -161,5 +178,6 @@ export function scorePair(
   else if (findings.some((f) => f.severity === 'major') || score < config.reviewBelow || denseMinors(findings, words, config) || minorAsksReview(findings, config))
     verdict = 'review';
   else verdict = 'good';
+  if (verdict === 'review' || verdict === 'bad') return { penalty, score, verdict, verdictReason: verdictReason(verdict, findings, score, words, config) };
   return { penalty, score, verdict };
 }

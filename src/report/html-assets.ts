@@ -526,7 +526,7 @@ function hl(scope, fi, on) {
 function detail(p) {
   var box = document.createDocumentFragment();
   var f = D.files[p.f];
-  var head = el('div', 'head', 'Block ' + p.id + ' \u00b7 ' + f.file + ':' + p.l[0] + '\u2013' + p.l[1] + (p.rid ? ' \u00b7 ' + p.rid : '') + ' \u00b7 verdict ' + p.v + (p.role === 'untranslated' ? '' : ' \u00b7 score ' + p.s.toFixed(1) + ' \u00b7 MQM penalty ' + p.p));
+  var head = el('div', 'head', 'Block ' + p.id + ' \u00b7 ' + f.file + ':' + p.l[0] + '\u2013' + p.l[1] + (p.rid ? ' \u00b7 ' + p.rid : '') + ' \u00b7 verdict ' + p.v + (p.vr ? ' (' + p.vr + ')' : '') + (p.role === 'untranslated' ? '' : ' \u00b7 score ' + p.s.toFixed(1) + ' \u00b7 MQM penalty ' + p.p));
   add(box, head);
   if (p.t) add(box, el('div', 'title', p.t));
   add(box, el('h4', null, 'Pairing'), pairing(p));

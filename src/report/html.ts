@@ -73,6 +73,8 @@ export interface HtmlPair {
   rid?: string;
   /** verdict, score (0-100), MQM penalty */
   v: Verdict;
+  /** why the verdict is review or bad */
+  vr?: string;
   s: number;
   p: number;
   /** translation role (`untranslated` blocks are English where a translation should be) */
@@ -191,6 +193,7 @@ function pairData(r: PairResult, fileIndex: number, duplicates: Record<string, A
     ...(t.title !== undefined ? { t: t.title } : {}),
     ...(t.recordId !== undefined ? { rid: t.recordId } : {}),
     v: r.verdict,
+    ...(r.verdictReason !== undefined ? { vr: r.verdictReason } : {}),
     s: Math.round(r.score * 10) / 10,
     p: Math.round(r.penalty * 100) / 100,
     role: t.role,

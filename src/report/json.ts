@@ -82,6 +82,7 @@ function pair(r: PairResult, local: ReadonlySet<string>): Record<string, unknown
       ...(p.evidence.versions ? { versions: p.evidence.versions.map(candidateRef) } : {}),
     },
     verdict: r.verdict,
+    ...(r.verdictReason !== undefined ? { verdictReason: r.verdictReason } : {}),
     score: round(r.score),
     penalty: round(r.penalty),
     targetOnly: r.targetOnly,

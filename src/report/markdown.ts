@@ -242,6 +242,7 @@ function pairHeading(r: PairResult, index: number, titleChars = 80): string {
 }
 
 function verdictNote(r: PairResult): string | undefined {
+  if (r.verdictReason !== undefined) return `${r.verdict === 'bad' ? 'Bad' : 'Review'}: ${mdText(r.verdictReason)}.`;
   if (r.verdict === 'nothing-to-translate') return 'Nothing to translate: the source holds only handles, hashtags, URLs, numbers, emoji or code, copied as they are.';
   if (r.verdict === 'too-short') return 'Too short to judge either way: too little text for the checks to say anything reliable.';
   return undefined;

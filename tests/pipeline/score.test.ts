@@ -71,8 +71,19 @@ describe('scorePair', () => {
     expect(scorePair(pair('paired'), [finding('minor', 'acronyms', 'terminology/inappropriate')], long, ZH).verdict).toBe('good');
     // An info finding of those checks does not ask for review.
     expect(scorePair(pair('paired'), [finding('info', 'glossary', 'terminology/inappropriate')], long, ZH).verdict).toBe('good');
+    expect(scorePair(pair('paired'), [finding('minor', 'glossary', 'terminology/inappropriate')], long, ZH).verdictReason).toBe(
+      'minor finding of glossary (scoring.reviewOnMinor)',
+    );
     const off = { ...DEFAULT_SCORING, reviewOnMinor: [] };
     expect(scorePair(pair('paired'), [finding('minor', 'glossary', 'terminology/inappropriate')], long, ZH, off).verdict).toBe('good');
+  });
+  it('says why a pair is review or bad, and gives no reason for the other verdicts', () => {
+    expect(scorePair(pair('paired'), [finding('major', 'numbers')], source, ZH).verdictReason).toBe('major finding (numbers)');
+    expect(scorePair(pair('paired'), [finding('critical', 'truncated')], source, ZH).verdictReason).toBe('critical finding (truncated)');
+    const many = Array.from({ length: 30 }, () => finding('minor', 'acronyms'));
+    expect(scorePair(pair('paired'), many, source, ZH).verdictReason).toBe('score 40 below 50');
+    expect(scorePair(pair('paired'), [], source, ZH).verdictReason).toBeUndefined();
+    expect(scorePair(pair('unpaired', 'translation', false), [finding('major')], null, ZH).verdictReason).toBeUndefined();
   });
   it('gives bad strictly under badBelow (50): one major in a ten-word text is review', () => {
     const ten = 'one two three four five six seven eight nine ten';
