@@ -2,14 +2,33 @@
 // franc has too few letters to go on: the words of CC-CEDICT's English glosses (already bundled; about
 // 30,000 everyday and technical words, without the rare forms of a full word list that also spell French
 // or Spanish words) plus the stopwords.
+//
+// The stems are computed once, when the data is updated (`npm run build:vocabulary` writes
+// `data/english-vocabulary.txt`), not at every start: building them from the parsed dictionary cost each
+// process and each check worker 0.4–0.9 CPU s. `tests/lexicon/english-vocabulary.test.ts` fails when the
+// file no longer matches what the bundled CC-CEDICT and the stemmer give.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../config/package-root.js';
 import { getCedict } from './cedict.js';
 import { stem, STOPWORDS } from './english.js';
 
 let vocabulary: Set<string> | undefined;
 
-/** Stems of the English words of CC-CEDICT's glosses and the stopwords, built once on first use. */
+/** The bundled vocabulary file: one stem a line, sorted. */
+export function englishVocabularyPath(): string {
+  return join(packageRoot(), 'src', 'lexicon', 'data', 'english-vocabulary.txt');
+}
+
+/** Stems of the English words of CC-CEDICT's glosses and the stopwords, read once on first use. */
 export function englishVocabulary(): ReadonlySet<string> {
   if (vocabulary) return vocabulary;
+  vocabulary = new Set(readFileSync(englishVocabularyPath(), 'utf8').split('\n').filter((l) => l !== ''));
+  return vocabulary;
+}
+
+/** Computes the vocabulary from the bundled CC-CEDICT (what the data file holds), sorted. */
+export function buildEnglishVocabulary(): string[] {
   const out = new Set<string>();
   for (const glosses of getCedict().allGlosses()) {
     for (const gloss of glosses) {
@@ -18,8 +37,7 @@ export function englishVocabulary(): ReadonlySet<string> {
     }
   }
   for (const w of STOPWORDS) out.add(w);
-  vocabulary = out;
-  return out;
+  return [...out].sort();
 }
 
 /**
