@@ -205,7 +205,8 @@ export async function writeRunReports(
   for (const format of formats) {
     if (!(format in runReporters)) continue;
     const reporter = runReporters[format as keyof typeof runReporters];
-    await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, runContext));
+    if (reporter.chunks && !io.writeFile) await tryWriteChunks(join(outDir, reporter.fileName), reporter.chunks(run, runContext));
+    else await tryWrite(join(outDir, reporter.fileName), () => reporter.render(run, runContext));
   }
   await tryWrite(join(outDir, 'index.md'), () => renderIndex(run, names, docsBase));
   progress?.('reports', run.files.length + 1, run.files.length + 1);

@@ -226,6 +226,15 @@ function pairData(r: PairResult, fileIndex: number, duplicates: Record<string, A
 
 /** The data the page renders: every pair of every file, texts included. */
 export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
+  const { data, kept } = htmlDataParts(run, options);
+  return { ...data, pairs: kept.map(({ r, i }) => pairData(r, i, (run.files[i] as FileResult).duplicates)) };
+}
+
+/**
+ * The page's data without its pairs, and the pairs it keeps (rendered one at a time by the streaming
+ * writer, so that a page of 20,000 pairs is never one object and one string in memory at once).
+ */
+function htmlDataParts(run: RunResult, options: HtmlOptions): { data: HtmlData; kept: Array<{ r: PairResult; i: number }> } {
   const all = run.files.flatMap((f, i) => f.pairs.map((r, n) => ({ r, i, n })));
   const max = options.maxPairs ?? HTML_MAX_PAIRS;
   let kept = all;
@@ -236,7 +245,7 @@ export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
     const keep = new Set(order.slice(0, max).map((o) => o.k));
     kept = all.filter((_, k) => keep.has(k));
   }
-  return {
+  const data: HtmlData = {
     tool: `${run.tool.name} ${run.tool.version}`,
     schema: run.schemaVersion,
     config: run.configHash,
@@ -256,12 +265,13 @@ export function htmlData(run: RunResult, options: HtmlOptions): HtmlData {
       errors: f.errors.map((e) => e.message),
       dropped: f.dropped.length,
     })),
-    pairs: kept.map(({ r, i }) => pairData(r, i, (run.files[i] as FileResult).duplicates)),
+    pairs: [],
     omitted: all.length - kept.length,
     terminology: (run.terminology ?? []).slice(0, TERMS_MAX),
     moreTerms: Math.max(0, (run.terminology ?? []).length - TERMS_MAX),
     ...(run.llm ? { llm: run.llm } : {}),
   };
+  return { data, kept: kept.map(({ r, i }) => ({ r, i })) };
 }
 
 /**
@@ -373,7 +383,34 @@ export function summaryCharts(run: RunResult): string {
 
 /** Renders the run's HTML report (reports/index.html): self-contained, works from file://. */
 export function renderHtml(run: RunResult, options: HtmlOptions): string {
-  const data = scriptJson(htmlData(run, options));
+  return [...renderHtmlChunks(run, options)].join('');
+}
+
+/** Marks where the pairs go in the page's data while the rest of it is serialized. */
+const PAIRS_SLOT = '\u0000pairs\u0000';
+
+/**
+ * The same page in chunks, byte for byte what `renderHtml` returns: the page up to its data, the data
+ * one pair at a time, the rest. A page of 20,000 pairs (about 100 MB) is written without one string
+ * (and its escaped copies) of the whole page.
+ */
+export function* renderHtmlChunks(run: RunResult, options: HtmlOptions): Generator<string> {
+  const { data: head, kept } = htmlDataParts(run, options);
+  const skeleton = scriptJson({ ...head, pairs: PAIRS_SLOT });
+  const slot = scriptJson(PAIRS_SLOT);
+  const at = skeleton.indexOf(slot);
+  const [page, end] = renderHtmlPage(run, '\u0000data\u0000').split('\u0000data\u0000') as [string, string];
+  yield page;
+  yield skeleton.slice(0, at);
+  yield '[';
+  for (const [k, { r, i }] of kept.entries()) yield `${k === 0 ? '' : ','}${scriptJson(pairData(r, i, (run.files[i] as FileResult).duplicates))}`;
+  yield ']';
+  yield skeleton.slice(at + slot.length);
+  yield end;
+}
+
+/** The page around its data (`data` is put in the data script element as it is). */
+function renderHtmlPage(run: RunResult, data: string): string {
   const scriptHash = createHash('sha256').update(HTML_CLIENT_SCRIPT).digest('base64');
   // No request may leave the page: nothing to fetch, and only this page's own script may run.
   const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;

@@ -2,7 +2,7 @@
 import type { FileResult, RunResult } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import { renderFlagged } from './flagged.js';
-import { renderHtml } from './html.js';
+import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -57,12 +57,18 @@ export interface RuleInfo {
 export interface RunReporter {
   fileName: string;
   render(run: RunResult, context: RunReportContext): string;
+  /** The same report in chunks, written as they come (the HTML page of a large run). */
+  chunks?(run: RunResult, context: RunReportContext): Iterable<string>;
 }
 
 /** Reporters of the whole run, by `--format` name. */
 export const runReporters: Record<RunReporterName, RunReporter> = {
   // One page for the run (not one per input): measured at 7k pairs in bench/html.ts.
-  html: { fileName: 'index.html', render: (run, context) => renderHtml(run, { docsBase: context.docsBase }) },
+  html: {
+    fileName: 'index.html',
+    render: (run, context) => renderHtml(run, { docsBase: context.docsBase }),
+    chunks: (run, context) => renderHtmlChunks(run, { docsBase: context.docsBase }),
+  },
   // Code scanning takes one run per tool and upload: one SARIF log for the whole run.
   sarif: { fileName: 'findings.sarif', render: (run, context) => renderSarif(run, context) },
   csv: { fileName: 'findings.csv', render: (run) => renderCsv(run) },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { htmlText } from '../../src/report/escape.js';
-import { htmlData, scriptJson, type HtmlData } from '../../src/report/html.js';
+import { htmlData, renderHtmlChunks, scriptJson, type HtmlData } from '../../src/report/html.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 function sink() {
@@ -105,5 +105,19 @@ describe('HTML report past its size limit', () => {
     expect(data.pairs.map((p) => p.v).sort()).toEqual(['mismatched', 'review']);
     expect(data.summary).toEqual(run.summary); // the charts still count every translation
     expect(htmlData(run, { docsBase: '../docs' }).omitted).toBe(0);
+  });
+});
+
+describe('HTML report written in chunks', () => {
+  it('holds the same data as the page rendered whole, one chunk per pair, none the whole data', () => {
+    const run = syntheticRun();
+    const chunks = [...renderHtmlChunks(run, { docsBase: '../docs' })];
+    const page = chunks.join('');
+    const data = /<script type="application\/json" id="transcheck-data">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '';
+    expect(data).toBe(scriptJson(htmlData(run, { docsBase: '../docs' })));
+    const pairs = run.files.reduce((n, f) => n + f.pairs.length, 0);
+    expect(chunks.length).toBe(pairs + 6);
+    // The data is cut into pieces: none of them is the whole of it.
+    expect(Math.max(...chunks.slice(1, -1).map((c) => c.length))).toBeLessThan(data.length / 2);
   });
 });
