@@ -14,6 +14,12 @@ const SCORED = 100;
 export const MAX_CANDIDATES = 24;
 /** Originals pre-ranked within this share of the best pre-rank score are kept; the rest are dropped. */
 const PRE_RANK_SHARE = 0.35;
+/**
+ * Originals whose rare-term pre-rank is under this share of the best one get no common-stem overlap (it
+ * costs most of the pre-rank). At 300k it skips 31 % of the originals touched; the right original's share
+ * was at least 0.05 for all of 1,000 dev translations (docs/scale.md).
+ */
+const COMMON_FLOOR = 0.05;
 /** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
 const POSTINGS_BUDGET = 200_000;
 /** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
@@ -148,30 +154,49 @@ export function rankCandidates(
     }
   }
   const zhTotal = Math.max(q.zhTotal, 1e-9);
-  const used = commonWeights(index, q, scratch);
-  // The pre-rank of every touched original, in doc order (its arrays are read in order, not at random:
-  // this loop reads about 70 common stems of each of up to 100,000 originals a translation).
-  const { offsets, ids } = index.common;
-  const { commonEn, commonZh, seen32 } = scratch;
   const enTotal = index.enTotal;
   const anchorTotal = index.anchorTotal;
+  const { seen32 } = scratch;
+  // The pre-rank on rare terms and anchors (what the postings found), in doc order (the per-original
+  // arrays are read forwards: in the order touched, the cache misses cost more than the common stems).
+  let topRare = 0;
+  for (let w = 0; w < seen32.length; w++) {
+    if (seen32[w] === 0) continue;
+    const end4 = Math.min(4 * w + 4, seen.length);
+    for (let d = 4 * w; d < end4; d++) {
+      if (seen[d] === 0) continue;
+      const a = anchors[d] as number;
+      const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (anchorTotal[d] as number) - a, a, 1e-9);
+      pre[d] = v;
+      if (v > topRare) topRare = v;
+    }
+  }
+  // Plus the common stems, for the touched originals with some rare evidence (in doc order: their lists
+  // are read forwards, not at random; this loop reads about 70 common stems of each of up to 100,000
+  // originals a translation).
+  const used = commonWeights(index, q, scratch);
+  const { offsets, ids } = index.common;
+  const { commonEn, commonZh } = scratch;
+  const rareFloor = COMMON_FLOOR * topRare;
   let top = 0;
   for (let w = 0; w < seen32.length; w++) {
     if (seen32[w] === 0) continue;
     const end4 = Math.min(4 * w + 4, seen.length);
     for (let d = 4 * w; d < end4; d++) {
       if (seen[d] === 0) continue;
-      let e = en[d] as number;
-      let z = zh[d] as number;
-      const end = offsets[d + 1] as number;
-      for (let k = offsets[d] as number; k < end; k++) {
-        const c = ids[k] as number;
-        e += commonEn[c] as number;
-        z += commonZh[c] as number;
+      let v = pre[d] as number;
+      if (v >= rareFloor) {
+        let e = 0;
+        let z = 0;
+        const end = offsets[d + 1] as number;
+        for (let k = offsets[d] as number; k < end; k++) {
+          const c = ids[k] as number;
+          e += commonEn[c] as number;
+          z += commonZh[c] as number;
+        }
+        v += (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number);
+        pre[d] = v;
       }
-      const a = anchors[d] as number;
-      const v = (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (anchorTotal[d] as number) - a, a, 1e-9);
-      pre[d] = v;
       if (v > top) top = v;
     }
   }
