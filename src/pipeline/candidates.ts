@@ -156,49 +156,41 @@ export function rankCandidates(
   const zhTotal = Math.max(q.zhTotal, 1e-9);
   const enTotal = index.enTotal;
   const anchorTotal = index.anchorTotal;
-  const { seen32 } = scratch;
-  // The pre-rank on rare terms and anchors (what the postings found), in doc order (the per-original
-  // arrays are read forwards: in the order touched, the cache misses cost more than the common stems).
+  // The touched originals in doc order: the per-original arrays below are then read forwards (in the
+  // order touched, the cache misses cost more than the common stems themselves).
+  inDocOrder(scratch, count);
+  // The pre-rank on rare terms and anchors (what the postings found).
   let topRare = 0;
-  for (let w = 0; w < seen32.length; w++) {
-    if (seen32[w] === 0) continue;
-    const end4 = Math.min(4 * w + 4, seen.length);
-    for (let d = 4 * w; d < end4; d++) {
-      if (seen[d] === 0) continue;
-      const a = anchors[d] as number;
-      const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (anchorTotal[d] as number) - a, a, 1e-9);
-      pre[d] = v;
-      if (v > topRare) topRare = v;
-    }
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    const a = anchors[d] as number;
+    const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (anchorTotal[d] as number) - a, a, 1e-9);
+    pre[d] = v;
+    if (v > topRare) topRare = v;
   }
-  // Plus the common stems, for the touched originals with some rare evidence (in doc order: their lists
-  // are read forwards, not at random; this loop reads about 70 common stems of each of up to 100,000
-  // originals a translation).
+  // Plus the common stems, for the touched originals with some rare evidence (this loop reads about 70
+  // common stems of each of up to 100,000 originals a translation).
   const used = commonWeights(index, q, scratch);
   const { offsets, ids } = index.common;
   const { commonEn, commonZh } = scratch;
   const rareFloor = COMMON_FLOOR * topRare;
   let top = 0;
-  for (let w = 0; w < seen32.length; w++) {
-    if (seen32[w] === 0) continue;
-    const end4 = Math.min(4 * w + 4, seen.length);
-    for (let d = 4 * w; d < end4; d++) {
-      if (seen[d] === 0) continue;
-      let v = pre[d] as number;
-      if (v >= rareFloor) {
-        let e = 0;
-        let z = 0;
-        const end = offsets[d + 1] as number;
-        for (let k = offsets[d] as number; k < end; k++) {
-          const c = ids[k] as number;
-          e += commonEn[c] as number;
-          z += commonZh[c] as number;
-        }
-        v += (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number);
-        pre[d] = v;
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    let v = pre[d] as number;
+    if (v >= rareFloor) {
+      let e = 0;
+      let z = 0;
+      const end = offsets[d + 1] as number;
+      for (let k = offsets[d] as number; k < end; k++) {
+        const c = ids[k] as number;
+        e += commonEn[c] as number;
+        z += commonZh[c] as number;
       }
-      if (v > top) top = v;
+      v += (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number);
+      pre[d] = v;
     }
+    if (v > top) top = v;
   }
   for (const c of used) {
     commonEn[c] = 0;
@@ -239,6 +231,17 @@ export function rankCandidates(
   }
   ranked.sort((a, b) => b.sim.score - a.sim.score);
   return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: count };
+}
+
+/** Rewrites the first `count` touched originals in doc order, from the touched flags (four at a time). */
+function inDocOrder(scratch: CandidateScratch, count: number): void {
+  const { seen, seen32, touched } = scratch;
+  let k = 0;
+  for (let w = 0; w < seen32.length && k < count; w++) {
+    if (seen32[w] === 0) continue;
+    const end = Math.min(4 * w + 4, seen.length);
+    for (let d = 4 * w; d < end; d++) if (seen[d] !== 0) touched[k++] = d;
+  }
 }
 
 /**
