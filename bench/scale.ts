@@ -173,6 +173,29 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
 }
 
+/** Writes the lines in files of `perPart` lines under `dir` (kept when complete); returns their paths. */
+async function writePoolParts(dir: string, lines: Iterable<string>, perPart: number): Promise<string[]> {
+  const done = join(dir, 'complete');
+  if (existsSync(done)) return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const paths: string[] = [];
+  let chunk: string[] = [];
+  const flush = async () => {
+    const path = join(dir, `part-${String(paths.length).padStart(2, '0')}.jsonl`);
+    await writeLines(path, chunk);
+    paths.push(path);
+    chunk = [];
+  };
+  for (const line of lines) {
+    chunk.push(line);
+    if (chunk.length === perPart) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  writeFileSync(done, `${paths.length}\n`);
+  return paths;
+}
+
 // ---------- sections ----------
 
 interface Store {
@@ -345,11 +368,14 @@ export async function run(args: string[]): Promise<void> {
     await writeLines(tSmall, probe.slice(0, 50).map((r) => JSON.stringify({ id: `t-${r.id}`, zh: r.zh })));
     const rows = ((mine.index ?? []) as Array<Record<string, number | string>>).filter((r) => !pools.includes(r.pool as number));
     for (const size of pools) {
-      const pool = join(work, `pool-${size}.jsonl`);
+      // Pools over 300k are written in parts of 200k lines, as docs/scale.md tells users to split the
+      // arXiv snapshot: `index build` holds one input file's blocks until the file is indexed.
+      const parts = size > 300_000 ? await writePoolParts(join(work, `pool-${size}`), poolLines(dev, enSentences, size), 200_000) : [join(work, `pool-${size}.jsonl`)];
+      const pool = parts[0] as string;
       if (!existsSync(pool)) await writeLines(pool, poolLines(dev, enSentences, size));
       const idx = join(work, `index-${size}`);
       rmSync(idx, { recursive: true, force: true });
-      const build = cli(['index', 'build', pool, '--out', idx, '--quiet'], timeoutS * 4);
+      const build = cli(['index', 'build', ...parts, '--out', idx, '--quiet'], timeoutS * 4);
       const indexBytes = build.code === 0 ? readdirSync(idx).reduce((s, f) => s + statSync(join(idx, f)).size, 0) : 0;
       const out = join(work, `out-index-${size}`);
       const outSmall = join(work, `out-index-${size}-50`);

@@ -1,7 +1,10 @@
 // Candidate generation for pairing: which originals of the index a translation is scored against.
 // Work per translation is bounded whatever the pool size: only posting lists of rare terms are read
 // (rarest first, a cap per list and a budget per translation), anchors (numbers, names, URLs, arXiv ids)
-// are exact keys, and scoring stops early once the best candidate is clear.
+// are exact keys, and scoring stops early once the best candidate is clear. The pre-rank adds, for every
+// original touched, its overlap with the translation on the stems too common to have posting lists (each
+// original's list of them is held as 16-bit ids): on a large pool those are most of what a translation
+// shares with its original.
 import type { ScoredSimilarity } from '../lexicon/similarity.js';
 import type { IndexedQuery, OriginalsIndex } from './pair-index.js';
 
@@ -11,6 +14,12 @@ const SCORED = 100;
 export const MAX_CANDIDATES = 24;
 /** Originals pre-ranked within this share of the best pre-rank score are kept; the rest are dropped. */
 const PRE_RANK_SHARE = 0.35;
+/**
+ * Originals whose rare-term pre-rank is under this share of the best one get no common-stem overlap (it
+ * costs most of the pre-rank). At 300k it skips 31 % of the originals touched; the right original's share
+ * was at least 0.05 for all of 1,000 dev translations (docs/scale.md).
+ */
+const COMMON_FLOOR = 0.05;
 /** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
 const POSTINGS_BUDGET = 200_000;
 /** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
@@ -31,11 +40,16 @@ export class CandidateScratch {
   en: Float64Array;
   anchors: Float64Array;
   seen: Uint8Array;
+  /** `seen` four bytes at a time (the second stage skips untouched originals in fours). */
+  seen32: Uint32Array;
+  /** The translation's weight on each common stem: English side, Chinese side. */
+  commonEn: Float64Array;
+  commonZh: Float64Array;
   /** 1 + index of the last Chinese word counted for each original. */
   word: Int32Array;
   /** Stamps of `PairIndex.score`. */
   stems: Uint32Array;
-  /** Originals touched by the current translation, in order, and their pre-rank scores. */
+  /** Originals touched by the current translation, in order; the pre-rank score of each original (by doc id). */
   touched: Int32Array;
   pre: Float64Array;
   stamp = 0;
@@ -46,7 +60,10 @@ export class CandidateScratch {
     this.zh = new Float64Array(n);
     this.en = new Float64Array(n);
     this.anchors = new Float64Array(n);
-    this.seen = new Uint8Array(n);
+    this.seen32 = new Uint32Array(Math.ceil(n / 4));
+    this.seen = new Uint8Array(this.seen32.buffer, 0, n);
+    this.commonEn = new Float64Array(index.common.stems.length);
+    this.commonZh = new Float64Array(index.common.stems.length);
     this.word = new Int32Array(n);
     this.stems = new Uint32Array(Math.max(1, index.vocabularySize));
   }
@@ -136,27 +153,62 @@ export function rankCandidates(
       }
     }
   }
-  let top = 0;
   const zhTotal = Math.max(q.zhTotal, 1e-9);
+  const enTotal = index.enTotal;
+  const anchorTotal = index.anchorTotal;
+  // The touched originals in doc order: the per-original arrays below are then read forwards (in the
+  // order touched, the cache misses cost more than the common stems themselves).
+  inDocOrder(scratch, count);
+  // The pre-rank on rare terms and anchors (what the postings found).
+  let topRare = 0;
   for (let i = 0; i < count; i++) {
     const d = touched[i] as number;
     const a = anchors[d] as number;
-    const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (index.enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (index.anchorTotal[d] as number) - a, a, 1e-9);
-    pre[i] = v;
+    const v = (0.4 * (zh[d] as number)) / zhTotal + (0.3 * (en[d] as number)) / (enTotal[d] as number) + (0.2 * a) / Math.max(q.anchorTotal + (anchorTotal[d] as number) - a, a, 1e-9);
+    pre[d] = v;
+    if (v > topRare) topRare = v;
+  }
+  // Plus the common stems, for the touched originals with some rare evidence (this loop reads about 70
+  // common stems of each of up to 100,000 originals a translation).
+  const used = commonWeights(index, q, scratch);
+  const { offsets, ids } = index.common;
+  const { commonEn, commonZh } = scratch;
+  const rareFloor = COMMON_FLOOR * topRare;
+  let top = 0;
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    let v = pre[d] as number;
+    if (v >= rareFloor) {
+      let e = 0;
+      let z = 0;
+      const end = offsets[d + 1] as number;
+      for (let k = offsets[d] as number; k < end; k++) {
+        const c = ids[k] as number;
+        e += commonEn[c] as number;
+        z += commonZh[c] as number;
+      }
+      v += (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number);
+      pre[d] = v;
+    }
     if (v > top) top = v;
-    zh[d] = 0;
-    en[d] = 0;
-    anchors[d] = 0;
-    seen[d] = 0;
-    word[d] = 0;
+  }
+  for (const c of used) {
+    commonEn[c] = 0;
+    commonZh[c] = 0;
   }
   // Only the SCORED best pre-ranks are ever scored: keep them in a bounded min-heap instead of sorting
   // every touched original (up to the postings budget on a large pool).
   const heap = new TopK(SCORED + include.length);
   const floor = PRE_RANK_SHARE * top;
   for (let i = 0; i < count; i++) {
-    const v = pre[i] as number;
-    if (v >= floor) heap.offer(touched[i] as number, v);
+    const d = touched[i] as number;
+    const v = pre[d] as number;
+    if (v >= floor) heap.offer(d, v);
+    zh[d] = 0;
+    en[d] = 0;
+    anchors[d] = 0;
+    seen[d] = 0;
+    word[d] = 0;
   }
   const kept = heap.sorted();
   const ranked: Candidate[] = [];
@@ -179,6 +231,52 @@ export function rankCandidates(
   }
   ranked.sort((a, b) => b.sim.score - a.sim.score);
   return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: count };
+}
+
+/** Rewrites the first `count` touched originals in doc order, from the touched flags (four at a time). */
+function inDocOrder(scratch: CandidateScratch, count: number): void {
+  const { seen, seen32, touched } = scratch;
+  let k = 0;
+  for (let w = 0; w < seen32.length && k < count; w++) {
+    if (seen32[w] === 0) continue;
+    const end = Math.min(4 * w + 4, seen.length);
+    for (let d = 4 * w; d < end; d++) if (seen[d] !== 0) touched[k++] = d;
+  }
+}
+
+/**
+ * The translation's weights on the common stems (stems without posting lists): on the English side the
+ * stem's weight when it is in the gloss union (as in the full score), on the Chinese side each word's
+ * weight shared among its common glosses (so a word counts at most once, as in the full score). Returns
+ * the common ids set, to be cleared after use.
+ */
+function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: CandidateScratch): number[] {
+  const { of } = index.common;
+  const { commonEn, commonZh } = scratch;
+  const used: number[] = [];
+  for (let j = 0; j < q.unionIds.length; j++) {
+    const id = q.unionIds[j] as number;
+    const c = id < of.length ? (of[id] as number) : -1;
+    if (c < 0) continue;
+    if (commonEn[c] === 0 && commonZh[c] === 0) used.push(c);
+    commonEn[c] = q.unionWeights[j] as number;
+  }
+  for (const w of q.words) {
+    let k = 0;
+    for (let j = 0; j < w.stems.length; j++) {
+      const id = w.stems[j] as number;
+      if (id < of.length && (of[id] as number) >= 0) k++;
+    }
+    if (k === 0) continue;
+    for (let j = 0; j < w.stems.length; j++) {
+      const id = w.stems[j] as number;
+      const c = id < of.length ? (of[id] as number) : -1;
+      if (c < 0) continue;
+      if (commonEn[c] === 0 && commonZh[c] === 0) used.push(c);
+      commonZh[c] = (commonZh[c] as number) + w.weight / k;
+    }
+  }
+  return used;
 }
 
 function second(ranked: readonly Candidate[]): number {

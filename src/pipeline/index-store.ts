@@ -13,12 +13,14 @@ import { enFeatures, genericWeights, type ScoredSimilarity, type SimilarityWeigh
 import {
   anchorFactor,
   buildQuery,
+  commonOf,
   idfOf,
   MAX_DF_CAP,
   MAX_DF_SHARE,
   MIN_MAX_DF,
   scoreDoc,
   sortedJaccard,
+  type CommonStems,
   type DocTerms,
   type IndexData,
   type IndexedQuery,
@@ -26,7 +28,8 @@ import {
 } from './pair-index.js';
 
 /** Bumped whenever the files' layout changes. */
-export const INDEX_FORMAT_VERSION = 1;
+// 2: each original's common stems (`common.*`), read by the pre-rank's second stage.
+export const INDEX_FORMAT_VERSION = 2;
 export const MANIFEST = 'manifest.json';
 /** Vocabulary lines per block of the key files (one positioned read finds a key). */
 const KEYS_PER_BLOCK = 64;
@@ -202,6 +205,11 @@ export function encodeIndexFiles(data: IndexData): Map<string, Buffer> {
   totals.set(data.enTotal, 0);
   totals.set(data.anchorTotal, data.size);
   files.set('totals.f64', float64Bytes(totals));
+  // The common stems of each original (16-bit ids), loaded whole by a run: the pre-rank reads them for
+  // every original it touches. Int32 offsets: up to 2^31 entries (about 28 million originals).
+  files.set('common.stems', int32Bytes(data.common.stems));
+  files.set('common.off', int32Bytes(data.common.offsets));
+  files.set('common.ids', Buffer.from(data.common.ids.buffer, data.common.ids.byteOffset, data.common.ids.byteLength));
   const docs: Buffer[] = [];
   const offsets = [0];
   for (let d = 0; d < data.size; d++) {
@@ -364,6 +372,7 @@ export class StoredIndex implements OriginalsIndex {
   readonly weights: SimilarityWeights;
   enTotal: Float64Array;
   anchorTotal: Float64Array;
+  common: CommonStems;
   private readonly pool: number;
   private readonly stems: KeyFile;
   private readonly anchors: KeyFile;
@@ -406,6 +415,15 @@ export class StoredIndex implements OriginalsIndex {
       const all = new Float64Array(totals.buffer.slice(totals.byteOffset, totals.byteOffset + totals.byteLength));
       this.enTotal = all.slice(0, this.pool);
       this.anchorTotal = all.slice(this.pool, 2 * this.pool);
+      const stems = int32View(readFileSync(join(dir, 'common.stems')));
+      const ids = readFileSync(join(dir, 'common.ids'));
+      this.common = {
+        stems,
+        of: commonOf(stems, this.manifest.stems),
+        offsets: int32View(readFileSync(join(dir, 'common.off'))),
+        ids: ids.byteOffset % 2 === 0 ? new Uint16Array(ids.buffer, ids.byteOffset, ids.byteLength / 2) : new Uint16Array(aligned(ids)),
+      };
+      if (this.common.offsets.length !== this.pool + 1) throw new Error(`common.off holds ${this.common.offsets.length - 1} originals, the manifest says ${this.pool}`);
     } catch (error) {
       if (error instanceof IndexStoreError) throw error;
       throw new IndexStoreError(`${dir}: index cannot be read (${(error as Error).message})`, 'rebuild it with `transcheck index build`');
@@ -469,6 +487,21 @@ export class StoredIndex implements OriginalsIndex {
       }
       this.enTotal = en;
       this.anchorTotal = an;
+      // Their common stems (those of the pool; a stem the pool does not know has no common id).
+      const { of } = this.common;
+      const lists = added.map((doc) => Array.from((this.extraTerms[doc - this.pool] as DocTerms).stems).filter((id) => id < of.length && (of[id] as number) >= 0).map((id) => of[id] as number));
+      const base = this.common.ids.length;
+      const ids = new Uint16Array(base + lists.reduce((s, l) => s + l.length, 0));
+      ids.set(this.common.ids);
+      const offsets = new Int32Array(this.size + 1);
+      offsets.set(this.common.offsets);
+      let k = base;
+      lists.forEach((list, i) => {
+        ids.set(list, k);
+        k += list.length;
+        offsets[(added[i] as number) + 1] = k;
+      });
+      this.common = { ...this.common, offsets, ids };
     }
     return this;
   }
@@ -625,6 +658,16 @@ export class StoredIndex implements OriginalsIndex {
     this.stems.close();
     this.anchors.close();
   }
+}
+
+/** A file's bytes in a buffer of their own (typed-array views need an aligned offset). */
+function aligned(buf: Buffer): ArrayBuffer {
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+}
+
+/** Int32 values of a file, without a copy when the buffer is aligned (large files are). */
+function int32View(buf: Buffer): Int32Array {
+  return buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4) : new Int32Array(aligned(buf));
 }
 
 function pushTo(map: Map<number, number[]>, id: number, doc: number): void {

@@ -20,6 +20,65 @@ export const MAX_DF_SHARE = 1 / 20;
 /** Absolute cut-off: postings of terms in more originals than this are not kept, whatever the pool size. */
 export const MAX_DF_CAP = 4000;
 
+/**
+ * Each original's stems too common to have a posting list, as small ids: the pre-rank's signal for the
+ * common words a translation shares with its original. On a large pool most of an abstract's stems are
+ * above the posting cut-off (72 of 87 at 300k), so rare-term hits alone rank the right original
+ * anywhere from 1st to 70,000th of the originals touched; adding the overlap of these lists ranks it
+ * first or second (docs/scale.md).
+ */
+export interface CommonStems {
+  /** Common id of each stem id of the pool (−1: the stem has a posting list). */
+  of: Int32Array;
+  /** Stem id of each common id. */
+  stems: Int32Array;
+  /** Doc d's common ids are ids[offsets[d] … offsets[d + 1]). */
+  offsets: Int32Array;
+  ids: Uint16Array;
+}
+
+/** Common ids are 16-bit: at most this many common stems (the rarest of them are kept). */
+export const MAX_COMMON_STEMS = 65_535;
+
+/**
+ * The common stems of a pool (df above the posting cut-off) and each doc's list of them, from the flat
+ * per-doc stem arrays.
+ */
+export function commonStems(stemIds: Int32Array, stemOffsets: Int32Array, stemDf: Int32Array, maxDf: number): CommonStems {
+  let candidates: number[] = [];
+  for (let s = 0; s < stemDf.length; s++) if ((stemDf[s] as number) > maxDf) candidates.push(s);
+  if (candidates.length > MAX_COMMON_STEMS) {
+    candidates = candidates.sort((a, b) => (stemDf[a] as number) - (stemDf[b] as number) || a - b).slice(0, MAX_COMMON_STEMS).sort((a, b) => a - b);
+  }
+  const stems = Int32Array.from(candidates);
+  const of = commonOf(stems, stemDf.length);
+  const docs = stemOffsets.length - 1;
+  const offsets = new Int32Array(docs + 1);
+  let total = 0;
+  for (let d = 0; d < docs; d++) {
+    for (let i = stemOffsets[d] as number; i < (stemOffsets[d + 1] as number); i++) if ((of[stemIds[i] as number] as number) >= 0) total++;
+    offsets[d + 1] = total;
+  }
+  const ids = new Uint16Array(total);
+  let k = 0;
+  for (let d = 0; d < docs; d++) {
+    for (let i = stemOffsets[d] as number; i < (stemOffsets[d + 1] as number); i++) {
+      const c = of[stemIds[i] as number] as number;
+      if (c >= 0) ids[k++] = c;
+    }
+  }
+  return { of, stems, offsets, ids };
+}
+
+/** The common id of every stem id below `vocabulary` (−1 when not common). */
+export function commonOf(stems: Int32Array, vocabulary: number): Int32Array {
+  const of = new Int32Array(vocabulary).fill(-1);
+  stems.forEach((s, c) => {
+    of[s] = c;
+  });
+  return of;
+}
+
 /** A growable Int32Array (amortized doubling), for building the flat arrays in one pass. */
 class IntList {
   data: Int32Array;
@@ -92,6 +151,8 @@ export interface OriginalsIndex {
   readonly enTotal: Float64Array;
   /** Sum of strong-anchor weights per doc. */
   readonly anchorTotal: Float64Array;
+  /** Each original's stems without posting lists (the pre-rank's second stage). */
+  readonly common: CommonStems;
   /** Slots of the stamp array `score` uses (stem ids are below this). */
   readonly vocabularySize: number;
   /** The original of a doc id. */
@@ -279,6 +340,7 @@ export class PairIndex implements OriginalsIndex {
   private anchorPost: Int32Array = new Int32Array(0);
   /** Document frequency above which a term has no posting list. */
   maxDf = MIN_MAX_DF;
+  common: CommonStems = { of: new Int32Array(0), stems: new Int32Array(0), offsets: new Int32Array(1), ids: new Uint16Array(0) };
   readonly weights: SimilarityWeights;
 
   /** Keep each original's block (false when building a store: texts go to disk as they are added). */
@@ -374,6 +436,7 @@ export class PairIndex implements OriginalsIndex {
     this.maxDf = Math.min(MAX_DF_CAP, Math.max(MIN_MAX_DF, Math.ceil(n * MAX_DF_SHARE)));
     [this.stemPostStart, this.stemPost] = postings(this.stemIds, this.stemOffsets, this.stemDf, this.maxDf);
     [this.anchorPostStart, this.anchorPost] = postings(this.anchorIds, this.anchorOffsets, this.anchorDf, this.maxDf);
+    this.common = commonStems(this.stemIds, this.stemOffsets, this.stemDf, this.maxDf);
     return this;
   }
 
@@ -468,13 +531,14 @@ export class PairIndex implements OriginalsIndex {
       anchorPost: this.anchorPost,
       enTotal: this.enTotal,
       anchorTotal: this.anchorTotal,
+      common: this.common,
       terms: (doc) => this.terms(doc),
     };
   }
 
   /** Bytes held by the typed arrays (for benchmarks). */
   get arrayBytes(): number {
-    return [this.stemIds, this.anchorIds, this.strongIds, this.stemOffsets, this.anchorOffsets, this.strongOffsets, this.wordCounts, this.stemDf, this.anchorDf, this.stemWeight, this.anchorWeight, this.enTotal, this.anchorTotal, this.stemPostStart, this.stemPost, this.anchorPostStart, this.anchorPost].reduce(
+    return [this.stemIds, this.anchorIds, this.strongIds, this.stemOffsets, this.anchorOffsets, this.strongOffsets, this.wordCounts, this.stemDf, this.anchorDf, this.stemWeight, this.anchorWeight, this.enTotal, this.anchorTotal, this.stemPostStart, this.stemPost, this.anchorPostStart, this.anchorPost, this.common.of, this.common.stems, this.common.offsets, this.common.ids].reduce(
       (s, a) => s + a.byteLength,
       0,
     );
@@ -496,6 +560,7 @@ export interface IndexData {
   anchorPost: Int32Array;
   enTotal: Float64Array;
   anchorTotal: Float64Array;
+  common: CommonStems;
   terms(doc: number): DocTerms;
 }
 

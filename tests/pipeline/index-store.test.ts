@@ -9,7 +9,7 @@ import { runMain } from '../helpers/run-main.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
 import { CandidateScratch, rankCandidates } from '../../src/pipeline/candidates.js';
-import { openIndexStore } from '../../src/pipeline/index-store.js';
+import { INDEX_FORMAT_VERSION, openIndexStore } from '../../src/pipeline/index-store.js';
 import { indexOriginals } from '../../src/pipeline/pair.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 
@@ -39,6 +39,11 @@ function workdir(): string {
   writeFileSync(join(dir, 'arxiv-metadata-oai-snapshot.json'), `${pool.map((r) => JSON.stringify(r)).join('\n')}\n`);
   writeFileSync(join(dir, 'translations.jsonl'), `${records.map((r, i) => JSON.stringify({ id: `t${i}`, zh: r.zh })).join('\n')}\n`);
   return dir;
+}
+
+/** An English original of the run itself (not in the index). */
+function originalBlock(text: string): IdentifiedBlock {
+  return { id: '9:0', file: 'own.txt', lines: [1, 1], raw: text, text, claimed: 'unknown', language: 'en', script: 'none', role: 'original', hanRatio: 0 };
 }
 
 /** What pairing decided and scored, per translation, from a JSON report. */
@@ -98,6 +103,31 @@ describe('index build and audit --index', () => {
     stored.close();
   });
 
+  it('stores each original’s common stems (no posting lists) as the in-memory index holds them, for its own originals too', async () => {
+    // 300 originals share one sentence, so its stems are above the posting cut-off (common).
+    const dir = mkdtempSync(join(tmpdir(), 'transcheck-index-'));
+    const pool = Array.from({ length: 300 }, (_, i) => ({ id: `c.${i}`, title: `T${i}`, abstract: `We train a neural network to improve image classification accuracy on set${i}.` }));
+    pool.push(...records.map((r) => ({ id: r.id, title: r.title, abstract: r.en })));
+    writeFileSync(join(dir, 'pool.jsonl'), `${pool.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    expect((await run(['index', 'build', 'pool.jsonl', '--out', 'idx', '-q'], dir)).code).toBe(0);
+    const own = 'We train a neural network on zebrafish to improve image classification accuracy.';
+    const stored = openIndexStore(join(dir, 'idx')).withOriginals([{ ...(originalBlock(own)) }]);
+    const blocks: IdentifiedBlock[] = [];
+    for (let d = 0; d < stored.size; d++) blocks.push(stored.block(d));
+    const memory = indexOriginals(blocks.slice(0, 300 + records.length));
+    expect(stored.common.stems.length).toBeGreaterThan(4);
+    expect(Array.from(stored.common.stems)).toEqual(Array.from(memory.common.stems));
+    const list = (c: typeof stored.common, d: number) => Array.from(c.ids.subarray(c.offsets[d], c.offsets[d + 1]));
+    for (let d = 0; d < memory.size; d++) expect(list(stored.common, d)).toEqual(list(memory.common, d));
+    // The run's own original (added on top) has the pool's common stems it contains: those of the shared sentence.
+    expect(list(stored.common, stored.size - 1).length).toBeGreaterThan(4);
+    expect(list(stored.common, stored.size - 1)).toEqual(list(memory.common, 0));
+    const f = zhFeatures('我们用斑马鱼训练神经网络，提高图像分类的准确率。');
+    const { ranked } = rankCandidates(stored, stored.query(f, unionOfGlosses(f)), new CandidateScratch(stored));
+    expect(ranked[0]?.doc).toBe(stored.size - 1);
+    stored.close();
+  });
+
   it('adds the run’s own attached originals on top of the index', async () => {
     const dir = workdir();
     expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
@@ -128,7 +158,7 @@ describe('index build and audit --index', () => {
     expect((await run(['index', 'build', 'arxiv-metadata-oai-snapshot.json', '--out', 'idx', '-q'], dir)).code).toBe(0);
     expect((await run(['audit', 'translations.jsonl', '--index', 'idx', '--format', 'json', '--out', 'r'], dir)).code).toBe(0);
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: 99 }));
-    expect((await run(['audit', 'translations.jsonl', '--index', 'idx', '--out', 'r'], dir)).stderr).toMatch(/idx: index format 99, this transcheck reads format 1/);
+    expect((await run(['audit', 'translations.jsonl', '--index', 'idx', '--out', 'r'], dir)).stderr).toMatch(new RegExp(`idx: index format 99, this transcheck reads format ${INDEX_FORMAT_VERSION}`));
     const missing = await run(['audit', 'translations.jsonl', '--index', 'translations.jsonl', '--out', 'r'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/translations\.jsonl: not a transcheck index/);

@@ -72,6 +72,24 @@ describe('PairIndex', () => {
     expect(ranked.some((c) => c.doc === last)).toBe(true);
   });
 
+  it('ranks by the common words shared (stems without posting lists) when rare words alone rank the original too low', () => {
+    // The translation names six rare animals and four common words. 120 look-alikes each name two of the
+    // animals (two rare hits); 300 fillers make the translation's other words common (above the posting
+    // cut-off, so no posting lists); the original, last, names one animal and has every common word.
+    // On rare terms alone the 120 look-alikes outrank it and the 100 scored in full are all look-alikes.
+    const animals = ['zebrafish', 'larva', 'hippocampus', 'coral', 'jellyfish', 'octopus'];
+    const decoys = Array.from({ length: 120 }, (_, i) => block(`1:${i}`, `The ${animals[i % 6]} and the ${animals[(i + 1 + (i % 5)) % 6]} of sample ${i} were kept in tank${i}.`, false));
+    const fillers = Array.from({ length: 300 }, (_, i) => block(`2:${i}`, `We train a neural network to improve image classification accuracy on set${i}.`, false));
+    const right = block('3:0', 'We train a neural network on zebrafish to improve image classification accuracy.', false);
+    const index = indexOriginals([...decoys, ...fillers, right]);
+    const f = zhFeatures('我们用斑马鱼、幼虫、海马、珊瑚、水母和章鱼训练神经网络，提高图像分类的准确率。');
+    const q = index.query(f, unionOfGlosses(f));
+    const train = q.words.find((w) => w.stems.length > 0 && index.stemFrequency(w.stems[0] as number) > 300);
+    expect(train && index.stemPostings(train.stems[0] as number).length).toBe(0);
+    const { ranked } = rankCandidates(index, q, new CandidateScratch(index));
+    expect(ranked[0]?.doc).toBe(index.size - 1);
+  });
+
   it('keeps no posting list for a word found in most originals of a large pool', () => {
     // 400 originals that all share "widget"; each has one word of its own.
     const pool = Array.from({ length: 400 }, (_, i) => block(`1:${i}`, `The widget number ${i} studies quasar${i} emissions.`, false));
