@@ -4,7 +4,7 @@
 // well-formedness errors with line and column, and gives the line of every element for our own errors.
 import { SaxesParser } from 'saxes';
 import { ConfigError } from '../core/errors.js';
-import { parseDelimited } from '../pipeline/ingest/records.js';
+import { parseDelimited } from '../core/delimited.js';
 import type { GlossaryEntry } from './glossary.js';
 
 const TBX_HINT =
