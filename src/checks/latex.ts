@@ -20,6 +20,31 @@ const KNOWN = new Set([
   'widetilde', 'mathsf', 'begin', 'end', 'emph', 'section', 'textsubscript', 'textsuperscript',
 ]);
 
+/**
+ * What a symbol command reads as once rendered: a translation that writes the symbol (180°, 180度, α)
+ * instead of the command has kept its meaning; MQM reviewers mark no error there.
+ */
+const RENDERED: Record<string, ReadonlyArray<string | RegExp>> = {
+  // 度 only after a number: 精度, 速度 and 角度 hold it too (1$\deg$ → 1％ is an error, not a rendering).
+  circ: ['°', '℃', /\d\s*度/], deg: ['°', '℃', /\d\s*度/], degree: ['°', '℃', /\d\s*度/], alpha: ['α'], beta: ['β'], gamma: ['γ'],
+  Gamma: ['Γ'], delta: ['δ'], Delta: ['Δ'], epsilon: ['ε', 'ϵ'], varepsilon: ['ε', 'ϵ'], zeta: ['ζ'], eta: ['η'],
+  theta: ['θ'], vartheta: ['θ', 'ϑ'], Theta: ['Θ'], iota: ['ι'], kappa: ['κ'], lambda: ['λ'], Lambda: ['Λ'],
+  mu: ['μ', 'µ'], nu: ['ν'], xi: ['ξ'], Xi: ['Ξ'], pi: ['π'], Pi: ['Π'], rho: ['ρ'], sigma: ['σ'], Sigma: ['Σ'],
+  tau: ['τ'], upsilon: ['υ'], phi: ['φ', 'ϕ'], varphi: ['φ', 'ϕ'], Phi: ['Φ'], chi: ['χ'], psi: ['ψ'], Psi: ['Ψ'],
+  omega: ['ω'], Omega: ['Ω'], times: ['×'], pm: ['±'], leq: ['≤'], le: ['≤'], geq: ['≥'], ge: ['≥'], neq: ['≠'],
+  ne: ['≠'], approx: ['≈'], sim: ['~', '∼', '～'], infty: ['∞'], cdot: ['·', '⋅'], rightarrow: ['→'], to: ['→'],
+  ell: ['ℓ'], partial: ['∂'], nabla: ['∇'], sqrt: ['√'], percent: ['%', '％'],
+};
+
+/** True when every command of a math or LaTeX snippet is written as its symbol in `text` (`$^\circ$` → 180°). */
+function renderedIn(latex: string, text: string): boolean {
+  const names = [...latex.matchAll(/\\([A-Za-z]+)/g)].map((m) => m[1] as string);
+  return names.length > 0 && names.every((n) => (RENDERED[n] ?? []).some((r) => (typeof r === 'string' ? text.includes(r) : r.test(text))));
+}
+
+/** Reference commands: a translation that drops one loses a pointer, not meaning (MQM minor). */
+const REFERENCE_COMMANDS = new Set(['cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'label']);
+
 /** Name of a command anchor (`\textit{…}` → `textit`), or null for math. */
 function commandName(a: Anchor): string | null {
   return a.kind === 'latex' ? (/^\\([A-Za-z]+)/.exec(a.text)?.[1] ?? null) : null;
@@ -107,12 +132,13 @@ export default defineCheck({
     // MQM reviewers rate mechanical spacing that leaves the command's name readable minor (the reader
     // still sees which symbol is meant), while a command that no longer reads as one stays major.
     // Our own annotated set rates `spaced` major (TeX prints the word); see docs/scoring.md.
-    severities: { spaced: 'minor' },
+    severities: { spaced: 'minor', missingReference: 'minor' },
     messages: {
       broken: 'Unexpected `{{actual}}` in the translation, expected the LaTeX command `{{expected}}`',
       spaced: 'Unexpected space in `{{actual}}`, expected the LaTeX command `{{expected}}`',
       unbalanced: 'Unexpected unbalanced `$` in the translation, expected math delimiters in pairs',
       missing: 'Unexpected missing LaTeX `{{latex}}` in the translation, expected it as in the source',
+      missingReference: 'Unexpected missing reference `{{latex}}` in the translation, expected it as in the source',
       altered: 'Unexpected LaTeX `{{actual}}` in the translation, expected `{{expected}}` as in the source',
     },
   },
@@ -208,9 +234,13 @@ export default defineCheck({
       }
       // A broken command that no fix repairs is already reported: the missing one is likely the same defect.
       if (unrepaired && s.kind === 'latex') continue;
+      // Written as its symbol in the aligned Chinese (or, without an alignment, anywhere in it).
+      if (renderedIn(s.text, unit?.target ? target.slice(unit.target[0], unit.target[1]) : target)) continue;
+      const name = commandName(s);
+      const messageId = name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : 'missing';
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
-          messageId: 'missing',
+          messageId,
           data: { latex: s.text },
           side: 'target',
           range: unit.target,
@@ -218,7 +248,7 @@ export default defineCheck({
           expected: s.text,
         });
       } else {
-        ctx.report({ messageId: 'missing', data: { latex: s.text }, side: 'source', range: [s.start, s.end], expected: s.text });
+        ctx.report({ messageId, data: { latex: s.text }, side: 'source', range: [s.start, s.end], expected: s.text });
       }
     }
   },

@@ -9,6 +9,8 @@ testCheck(latex, {
     { name: 'control space before a word', target: '等人\\ 提出' },
     { name: 'money is not math', source: 'from $25,000 to more than $30,000', target: '从25,000美元到30,000多美元' },
     { name: 'target-only, intact command', target: '即\\textit{下一个动作预测}。' },
+    { name: 'a symbol written as itself: $^\\circ$ as 度 or °', source: 'from a full 180$^\\circ$ view, or at 90$^\\circ$.', target: '从完整的180度视角，或在90°。' },
+    { name: 'a Greek letter written as itself', source: 'with $\\alpha$ fixed', target: '在α固定时' },
   ],
   invalid: [
     {
@@ -69,6 +71,12 @@ testCheck(latex, {
       findings: [{ messageId: 'broken', expected: '\\textit', fixed: '即\\textit{下一个动作预测}' }],
     },
     { name: 'fix: a known command', target: '精度为$ \\ sim 0.1 $', findings: [{ messageId: 'spaced', fixed: '精度为$ \\sim 0.1 $' }] },
+    {
+      name: 'a symbol written as something else is still missing',
+      source: 'from a full 180$^\\circ$ view',
+      target: '从完整的180视角',
+      findings: [{ messageId: 'missing', data: { latex: '$^\\circ$' }, severity: 'major' }],
+    },
     { name: 'fix: a space inside the name', target: '这是\\t extit {重点}', findings: [{ messageId: 'broken', fixed: '这是\\textit{重点}' }] },
     { name: 'fix: a control word and the next word are not joined', target: '取\\ alpha 值', findings: [{ messageId: 'spaced', fixed: '取\\alpha 值' }] },
     { name: 'no fix for unbalanced `$`', target: '其中$ k 是常数', findings: [{ messageId: 'unbalanced', fixed: null }] },
@@ -79,7 +87,7 @@ testCheck(latex, {
       target: '误差为$ \\sim 1 $ ps，\\ cite {a}',
       findings: [
         { messageId: 'spaced', fixed: '误差为$ \\sim 1 $ ps，\\cite{a}' },
-        { messageId: 'missing', data: { latex: '\\cite{b}' } },
+        { messageId: 'missingReference', data: { latex: '\\cite{b}' }, severity: 'minor' },
       ],
     },
   ],
