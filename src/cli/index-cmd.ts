@@ -92,6 +92,7 @@ async function runIndexBuild(inputs: string[], o: IndexBuildCliOptions, io: Main
     built: new Date().toISOString(),
     originals: built.data.size,
     maxDf: built.data.maxDf,
+    postDf: built.data.postDf,
     stems: built.data.stems.size,
     anchors: built.data.anchors.size,
     sources: built.sources,
