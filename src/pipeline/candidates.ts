@@ -19,17 +19,19 @@ const PRE_RANK_SHARE = 0.35;
  * costs most of the pre-rank). At 300k it skipped 31 % of the originals touched at 5 %, and the right
  * original's share was at least 0.05 for all of 1,000 dev translations; at 1M with the band read (up to
  * 138,000 originals touched), 10 % cut the overlap's cost by about 60 % with no right original under it
- * (300 translations, docs/scale.md).
+ * (300 translations, in process); through the CLI (1,000, band budget 80,000) it lost 4 of 955 pairs and
+ * saved a third of the run's CPU (docs/scale.md).
  */
 const COMMON_FLOOR = 0.1;
 /** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
 const POSTINGS_BUDGET = 200_000;
 /**
  * Postings of band stems (over maxDf, up to postDf) read per translation, at most, lowest document
- * frequency first, after the rare terms. Measured at 1M (300 translations): 80,000 leaves 7 right
- * originals untouched, 30,000 leaves 17.
+ * frequency first, after the rare terms. Through the CLI on the 1M pool (1,000 dev translations): 80,000
+ * (the in-process sketch's choice) paired 95.1 % correctly, 200,000 paired 97.8 % at about the same CPU
+ * (43.1 against 44.6 ms a translation); 99.8 % at 300k (docs/scale.md, "Format 3").
  */
-const BAND_BUDGET = 80_000;
+const BAND_BUDGET = 200_000;
 /** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
 const CLEAR_SCORE = 0.6;
 const CLEAR_LEAD = 0.2;
