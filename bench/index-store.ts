@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<void> {
   const insS = db.prepare('INSERT INTO stems VALUES (?, ?, ?, ?)');
   const insD = db.prepare('INSERT INTO docs VALUES (?, ?, ?)');
   db.transaction(() => {
-    for (const k of keys) insS.run(k.key, k.id, k.df, k.df <= stored.maxDf ? post.subarray(4 * k.start, 4 * (k.start + k.df)) : null);
+    for (const k of keys) insS.run(k.key, k.id, k.df, k.df <= stored.postDf ? post.subarray(4 * k.start, 4 * (k.start + k.df)) : null);
     for (let d = 0; d < n; d++) insD.run(d, docsBin.subarray(docsOff[d], docsOff[d + 1]), texts.subarray(textsOff[d], textsOff[d + 1]).toString('utf8'));
   })();
   db.close();

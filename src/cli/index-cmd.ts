@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { toolVersion } from '../config/package-root.js';
 import { UsageError } from '../core/errors.js';
-import { buildIndexData } from '../pipeline/index-store-build.js';
+import { buildIndexData, type IndexBuildResult } from '../pipeline/index-store-build.js';
 import {
   encodeBlock,
   encodeIndexFiles,
@@ -78,27 +78,7 @@ async function runIndexBuild(inputs: string[], o: IndexBuildCliOptions, io: Main
     io.stderr.write(`transcheck: no originals read: no index written to ${terminalSafe(out)}\n`);
     return 2;
   }
-  const files = encodeIndexFiles(built.data);
-  files.set('texts.off', encodeOffsets(textOffsets));
-  files.set('texts.hash', encodeTextTable(built.hashes));
-  for (const [name, bytes] of files) writeFileSync(join(out, name), bytes);
-  const sizes: Record<string, number> = {};
-  for (const name of [...files.keys(), 'texts.bin']) sizes[name] = statSync(join(out, name)).size;
-  const manifest: IndexManifest = {
-    format: 'transcheck-index',
-    version: INDEX_FORMAT_VERSION,
-    normalization: normalizationHash(),
-    tool: toolVersion(),
-    built: new Date().toISOString(),
-    originals: built.data.size,
-    maxDf: built.data.maxDf,
-    stems: built.data.stems.size,
-    anchors: built.data.anchors.size,
-    sources: built.sources,
-    files: sizes,
-  };
-  // The manifest is written last: a folder without one is an unfinished build and is refused.
-  writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  const sizes = writeIndexFolder(out, built, textOffsets);
   const bytes = Object.values(sizes).reduce((s, b) => s + b, 0);
   if (!o.quiet) {
     const cpu = process.cpuUsage(started);
@@ -130,4 +110,34 @@ function prepareIndexDir(out: string): void {
       unlinkSync(join(out, MANIFEST));
     }
   } else mkdirSync(out, { recursive: true });
+}
+
+/**
+ * Writes an index's files into `out` (where `texts.bin` was written during the build, with these
+ * offsets), the manifest last; returns each file's size.
+ */
+export function writeIndexFolder(out: string, built: IndexBuildResult, textOffsets: readonly number[]): Record<string, number> {
+  const files = encodeIndexFiles(built.data);
+  files.set('texts.off', encodeOffsets(textOffsets));
+  files.set('texts.hash', encodeTextTable(built.hashes));
+  for (const [name, bytes] of files) writeFileSync(join(out, name), bytes);
+  const sizes: Record<string, number> = {};
+  for (const name of [...files.keys(), 'texts.bin']) sizes[name] = statSync(join(out, name)).size;
+  const manifest: IndexManifest = {
+    format: 'transcheck-index',
+    version: INDEX_FORMAT_VERSION,
+    normalization: normalizationHash(),
+    tool: toolVersion(),
+    built: new Date().toISOString(),
+    originals: built.data.size,
+    maxDf: built.data.maxDf,
+    postDf: built.data.postDf,
+    stems: built.data.stems.size,
+    anchors: built.data.anchors.size,
+    sources: built.sources,
+    files: sizes,
+  };
+  // The manifest is written last: a folder without one is an unfinished build and is refused.
+  writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return sizes;
 }

@@ -16,12 +16,22 @@ export const MAX_CANDIDATES = 24;
 const PRE_RANK_SHARE = 0.35;
 /**
  * Originals whose rare-term pre-rank is under this share of the best one get no common-stem overlap (it
- * costs most of the pre-rank). At 300k it skips 31 % of the originals touched; the right original's share
- * was at least 0.05 for all of 1,000 dev translations (docs/scale.md).
+ * costs most of the pre-rank). At 300k it skipped 31 % of the originals touched at 5 %, and the right
+ * original's share was at least 0.05 for all of 1,000 dev translations; at 1M with the band read (up to
+ * 138,000 originals touched), 10 % cut the overlap's cost by about 60 % with no right original under it
+ * (300 translations, in process); through the CLI (1,000, band budget 80,000) it lost 4 of 955 pairs and
+ * saved a third of the run's CPU (docs/scale.md).
  */
-const COMMON_FLOOR = 0.05;
+const COMMON_FLOOR = 0.1;
 /** Postings read per translation, at most (rarest terms first); bounds the work on any pool. */
 const POSTINGS_BUDGET = 200_000;
+/**
+ * Postings of band stems (over maxDf, up to postDf) read per translation, at most, lowest document
+ * frequency first, after the rare terms. Through the CLI on the 1M pool (1,000 dev translations): 80,000
+ * (the in-process sketch's choice) paired 95.1 % correctly, 200,000 paired 97.8 % at about the same CPU
+ * (43.1 against 44.6 ms a translation); 99.8 % at 300k (docs/scale.md, "Format 3").
+ */
+const BAND_BUDGET = 200_000;
 /** Score above which the best candidate is clear when it also leads the next pre-ranked ones by this much. */
 const CLEAR_SCORE = 0.6;
 const CLEAR_LEAD = 0.2;
@@ -153,6 +163,39 @@ export function rankCandidates(
       }
     }
   }
+  // Then the band (stems over maxDf that still have posting lists), lowest document frequency first,
+  // within a budget of its own: on a large pool a translation may share no rare term with its original.
+  // A band stem read adds its weight to the English side of the pre-rank, as a rare stem does, and is
+  // left out of the English side of the common-stem overlap below (`bandRead`: it would count twice).
+  // The Chinese side of band stems stays with the overlap (a word counts once there, whichever of its
+  // common glosses the original has).
+  const bandRead = new Set<number>();
+  if (index.postDf > index.maxDf) {
+    const band: number[] = [];
+    for (let j = 0; j < q.unionIds.length; j++) {
+      const id = q.unionIds[j] as number;
+      const df = id < 0 ? 0 : index.stemFrequency(id);
+      if (df > index.maxDf && df <= index.postDf && !enDone.has(id)) band.push(id);
+    }
+    band.sort((x, y) => index.stemFrequency(x) - index.stemFrequency(y) || x - y);
+    let bandBudget = BAND_BUDGET;
+    for (const id of band) {
+      const df = index.stemFrequency(id);
+      if (df > bandBudget) continue;
+      bandBudget -= df;
+      bandRead.add(id);
+      const stemWeight = index.stemWeightOf(id);
+      const list = index.stemPostings(id);
+      for (let p = 0; p < list.length; p++) {
+        const d = list[p] as number;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched[count++] = d;
+        }
+        en[d] = (en[d] as number) + stemWeight;
+      }
+    }
+  }
   const zhTotal = Math.max(q.zhTotal, 1e-9);
   const enTotal = index.enTotal;
   const anchorTotal = index.anchorTotal;
@@ -170,7 +213,7 @@ export function rankCandidates(
   }
   // Plus the common stems, for the touched originals with some rare evidence (this loop reads about 70
   // common stems of each of up to 100,000 originals a translation).
-  const used = commonWeights(index, q, scratch);
+  const used = commonWeights(index, q, scratch, bandRead);
   const { offsets, ids } = index.common;
   const { commonEn, commonZh } = scratch;
   const rareFloor = COMMON_FLOOR * topRare;
@@ -250,7 +293,7 @@ function inDocOrder(scratch: CandidateScratch, count: number): void {
  * weight shared among its common glosses (so a word counts at most once, as in the full score). Returns
  * the common ids set, to be cleared after use.
  */
-function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: CandidateScratch): number[] {
+function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: CandidateScratch, bandRead: ReadonlySet<number>): number[] {
   const { of } = index.common;
   const { commonEn, commonZh } = scratch;
   const used: number[] = [];
@@ -259,7 +302,8 @@ function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: Candidat
     const c = id < of.length ? (of[id] as number) : -1;
     if (c < 0) continue;
     if (commonEn[c] === 0 && commonZh[c] === 0) used.push(c);
-    commonEn[c] = q.unionWeights[j] as number;
+    // A band stem read through its posting list is already in the pre-rank's English side.
+    if (!bandRead.has(id)) commonEn[c] = q.unionWeights[j] as number;
   }
   for (const w of q.words) {
     let k = 0;

@@ -20,6 +20,8 @@ export interface IndexBuildOptions {
   onProgress?: (file: string, originals: number) => void;
   /** Files over this many bytes that hold records are read record by record (default: the audit's 64 MB). */
   streamAbove?: number;
+  /** Fixed posting cut-offs instead of the pool's (tests of the band on a small pool). */
+  cutoffs?: { maxDf: number; postDf: number };
 }
 
 /** Thrown from the batch callback to stop reading a file when the run is interrupted. */
@@ -38,7 +40,7 @@ export async function buildIndexData(inputs: readonly string[], options: IndexBu
   const errors: InputError[] = [];
   const expanded = await expandInputs(inputs, options.cwd, options.exclude);
   errors.push(...expanded.errors);
-  const index = new PairIndex({ retain: false });
+  const index = new PairIndex({ retain: false, ...(options.cutoffs ? { cutoffs: options.cutoffs } : {}) });
   const hashes: Buffer[] = [];
   const sources: IndexBuildResult['sources'] = [];
   for (const [i, path] of expanded.files.entries()) {

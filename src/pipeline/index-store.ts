@@ -15,6 +15,7 @@ import {
   buildQuery,
   commonOf,
   idfOf,
+  BAND_CAP,
   MAX_DF_CAP,
   MAX_DF_SHARE,
   MIN_MAX_DF,
@@ -29,7 +30,8 @@ import {
 
 /** Bumped whenever the files' layout changes. */
 // 2: each original's common stems (`common.*`), read by the pre-rank's second stage.
-export const INDEX_FORMAT_VERSION = 2;
+// 3: stem posting lists up to `postDf` (the band over maxDf, read after the rare lists).
+export const INDEX_FORMAT_VERSION = 3;
 export const MANIFEST = 'manifest.json';
 /** Vocabulary lines per block of the key files (one positioned read finds a key). */
 const KEYS_PER_BLOCK = 64;
@@ -46,6 +48,8 @@ export interface IndexManifest {
   built: string;
   originals: number;
   maxDf: number;
+  /** Stems up to this document frequency have posting lists (format 3: the band over maxDf). */
+  postDf: number;
   stems: number;
   anchors: number;
   sources: Array<{ file: string; originals: number }>;
@@ -72,7 +76,7 @@ export function normalizationHash(): string {
   const f = enFeatures(probe, { surface: false });
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ v: INDEX_FORMAT_VERSION, stems: [...f.stems].sort(), anchors: [...f.anchors].sort(), strong: f.strongAnchors, words: f.words }));
-  hash.update(JSON.stringify({ MIN_MAX_DF, MAX_DF_SHARE, MAX_DF_CAP, idf: [idfOf(1000, 3), anchorFactor('7'), anchorFactor('gpt')] }));
+  hash.update(JSON.stringify({ MIN_MAX_DF, MAX_DF_SHARE, MAX_DF_CAP, BAND_CAP, idf: [idfOf(1000, 3), anchorFactor('7'), anchorFactor('gpt')] }));
   for (const file of ['cedict_ts.u8.gz', 'glossary-ml.tsv', 'ml-words.txt']) {
     const path = join(packageRoot(), 'src', 'lexicon', 'data', file);
     hash.update(existsSync(path) ? readFileSync(path) : file);
@@ -369,6 +373,7 @@ const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
 export class StoredIndex implements OriginalsIndex {
   readonly manifest: IndexManifest;
   readonly maxDf: number;
+  readonly postDf: number;
   readonly weights: SimilarityWeights;
   enTotal: Float64Array;
   anchorTotal: Float64Array;
@@ -401,6 +406,7 @@ export class StoredIndex implements OriginalsIndex {
     this.manifest = readManifest(dir);
     this.pool = this.manifest.originals;
     this.maxDf = this.manifest.maxDf;
+    this.postDf = this.manifest.postDf;
     try {
       this.stems = new KeyFile(dir, 'stems');
       this.anchors = new KeyFile(dir, 'anchors');
@@ -595,11 +601,11 @@ export class StoredIndex implements OriginalsIndex {
   }
 
   stemPostings(id: number): Int32Array {
-    return this.cachedPostings(id, () => this.postings(this.stems.byId.get(id), this.stemPost, this.extraStemPost.get(id)));
+    return this.cachedPostings(id, () => this.postings(this.stems.byId.get(id), this.postDf, this.stemPost, this.extraStemPost.get(id)));
   }
 
   anchorPostings(id: number): Int32Array {
-    return this.cachedPostings(-1 - id, () => this.postings(this.anchors.byId.get(id), this.anchorPost, this.extraAnchorPost.get(id)));
+    return this.cachedPostings(-1 - id, () => this.postings(this.anchors.byId.get(id), this.maxDf, this.anchorPost, this.extraAnchorPost.get(id)));
   }
 
   private cachedPostings(key: number, read: () => Int32Array): Int32Array {
@@ -616,8 +622,8 @@ export class StoredIndex implements OriginalsIndex {
     return list;
   }
 
-  private postings(info: TermInfo | undefined, file: RandomFile, extra: number[] | undefined): Int32Array {
-    const stored = info && info.df <= this.maxDf ? info.df : 0;
+  private postings(info: TermInfo | undefined, cutoff: number, file: RandomFile, extra: number[] | undefined): Int32Array {
+    const stored = info && info.df <= cutoff ? info.df : 0;
     const out = new Int32Array(stored + (extra?.length ?? 0));
     if (info && stored > 0) this.read32(file, info.postStart, stored, out);
     if (extra) out.set(extra, stored);

@@ -19,6 +19,19 @@ export const MIN_MAX_DF = 100;
 export const MAX_DF_SHARE = 1 / 20;
 /** Absolute cut-off: postings of terms in more originals than this are not kept, whatever the pool size. */
 export const MAX_DF_CAP = 4000;
+/**
+ * On pools where the rare cut-off is capped (over 80,000 originals), stems in up to this many originals
+ * keep posting lists too (the "band", over MAX_DF_CAP): candidate generation reads them after the rare
+ * ones, within a budget of their own. At 1M, 22 of 300 right originals shared no term under 4,000
+ * originals with their translation and were never touched (docs/scale.md). Smaller pools have no band:
+ * their cut-off is 5 % of the pool, and pairing on them is unchanged.
+ */
+export const BAND_CAP = 12_000;
+
+/** The posting cut-off of stems for a rare cut-off (see BAND_CAP). */
+export function postingCutoff(maxDf: number): number {
+  return maxDf >= MAX_DF_CAP ? Math.max(maxDf, BAND_CAP) : maxDf;
+}
 
 /**
  * Each original's stems too common to have a posting list, as small ids: the pre-rank's signal for the
@@ -144,8 +157,10 @@ export interface IndexedQuery {
 export interface OriginalsIndex {
   /** Number of distinct originals (doc ids are 0 … size − 1). */
   readonly size: number;
-  /** Document frequency above which a term has no posting list. */
+  /** Document frequency above which a term is not rare (anchors above it have no posting list; stems above it are common stems). */
   readonly maxDf: number;
+  /** Document frequency above which a stem has no posting list (stems over maxDf and up to this are the band). */
+  readonly postDf: number;
   readonly weights: SimilarityWeights;
   /** Sum of stem weights per doc (normalizes the pre-rank). */
   readonly enTotal: Float64Array;
@@ -338,16 +353,22 @@ export class PairIndex implements OriginalsIndex {
   private stemPost: Int32Array = new Int32Array(0);
   private anchorPostStart: Int32Array = new Int32Array(1);
   private anchorPost: Int32Array = new Int32Array(0);
-  /** Document frequency above which a term has no posting list. */
+  /** Document frequency above which a term is not rare (see OriginalsIndex). */
   maxDf = MIN_MAX_DF;
+  /** Document frequency above which a stem has no posting list. */
+  postDf = MIN_MAX_DF;
   common: CommonStems = { of: new Int32Array(0), stems: new Int32Array(0), offsets: new Int32Array(1), ids: new Uint16Array(0) };
   readonly weights: SimilarityWeights;
 
   /** Keep each original's block (false when building a store: texts go to disk as they are added). */
   private readonly retain: boolean;
 
-  constructor(options: { retain?: boolean } = {}) {
+  /** Fixed cut-offs instead of those of the pool size (tests of the band on a small pool). */
+  private readonly cutoffs: { maxDf: number; postDf: number } | undefined;
+
+  constructor(options: { retain?: boolean; cutoffs?: { maxDf: number; postDf: number } } = {}) {
     this.retain = options.retain ?? true;
+    this.cutoffs = options.cutoffs;
     this.stemStart.push(0);
     this.anchorStart.push(0);
     this.strongStart.push(0);
@@ -434,7 +455,9 @@ export class PairIndex implements OriginalsIndex {
     }
     // Words in many originals do not help find candidates and cost the most: no postings for them.
     this.maxDf = Math.min(MAX_DF_CAP, Math.max(MIN_MAX_DF, Math.ceil(n * MAX_DF_SHARE)));
-    [this.stemPostStart, this.stemPost] = postings(this.stemIds, this.stemOffsets, this.stemDf, this.maxDf);
+    this.postDf = postingCutoff(this.maxDf);
+    if (this.cutoffs) ({ maxDf: this.maxDf, postDf: this.postDf } = this.cutoffs);
+    [this.stemPostStart, this.stemPost] = postings(this.stemIds, this.stemOffsets, this.stemDf, this.postDf);
     [this.anchorPostStart, this.anchorPost] = postings(this.anchorIds, this.anchorOffsets, this.anchorDf, this.maxDf);
     this.common = commonStems(this.stemIds, this.stemOffsets, this.stemDf, this.maxDf);
     return this;
@@ -521,6 +544,7 @@ export class PairIndex implements OriginalsIndex {
     return {
       size: this.count,
       maxDf: this.maxDf,
+      postDf: this.postDf,
       stems: this.stems.ids,
       anchors: this.anchors.ids,
       stemDf: this.stemDf,
@@ -549,6 +573,7 @@ export class PairIndex implements OriginalsIndex {
 export interface IndexData {
   size: number;
   maxDf: number;
+  postDf: number;
   /** Stem and anchor ids by key. */
   stems: ReadonlyMap<string, number>;
   anchors: ReadonlyMap<string, number>;
@@ -600,7 +625,7 @@ export function binarySearch(arr: Int32Array, lo: number, hi: number, v: number)
   return false;
 }
 
-/** Posting lists (CSR) of the terms with df ≤ maxDf, from the per-doc term arrays. */
+/** Posting lists (CSR) of the terms with df ≤ maxDf (the cut-off passed), from the per-doc term arrays. */
 function postings(ids: Int32Array, offsets: Int32Array, df: Int32Array, maxDf: number): [Int32Array, Int32Array] {
   const start = new Int32Array(df.length + 1);
   for (let t = 0; t < df.length; t++) start[t + 1] = (start[t] as number) + ((df[t] as number) <= maxDf ? (df[t] as number) : 0);

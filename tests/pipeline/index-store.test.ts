@@ -1,7 +1,7 @@
 // The persistent index: `index build` then `audit --index` pairs exactly as `audit --originals` does
 // (same candidates, same scores), the run's own originals are added on top, and a stale, foreign or
 // unfinished index is a clear error naming the folder.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,10 @@ import { runMain } from '../helpers/run-main.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
 import { CandidateScratch, rankCandidates } from '../../src/pipeline/candidates.js';
-import { INDEX_FORMAT_VERSION, openIndexStore } from '../../src/pipeline/index-store.js';
+import { writeIndexFolder } from '../../src/cli/index-cmd.js';
+import { encodeBlock, INDEX_FORMAT_VERSION, openIndexStore } from '../../src/pipeline/index-store.js';
+import { buildIndexData } from '../../src/pipeline/index-store-build.js';
+import { PairIndex } from '../../src/pipeline/pair-index.js';
 import { indexOriginals } from '../../src/pipeline/pair.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 
@@ -100,6 +103,52 @@ describe('index build and audit --index', () => {
         x.ranked.map((c) => [c.doc, c.sim.score, c.sim.zhCoverage, c.sim.enCoverage, c.sim.anchorScore]),
       );
     }
+    stored.close();
+  });
+
+  it('reads the band (stem posting lists over the rare cut-off) as the in-memory index does', async () => {
+    // The band exists only on pools over 80,000 originals; fixed cut-offs give this small pool one.
+    const cutoffs = { maxDf: 4, postDf: 40 };
+    const dir = workdir();
+    const out = join(dir, 'idx');
+    mkdirSync(out);
+    const fd = openSync(join(out, 'texts.bin'), 'w');
+    const textOffsets = [0];
+    const blocks: IdentifiedBlock[] = [];
+    const built = await buildIndexData([join(dir, 'arxiv-metadata-oai-snapshot.json')], {
+      cutoffs,
+      onOriginal: (block) => {
+        blocks.push(block);
+        const bytes = encodeBlock(block);
+        writeSync(fd, bytes);
+        textOffsets.push((textOffsets[textOffsets.length - 1] as number) + bytes.length);
+      },
+    });
+    closeSync(fd);
+    writeIndexFolder(out, built, textOffsets);
+    const stored = openIndexStore(out);
+    expect([stored.maxDf, stored.postDf]).toEqual([4, 40]);
+    const memory = new PairIndex({ cutoffs });
+    for (const b of blocks) memory.add(b);
+    memory.seal();
+    const s1 = new CandidateScratch(memory);
+    const s2 = new CandidateScratch(stored);
+    let banded = 0;
+    for (const r of records) {
+      const f = zhFeatures(r.zh);
+      const u = unionOfGlosses(f);
+      const qm = memory.query(f, u);
+      // The store knows a stem's postings once a query has looked the stem up (as candidate generation does).
+      const qs = stored.query(f, u);
+      const band = Array.from(qm.unionIds).filter((id) => memory.stemFrequency(id) > 4 && memory.stemFrequency(id) <= 40);
+      if (band.length > 0) banded++;
+      for (const id of band) expect(Array.from(stored.stemPostings(id))).toEqual(Array.from(memory.stemPostings(id)));
+      const x = rankCandidates(memory, qm, s1);
+      const y = rankCandidates(stored, qs, s2);
+      expect(y.considered).toBe(x.considered);
+      expect(y.ranked.map((c) => [c.doc, c.sim.score])).toEqual(x.ranked.map((c) => [c.doc, c.sim.score]));
+    }
+    expect(banded).toBeGreaterThan(0);
     stored.close();
   });
 

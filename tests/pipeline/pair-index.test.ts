@@ -6,6 +6,7 @@ import { pairingRecords } from '../fixtures/pairing/records.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
 import { CandidateScratch, MAX_CANDIDATES, rankCandidates } from '../../src/pipeline/candidates.js';
+import { BAND_CAP, MAX_DF_CAP, PairIndex, postingCutoff } from '../../src/pipeline/pair-index.js';
 import { indexOriginals } from '../../src/pipeline/pair.js';
 
 const records = pairingRecords();
@@ -100,5 +101,36 @@ describe('PairIndex', () => {
     const widget = q.unionIds[0] as number;
     expect(index.stemFrequency(widget)).toBe(400);
     expect(index.stemPostings(widget).length).toBe(0);
+  });
+
+  it('finds an original that shares only band terms (over the rare cut-off, with posting lists) with its translation', () => {
+    // 150 originals share "train a neural network", 150 others "image classification accuracy": every stem
+    // of the right original (last) is in over 100 originals, so with the rare cut-off at 100 no posting list
+    // of a rare term reaches it. With posting lists kept up to 300 (the band), it is touched and ranks first.
+    const nets = Array.from({ length: 150 }, (_, i) => block(`1:${i}`, `We train a neural network on set${i}.`, false));
+    const images = Array.from({ length: 150 }, (_, i) => block(`2:${i}`, `The image classification accuracy improves on data${i}.`, false));
+    const right = block('3:0', 'We train a neural network to improve image classification accuracy.', false);
+    const build = (cutoffs: { maxDf: number; postDf: number }) => {
+      const index = new PairIndex({ cutoffs });
+      for (const b of [...nets, ...images, right]) index.add(b);
+      return index.seal();
+    };
+    const f = zhFeatures('我们训练神经网络，提高图像分类的准确率。');
+    const without = build({ maxDf: 100, postDf: 100 });
+    const none = rankCandidates(without, without.query(f, unionOfGlosses(f)), new CandidateScratch(without));
+    expect(none.ranked.some((c) => c.doc === without.size - 1)).toBe(false);
+    const index = build({ maxDf: 100, postDf: 300 });
+    const q = index.query(f, unionOfGlosses(f));
+    const train = q.unionIds.find((id) => index.stemFrequency(id) > 100);
+    expect(train).toBeDefined();
+    expect(index.stemPostings(train as number).length).toBe(index.stemFrequency(train as number));
+    const { ranked, considered } = rankCandidates(index, q, new CandidateScratch(index));
+    expect(considered).toBeGreaterThan(100);
+    expect(ranked[0]?.doc).toBe(index.size - 1);
+  });
+
+  it('keeps the band only where the rare cut-off is capped (large pools)', () => {
+    expect(postingCutoff(1000)).toBe(1000);
+    expect(postingCutoff(MAX_DF_CAP)).toBe(BAND_CAP);
   });
 });
