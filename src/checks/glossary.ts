@@ -132,8 +132,6 @@ export default defineCheck<GlossaryOptions>({
       const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + 1)] as { end: number }).end;
       return terms.filter((t) => t.start >= lo && t.start < hi);
     };
-    /** Occurrences of a term's entry around its source sentence. */
-    const occurrencesAround = (term: (typeof terms)[number]): number => termsAround(term).filter((t) => t.entry === term.entry).length;
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
@@ -145,7 +143,10 @@ export default defineCheck<GlossaryOptions>({
       // Ambiguous renderings count only here: with the English term in the aligned source sentence.
       // A wrong rendering that another term around the source sentence accepts is that term's
       // translation (功能 for "functional" beside "features"), as in the target-wide pass below.
-      const around = termsAround(term).filter((t) => t.entry !== term.entry);
+      const near = termsAround(term);
+      const around = near.filter((t) => t.entry !== term.entry);
+      /** This term's own occurrences in its sentence and the sentences on each side. */
+      const occurrences = near.length - around.length;
       const found = wrongs.filter(
         (m) => m.entry === term.entry && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
       );
@@ -153,7 +154,7 @@ export default defineCheck<GlossaryOptions>({
       // often around its sentence than it is rendered right (立体 inside the wrong 立体声 does not count):
       // "generic recurrent networks with recurrent memory" → 递归网络 … 经常性记忆 has one of each.
       const accepted = acceptedRenderingCount(term.entry, ctx.target, from, to, [...found, ...otherRenderings(term.entry, from, to)]);
-      if (accepted > 0 && (found.length === 0 || accepted >= occurrencesAround(term))) continue;
+      if (accepted > 0 && (found.length === 0 || accepted >= occurrences)) continue;
       if (found.length > 0) {
         found.forEach(reportWrong);
         continue;

@@ -4,8 +4,8 @@
 // caller to write as it is indexed. Only the index's typed arrays grow with the pool.
 import { stopRequested } from '../core/cancel.js';
 import { InputFileError } from '../core/errors.js';
-import type { IdentifiedBlock, InputError } from '../core/types.js';
-import { expandInputs, ingestFileInBatches } from './ingest.js';
+import type { Block, IdentifiedBlock, InputError } from '../core/types.js';
+import { expandInputs, ingestFile } from './ingest.js';
 import { identifyBlocks } from './identify.js';
 import { PairIndex, type IndexData } from './pair-index.js';
 import { STORE_FILE_BASE, textHash } from './index-store.js';
@@ -48,7 +48,7 @@ export async function buildIndexData(inputs: readonly string[], options: IndexBu
     let originals = 0;
     try {
       const ingestOptions = { ...(options.markers ? { markers: options.markers } : {}), ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.streamAbove !== undefined ? { streamAbove: options.streamAbove } : {}) };
-      await ingestFileInBatches(path, STORE_FILE_BASE + i, ingestOptions, (blocks) => {
+      const indexBlocks = (blocks: Block[]): void => {
         // Identified in slices so that a large batch's identified copies are not all held at once.
         for (let s = 0; s < blocks.length; s += 1000) {
           if (stopRequested(options.signal)) throw new Stopped();
@@ -61,9 +61,13 @@ export async function buildIndexData(inputs: readonly string[], options: IndexBu
             options.onOriginal(block, doc);
           }
         }
-      }).catch((error: unknown) => {
+      };
+      try {
+        // A large record file's blocks come through `indexBlocks` as they are read; any other file's are returned.
+        indexBlocks((await ingestFile(path, STORE_FILE_BASE + i, ingestOptions, indexBlocks)).blocks);
+      } catch (error) {
         if (!(error instanceof Stopped)) throw error;
-      });
+      }
       sources.push({ file: path, originals });
       if (originals === 0) errors.push({ file: path, message: `${path}: no English originals found (an index holds originals only)` });
     } catch (error) {

@@ -111,10 +111,11 @@ function assembleBlocks(drafts: readonly BlockDraft[], name: string, index: numb
   return blocks;
 }
 
-function assemble(name: string, index: number, encoding: string, decodedNotes: readonly string[], result: ReadResult): IngestedFile {
-  const blocks = assembleBlocks(result.blocks, name, index, 0);
+/** `handedOut`: blocks already given to a sink while reading (numbered before the ones returned). */
+function assemble(name: string, index: number, encoding: string, decodedNotes: readonly string[], result: ReadResult, handedOut = 0): IngestedFile {
+  const blocks = assembleBlocks(result.blocks, name, index, handedOut);
   const notes = [...decodedNotes, ...result.notes];
-  if (blocks.length === 0) notes.push('no text blocks found');
+  if (handedOut + blocks.length === 0) notes.push('no text blocks found');
   const skippedLines = countSkipped(result.notes);
   return { file: name, index, layout: result.layout, encoding, blocks, dropped: result.dropped, notes, ...(skippedLines > 0 ? { skippedLines } : {}) };
 }
@@ -133,12 +134,22 @@ export function countSkipped(notes: readonly string[]): number {
   return n;
 }
 
-/** Reads a file (or stdin for `-`) and ingests it; throws InputFileError naming the path when it cannot be read or is binary. */
-export async function ingestFile(path: string, index: number, options: IngestOptions = {}): Promise<IngestedFile> {
+/**
+ * Reads a file (or stdin for `-`) and ingests it; throws InputFileError naming the path when it cannot
+ * be read or is binary. With `onBlocks`, a large JSONL, CSV or TSV file (over `streamAbove`, read as a
+ * stream) hands its blocks to it in batches as they are read and returns none of them, so they are never
+ * all held (`index build` of a multi-GB metadata snapshot); any other file's blocks are returned as usual.
+ */
+export async function ingestFile(
+  path: string,
+  index: number,
+  options: IngestOptions = {},
+  onBlocks?: (blocks: Block[]) => Promise<void> | void,
+): Promise<IngestedFile> {
   let bytes: Uint8Array;
   try {
     if (path !== '-') {
-      const streamed = await ingestLarge(path, resolve(options.cwd ?? process.cwd(), path), index, options.streamAbove ?? STREAM_BYTES);
+      const streamed = await ingestLarge(path, resolve(options.cwd ?? process.cwd(), path), index, options.streamAbove ?? STREAM_BYTES, onBlocks);
       if (streamed) return streamed;
     }
     bytes = path === '-' ? await readStdin() : await readFile(resolve(options.cwd ?? process.cwd(), path));
@@ -158,46 +169,6 @@ export async function ingestFile(path: string, index: number, options: IngestOpt
   return ingestBytes(path, bytes, index, options);
 }
 
-/**
- * Reads a file as `ingestFile` does, handing its blocks to `onBlocks` in batches: a large JSONL, CSV or
- * TSV file (over `streamAbove`) is streamed and its blocks are never all held (`index build` of a
- * multi-GB metadata snapshot); any other file is read whole and given in one batch. Block ids are those
- * `ingestFile` gives. Returns the file without its blocks.
- */
-export async function ingestFileInBatches(
-  path: string,
-  index: number,
-  options: IngestOptions,
-  onBlocks: (blocks: Block[]) => Promise<void> | void,
-): Promise<Omit<IngestedFile, 'blocks'> & { blockCount: number }> {
-  const absolute = resolve(options.cwd ?? process.cwd(), path);
-  const streamAbove = options.streamAbove ?? STREAM_BYTES;
-  const info = path === '-' ? undefined : await stat(absolute).catch(() => undefined);
-  if (info?.isFile() && info.size > streamAbove) {
-    const head = await firstLine(absolute);
-    const layout = streamedLayout(path, head);
-    // A JSON array is streamed element by element by `ingestFile` (its blocks then held, in one batch).
-    if (layout !== undefined && !head.trimStart().startsWith('[')) {
-      let count = 0;
-      const lines = createInterface({ input: createReadStream(absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
-      const result = await readRecordsStream(lines, layout, async (drafts) => {
-        const blocks = assembleBlocks(drafts, path, index, count);
-        count += blocks.length;
-        await onBlocks(blocks);
-      });
-      if (!result) throw new InputFileError(path, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
-      const size = `${(info.size / 1024 / 1024).toFixed(0)} MB`;
-      const notes = [`read as a stream (${size})`, ...result.notes];
-      if (count === 0) notes.push('no text blocks found');
-      const skippedLines = countSkipped(result.notes);
-      return { file: path, index, layout, encoding: 'utf-8', dropped: [], notes, blockCount: count, ...(skippedLines > 0 ? { skippedLines } : {}) };
-    }
-  }
-  const { blocks, ...rest } = await ingestFile(path, index, options);
-  await onBlocks(blocks);
-  return { ...rest, blockCount: blocks.length };
-}
-
 /** Files above this size are streamed when they hold records (JSONL, CSV, TSV). */
 const STREAM_BYTES = 64 * 1024 * 1024;
 /** Files above this size that are not records cannot be read whole (a string of ~512M characters is Node's limit). */
@@ -207,7 +178,13 @@ const WHOLE_MAX_BYTES = 512 * 1024 * 1024;
  * A large record file read as a stream of lines (any size; no whole-file string), or undefined for a
  * file small enough to read whole. A large file in another layout is an error naming it, never skipped.
  */
-async function ingestLarge(name: string, path: string, index: number, streamAbove: number): Promise<IngestedFile | undefined> {
+async function ingestLarge(
+  name: string,
+  path: string,
+  index: number,
+  streamAbove: number,
+  onBlocks?: (blocks: Block[]) => Promise<void> | void,
+): Promise<IngestedFile | undefined> {
   const info = await stat(path);
   if (!info.isFile() || info.size <= streamAbove) return undefined;
   const head = await firstLine(path);
@@ -223,9 +200,17 @@ async function ingestLarge(name: string, path: string, index: number, streamAbov
     throw new InputFileError(name, `too large to read whole (${size}) and not JSONL, CSV or TSV`, 'give large corpora as JSONL (one record a line), CSV or TSV, which are streamed');
   }
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const result = await readRecordsStream(lines, layout);
+  let handedOut = 0;
+  const sink = onBlocks
+    ? async (drafts: BlockDraft[]) => {
+        const blocks = assembleBlocks(drafts, name, index, handedOut);
+        handedOut += blocks.length;
+        await onBlocks(blocks);
+      }
+    : undefined;
+  const result = await readRecordsStream(lines, layout, sink);
   if (!result) throw new InputFileError(name, `no header naming an \`en\`/\`zh\`-like column: not read as ${layout.toUpperCase()}`);
-  return assemble(name, index, 'utf-8', [`read as a stream (${size})`], result);
+  return assemble(name, index, 'utf-8', [`read as a stream (${size})`], result, handedOut);
 }
 
 /** The layout a large file is streamed in, from its name and first line; undefined when not records. */

@@ -16,6 +16,7 @@ import type {
 } from '../core/types.js';
 import { loadGlossary } from '../lexicon/glossary.js';
 import type { JsonOriginalRef } from '../report/json.js';
+import { addUsage } from './confirm.js';
 import { emptySummary, summarize } from './summarize.js';
 import { terminologyAcrossCorpus } from './terminology.js';
 
@@ -84,21 +85,17 @@ function isReport(json: unknown): json is JsonReport {
 /** The shards' judge usage added up (one usage per shard: every report of a shard repeats the run's). */
 function mergeUsage(usages: readonly LlmUsage[]): LlmUsage | undefined {
   if (usages.length === 0) return undefined;
-  const first = usages[0] as LlmUsage;
-  const sum = (k: 'calls' | 'cachedPairs' | 'promptTokens' | 'completionTokens' | 'cachedTokens' | 'costUsd' | 'unjudged' | 'failures') =>
-    usages.reduce((s, u) => s + u[k], 0);
-  return {
-    model: first.model,
-    calls: sum('calls'),
-    cachedPairs: sum('cachedPairs'),
-    promptTokens: sum('promptTokens'),
-    completionTokens: sum('completionTokens'),
-    cachedTokens: sum('cachedTokens'),
-    costUsd: Math.round(sum('costUsd') * 1e6) / 1e6,
-    unjudged: sum('unjudged'),
-    failures: sum('failures'),
-    ...(usages.some((u) => u.priceUnknown) ? { priceUnknown: true } : {}),
-  };
+  // `addUsage` adds calls, tokens and cost; a shard also judged its own pairs, so those counts add too.
+  const sum = usages.slice(1).reduce(
+    (total, u) => ({
+      ...addUsage(total, u),
+      cachedPairs: total.cachedPairs + u.cachedPairs,
+      unjudged: total.unjudged + u.unjudged,
+      failures: total.failures + u.failures,
+    }),
+    usages[0] as LlmUsage,
+  );
+  return { ...sum, costUsd: Math.round(sum.costUsd * 1e6) / 1e6 };
 }
 
 /** Options of a merge: the user glossaries the shards were run with (`--glossary`), for term consistency. */

@@ -95,20 +95,24 @@ export function minorAsksReview(findings: readonly Finding[], config: ScoringCon
 }
 
 /**
- * Why a pair is `review` or `bad`, in words a reviewer reads beside the verdict ("major finding
- * (glossary)", "a minor finding of latex asks for review"): with `reviewOnMinor` a single minor can
- * flag a pair, and the reader must see that it did.
+ * Why a pair is `bad` or `review`, in words a reviewer reads beside the verdict ("major finding
+ * (glossary)", "a minor finding of latex asks for review"), or undefined when neither applies: the
+ * verdict is decided by these reasons, so the reason shown is always the one that decided. With
+ * `reviewOnMinor` a single minor can flag a pair, and the reader must see that it did.
  */
-function verdictReason(verdict: 'review' | 'bad', findings: readonly Finding[], score: number, words: number, config: ScoringConfig): string {
-  const checksOf = (severity: Finding['severity']) => [...new Set(findings.filter((f) => f.severity === severity).map((f) => f.check))].join(', ');
-  if (verdict === 'bad') {
-    return findings.some((f) => f.severity === 'critical') ? `critical finding (${checksOf('critical')})` : `score ${score} below ${config.badBelow}`;
+function flagReason(findings: readonly Finding[], score: number, words: number, config: ScoringConfig): { verdict: 'bad' | 'review'; reason: string } | undefined {
+  const checksOf = (keep: (f: Finding) => boolean) => [...new Set(findings.filter(keep).map((f) => f.check))].join(', ');
+  if (findings.some((f) => f.severity === 'critical')) return { verdict: 'bad', reason: `critical finding (${checksOf((f) => f.severity === 'critical')})` };
+  if (score < config.badBelow) return { verdict: 'bad', reason: `score ${score} below ${config.badBelow}` };
+  if (findings.some((f) => f.severity === 'major')) return { verdict: 'review', reason: `major finding (${checksOf((f) => f.severity === 'major')})` };
+  if (score < config.reviewBelow) return { verdict: 'review', reason: `score ${score} below ${config.reviewBelow}` };
+  if (denseMinors(findings, words, config)) {
+    return { verdict: 'review', reason: `dense minor findings (at least ${config.minorsForReview.count}, ${config.minorsForReview.per100Words} per 100 words)` };
   }
-  if (findings.some((f) => f.severity === 'major')) return `major finding (${checksOf('major')})`;
-  if (score < config.reviewBelow) return `score ${score} below ${config.reviewBelow}`;
-  if (denseMinors(findings, words, config)) return `dense minor findings (at least ${config.minorsForReview.count}, ${config.minorsForReview.per100Words} per 100 words)`;
-  const asking = [...new Set(findings.filter((f) => f.severity === 'minor' && config.reviewOnMinor.includes(f.check)).map((f) => f.check))];
-  return `minor finding of ${asking.join(', ')} (scoring.reviewOnMinor)`;
+  if (minorAsksReview(findings, config)) {
+    return { verdict: 'review', reason: `minor finding of ${checksOf((f) => f.severity === 'minor' && config.reviewOnMinor.includes(f.check))} (scoring.reviewOnMinor)` };
+  }
+  return undefined;
 }
 
 /** Penalty points of one finding under the given weights. */
@@ -174,10 +178,10 @@ export function scorePair(
     verdict = 'mismatched';
   } else if (han > 0 && han < TOO_SHORT_HAN && !grave) verdict = 'too-short';
   else if (pair ? pair.status === 'unpaired' || pair.original === null : sourceText === null) verdict = 'unpaired';
-  else if (findings.some((f) => f.severity === 'critical') || score < config.badBelow) verdict = 'bad';
-  else if (findings.some((f) => f.severity === 'major') || score < config.reviewBelow || denseMinors(findings, words, config) || minorAsksReview(findings, config))
-    verdict = 'review';
-  else verdict = 'good';
-  if (verdict === 'review' || verdict === 'bad') return { penalty, score, verdict, verdictReason: verdictReason(verdict, findings, score, words, config) };
+  else {
+    const flag = flagReason(findings, score, words, config);
+    if (flag) return { penalty, score, verdict: flag.verdict, verdictReason: flag.reason };
+    verdict = 'good';
+  }
   return { penalty, score, verdict };
 }
