@@ -168,7 +168,7 @@ export class CheckPool {
       }
       return out;
     }
-    return checked.map((rest, i) => ({ pair: (slice[i] as { pair: Pair }).pair, ...rest }));
+    return checked.map((item, i) => withSentences((slice[i] as { pair: Pair }).pair, item));
   }
 
   private destroyed: Promise<void> | undefined;
@@ -181,6 +181,18 @@ export class CheckPool {
     this.destroyed ??= this.pool.destroy().finally(() => this.markDestroyed());
     return this.destroyed;
   }
+}
+
+/** A worker's result with its pair and its sentences' texts, sliced from the pair's own texts. */
+export function withSentences(pair: Pair, item: CheckedItem): PairResult {
+  const source = pair.original?.text ?? '';
+  const target = pair.translation.text;
+  return {
+    pair,
+    ...item,
+    sourceSentences: item.sourceSentences.map((s) => ({ text: source.slice(s.start, s.end), start: s.start, end: s.end })),
+    targetSentences: item.targetSentences.map((s) => ({ text: target.slice(s.start, s.end), start: s.start, end: s.end })),
+  };
 }
 
 /** A short real-looking pair that exercises the lexicons every check loads. */

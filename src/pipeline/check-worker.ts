@@ -4,7 +4,7 @@
 import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
 import type { ResolvedCheck } from '../core/runner.js';
-import type { DocumentLocation, Pair, PairResult } from '../core/types.js';
+import type { DocumentLocation, Pair, PairResult, Sentence } from '../core/types.js';
 import { checkPair, type CheckStageOptions } from './check.js';
 import type { ScoringConfig } from './score.js';
 import type { AlignOptions } from './align.js';
@@ -26,8 +26,22 @@ export interface CheckBatch {
   items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>;
 }
 
-/** A pair's result without the pair (the caller has it; sending it back would copy both texts again). */
-export type CheckedItem = Omit<PairResult, 'pair'>;
+/**
+ * A pair's result without the pair (the caller has it; sending it back would copy both texts again), and
+ * its sentences as offsets only: every sentence is `text.slice(start, end)` of its side's text, which the
+ * caller holds. Sent whole, each sentence would come back as a copy of its characters, and a corpus run
+ * keeps every pair's sentences until its reports are written (sliced again on the caller's side, they
+ * share the block's text).
+ */
+export type CheckedItem = Omit<PairResult, 'pair' | 'sourceSentences' | 'targetSentences'> & {
+  sourceSentences: SentenceSpan[];
+  targetSentences: SentenceSpan[];
+};
+
+/** A sentence as it crosses back from a worker: its offsets in its side's text. */
+export type SentenceSpan = Omit<Sentence, 'text'>;
+
+const span = (s: Sentence): SentenceSpan => ({ start: s.start, end: s.end });
 
 let resolvedCache: { key: string; value: ResolvedCheck[] } | undefined;
 
@@ -55,8 +69,9 @@ export default async function checkBatch(batch: CheckBatch): Promise<CheckedItem
   };
   const out: CheckedItem[] = [];
   for (const item of batch.items) {
-    const { pair: _pair, ...rest } = await checkPair(item.pair, options, item.duplicates);
-    out.push(rest);
+    const { pair: _pair, sourceSentences, targetSentences, ...rest } = await checkPair(item.pair, options, item.duplicates);
+    // In the result's own key order (reports serialize it as it is).
+    out.push({ sourceSentences: sourceSentences.map(span), targetSentences: targetSentences.map(span), ...rest });
   }
   return out;
 }
