@@ -1,6 +1,6 @@
 // The pair stage: decides, for every Chinese translation, which English original it translates (or that
 // none does), by cross-lingual evidence ranked against the whole pool, with a margin, one-to-one.
-import { stopRequested } from '../core/cancel.js';
+import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
 import { CandidateScratch, rankCandidates } from './candidates.js';
@@ -46,12 +46,41 @@ interface TranslationDoc {
 
 /** The index of a list of originals (distinct by text), sealed: what pairing ranks against. */
 export function indexOriginals(originals: readonly IdentifiedBlock[], signal?: AbortSignal): PairIndex {
+  return finish(indexSteps(originals, signal));
+}
+
+function* indexSteps(originals: readonly IdentifiedBlock[], signal?: AbortSignal): Generator<void, PairIndex> {
   const index = new PairIndex();
   for (const block of originals) {
     if (stopRequested(signal)) break;
     index.add(block);
+    yield;
   }
   return index.seal();
+}
+
+/** Runs a stage's steps to the end at once (the synchronous callers: tests, benchmarks, `transcheck check`). */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a stage's steps, letting the event loop in about every 50 ms: while the audit pairs, the check
+ * pool's dispatch (run.ts checks attached pairs speculatively during pairing) and signals get their turn.
+ */
+async function finishCooperatively<T>(steps: Generator<void, T>): Promise<T> {
+  let last = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - last > 50) {
+      await yieldToEventLoop();
+      last = performance.now();
+    }
+  }
 }
 
 /** A decision of the ranking: the chosen candidate, its margin and whether verification found positive evidence. */
@@ -83,13 +112,28 @@ export function pairTranslations(
   /** A prebuilt index of the originals (they must all be in it); built from `originals` when absent. */
   prebuilt?: OriginalsIndex,
 ): Pair[] {
+  return finish(pairingSteps(translations, originals, options, signal, prebuilt));
+}
+
+/** `pairTranslations`, yielding to the event loop about every 50 ms (the audit: see finishCooperatively). */
+export function pairTranslationsCooperatively(...args: Parameters<typeof pairTranslations>): Promise<Pair[]> {
+  return finishCooperatively(pairingSteps(...args));
+}
+
+function* pairingSteps(
+  translations: readonly IdentifiedBlock[],
+  originals: readonly IdentifiedBlock[],
+  options: PairingOptions = {},
+  signal?: AbortSignal,
+  prebuilt?: OriginalsIndex,
+): Generator<void, Pair[]> {
   const opts = { ...PAIRING_DEFAULTS, ...options };
-  const index = prebuilt ?? indexOriginals(originals, signal);
+  const index = prebuilt ?? (yield* indexSteps(originals, signal));
   const docOfBlock = new Map<string, number>();
   for (const b of originals) docOfBlock.set(b.id, index.docOf(b.text));
   if (stopRequested(signal)) return translations.map((block) => unpairedOnStop(block));
 
-  const tdocs = distinctTranslations(translations, signal);
+  const tdocs = yield* distinctTranslations(translations, signal);
   // Stopped (Ctrl-C) while reading features: every translation stays unpaired, none is guessed.
   if (stopRequested(signal)) return translations.map((block) => unpairedOnStop(block));
   for (const t of tdocs) {
@@ -101,6 +145,7 @@ export function pairTranslations(
   const scratch = new CandidateScratch(index);
   for (const t of tdocs) {
     if (stopRequested(signal)) break;
+    yield;
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
     const query: IndexedQuery = index.query(t.features, t.union);
     t.ranked = rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
@@ -115,6 +160,7 @@ export function pairTranslations(
   for (const t of order) {
     // Verification aligns sentences (about a millisecond a candidate): Ctrl-C stops here too.
     if (stopRequested(signal)) break;
+    yield;
     let chosen: Chosen | null = null;
     for (let i = 0; i < t.ranked.length && chosen === null; i++) {
       const cand = t.ranked[i] as { doc: number; sim: ScoredSimilarity };
@@ -149,6 +195,7 @@ export function pairTranslations(
       pairs.push(unpairedOnStop(block));
       continue;
     }
+    yield;
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
     const best = t.ranked.slice(0, opts.maxBest).map((c) => ({
@@ -237,10 +284,11 @@ function unpairedOnStop(block: IdentifiedBlock): Pair {
   return { id: block.id, translation: block, original: null, status: 'unpaired', confidence: 0, evidence };
 }
 
-function distinctTranslations(translations: readonly IdentifiedBlock[], signal?: AbortSignal): TranslationDoc[] {
+function* distinctTranslations(translations: readonly IdentifiedBlock[], signal?: AbortSignal): Generator<void, TranslationDoc[]> {
   const byText = new Map<string, TranslationDoc>();
   for (const block of translations) {
     if (stopRequested(signal)) break;
+    yield;
     const existing = byText.get(block.text);
     if (existing) {
       existing.blocks.push(block);

@@ -29,7 +29,7 @@ import { findDuplicates, identifyBlocks } from './identify.js';
 import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
 import { mergeFindings } from './judge.js';
 import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup-arxiv.js';
-import { pairTranslations, type PairingOptions } from './pair.js';
+import { pairTranslationsCooperatively, type PairingOptions } from './pair.js';
 import type { OriginalsIndex } from './pair-index.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 import { emptySummary, summarize } from './summarize.js';
@@ -259,8 +259,15 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       ? await CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
       : undefined;
   if (pool) started.pool = pool;
+  const blockById = new Map(allBlocks.map((b) => [b.id, b]));
+  const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
+  // Duplicates depend on the inputs only: known before pairing, for the speculative checks too.
+  const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
+  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal) : undefined;
+  // Awaited after pairing; if pairing or the judge's confirmation throws first, its outcome is not needed.
+  early?.catch(() => undefined);
   options.onProgress?.('pair', 0, translations.length);
-  let pairs = pairTranslations(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
+  let pairs = await pairTranslationsCooperatively(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
   options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
   if (options.lookupArxiv && !stopRequested(options.signal)) pairs = await lookupOnArxiv(pairs, options, limitations);
@@ -285,22 +292,31 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       judgeFailed(error);
     }
   }
-  const blockById = new Map(allBlocks.map((b) => [b.id, b]));
-  const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
   t = lap('pair', t);
 
-  const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
   options.pairingOnly?.(pairs);
   const all = options.pairingOnly ? [] : [...pairs, ...untranslated];
   const results: PairResult[] = [];
   options.onProgress?.('check', 0, all.length);
   if (pool) {
     try {
-      const items = all.map((pair) => {
+      // Pairs whose speculative result stands (pairing kept the attached original) are not checked again.
+      const speculated = early ? await early : new Map<string, PairResult>();
+      const reused = all.map((pair) => reuseSpeculative(speculated.get(pair.id), pair));
+      const rest = all.filter((_, i) => reused[i] === undefined);
+      const items = rest.map((pair) => {
         const dup = duplicates.get(pair.id);
         return dup ? { pair, duplicates: dup } : { pair };
       });
-      results.push(...(await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', done, all.length))));
+      const already = all.length - rest.length;
+      options.onProgress?.('check', already, all.length);
+      const checked = await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', already + done, all.length));
+      // In the order of `all`, as in-process checking gives them; a pair not checked (a stop) is left out.
+      const byId = new Map(checked.map((r) => [r.pair.id, r]));
+      for (let i = 0; i < all.length; i++) {
+        const result = reused[i] ?? byId.get((all[i] as Pair).id);
+        if (result) results.push(result);
+      }
     } finally {
       await pool.destroy();
     }
@@ -392,6 +408,48 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
     ...(interrupted ? { interrupted } : {}),
     ...(judgeFailure !== undefined ? { judgeFailure } : {}),
   };
+}
+
+/**
+ * Starts checking, on the pool and while the audit thread pairs, every translation the input attaches to
+ * an original of the run (as if pairing keeps it, which it does for nearly every record of a corpus) and
+ * every untranslated block. Checks read a paired pair's texts only (and its status, which is `paired`
+ * both ways), so a result whose pair keeps the same original is the one checking it afterwards would give
+ * (`reuseSpeculative`); the others are checked again after pairing. This puts the check workers to work
+ * during pairing instead of after it (docs/scale.md, "Both cores").
+ */
+async function speculate(
+  pool: CheckPool,
+  translations: readonly IdentifiedBlock[],
+  untranslated: readonly Pair[],
+  byId: ReadonlyMap<string, IdentifiedBlock>,
+  duplicates: ReadonlyMap<string, DocumentLocation[]>,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, PairResult>> {
+  const pairs: Pair[] = [];
+  for (const block of translations) {
+    const original = block.attachedTo !== undefined ? byId.get(block.attachedTo) : undefined;
+    if (!original || original.role !== 'original') continue;
+    const evidence = { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] };
+    pairs.push({ id: block.id, translation: block, original, status: 'paired', confidence: 0, evidence });
+  }
+  pairs.push(...untranslated);
+  const items = pairs.map((pair) => {
+    const dup = duplicates.get(pair.id);
+    return dup ? { pair, duplicates: dup } : { pair };
+  });
+  const results = await pool.checkAll(items, signal, () => undefined);
+  return new Map(results.map((r) => [r.pair.id, r]));
+}
+
+/** The speculative result of `pair`, with the pair pairing decided, if it stands: same status, texts and original. */
+function reuseSpeculative(result: PairResult | undefined, pair: Pair): PairResult | undefined {
+  if (!result) return undefined;
+  if (result.pair === pair) return result;
+  if (pair.status !== 'paired' || result.pair.status !== 'paired') return undefined;
+  if (result.pair.translation !== pair.translation || result.pair.original !== pair.original) return undefined;
+  const { pair: _speculative, ...rest } = result;
+  return { pair, ...rest };
 }
 
 /** A short stable hash of any JSON-serializable value (configuration hashes). */

@@ -47,6 +47,27 @@ describe('check pool', () => {
     expect(JSON.stringify(comparable(two))).toBe(JSON.stringify(comparable(one)));
   }, 60_000);
 
+  it('keeps a speculative result only where pairing kept the attached original; the run is the in-process one', async () => {
+    const dir = input();
+    const records = pairingRecords();
+    const [r1, r2, r3] = [records[1], records[2], records[3]] as [(typeof records)[number], (typeof records)[number], (typeof records)[number]];
+    const extra = [
+      // A translation of one abstract attached to another: checked on speculation, then found mismatched.
+      { id: 'swapped', en: `${r1.en} Run 7 of the study.`, zh: `${r2.zh}研究的第7轮。` },
+      // English where the Chinese should be: untranslated (known before pairing, checked on speculation).
+      { id: 'untranslated', en: `${r3.en} Run 8 of the study.`, zh: `${r3.en} Run 8 of the study.` },
+    ];
+    writeFileSync(join(dir, 'pairs.jsonl'), `${readFileSync(join(dir, 'pairs.jsonl'), 'utf8')}${extra.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const one = await run(dir, { jobs: 1 });
+    const two = await run(dir, { jobs: 2 });
+    const pairs = two.files[0]?.pairs ?? [];
+    const swapped = pairs.find((p) => p.pair.translation.recordId === 'swapped');
+    expect(swapped?.pair.status).toBe('mismatched');
+    expect(swapped?.verdict).toBe('mismatched');
+    expect(pairs.find((p) => p.pair.translation.recordId === 'untranslated')?.verdict).toBe('untranslated');
+    expect(JSON.stringify(comparable(two))).toBe(JSON.stringify(comparable(one)));
+  }, 60_000);
+
   it('turns a check that throws in a worker into a check-failed finding; the other checks still report', async () => {
     const dir = input();
     const pairs = (await run(dir, { jobs: 1 })).files[0]?.pairs.map((p) => p.pair) as Pair[];
