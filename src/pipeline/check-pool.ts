@@ -23,6 +23,8 @@ export const MIN_PAIRS_FOR_POOL = 2000;
 
 /** Pairs per task: small enough that Ctrl-C waits for at most a few tens of milliseconds per worker. */
 const BATCH = 16;
+/** Pairs per task while the audit thread pairs (see `checkAll`'s `sharing`). */
+const SHARED_BATCH = 64;
 
 /** The default of `--jobs`: the cores this process may use. */
 export function defaultJobs(): number {
@@ -124,14 +126,24 @@ export class CheckPool {
     items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>,
     signal: AbortSignal | undefined,
     onDone: (done: number) => void,
+    /**
+     * True while the audit thread is busy with other work (pairing): then one worker fewer is kept busy,
+     * in larger batches, so that the threads at work do not outnumber the cores; read before each batch.
+     */
+    sharing?: () => boolean,
   ): Promise<PairResult[]> {
     const results: Array<PairResult | undefined> = new Array(items.length);
     const inFlight = new Set<Promise<void>>();
-    const limit = Math.max(2, this.pool.threads.length * 2);
+    const threads = this.pool.threads.length;
     let done = 0;
-    for (let start = 0; start < items.length; start += BATCH) {
+    for (let start = 0, size = BATCH; start < items.length; start += size) {
       if (stopRequested(signal) || this.destroyed) break;
-      const slice = items.slice(start, start + BATCH);
+      const narrow = sharing?.() ?? false;
+      // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms, so a
+      // worker finishing a batch waits at most that long for the next), one worker fewer.
+      size = narrow ? SHARED_BATCH : BATCH;
+      const limit = narrow ? Math.max(1, threads - 1) : Math.max(2, threads * 2);
+      const slice = items.slice(start, start + size);
       const task: Promise<void> = this.runBatch(slice).then((checked) => {
         checked.forEach((result, i) => (results[start + i] = result));
         done += slice.length;
@@ -139,7 +151,7 @@ export class CheckPool {
         inFlight.delete(task);
       });
       inFlight.add(task);
-      while (inFlight.size >= limit) {
+      while (inFlight.size >= (sharing?.() ? Math.max(1, threads - 1) : Math.max(2, threads * 2))) {
         await Promise.race(inFlight);
         // The shared stop flag is read by polling: let its message in.
         await yieldToEventLoop();

@@ -263,11 +263,13 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
   // Duplicates depend on the inputs only: known before pairing, for the speculative checks too.
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
-  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal) : undefined;
+  let pairing = true;
+  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal, () => pairing) : undefined;
   // Awaited after pairing; if pairing or the judge's confirmation throws first, its outcome is not needed.
   early?.catch(() => undefined);
   options.onProgress?.('pair', 0, translations.length);
   let pairs = await pairTranslationsCooperatively(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
+  pairing = false;
   options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
   if (options.lookupArxiv && !stopRequested(options.signal)) pairs = await lookupOnArxiv(pairs, options, limitations);
@@ -425,6 +427,8 @@ async function speculate(
   byId: ReadonlyMap<string, IdentifiedBlock>,
   duplicates: ReadonlyMap<string, DocumentLocation[]>,
   signal: AbortSignal | undefined,
+  /** True while the audit thread pairs: the pool then keeps one worker fewer busy (check-pool.ts). */
+  pairing: () => boolean,
 ): Promise<Map<string, PairResult>> {
   const pairs: Pair[] = [];
   for (const block of translations) {
@@ -438,7 +442,7 @@ async function speculate(
     const dup = duplicates.get(pair.id);
     return dup ? { pair, duplicates: dup } : { pair };
   });
-  const results = await pool.checkAll(items, signal, () => undefined);
+  const results = await pool.checkAll(items, signal, () => undefined, pairing);
   return new Map(results.map((r) => [r.pair.id, r]));
 }
 
