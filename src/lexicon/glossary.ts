@@ -666,6 +666,33 @@ export function loadGlossary(userFiles: readonly string[] = []): Glossary {
   return glossary;
 }
 
+/**
+ * What the `glossary` check found in one pair's texts (the distinct entries of the source's terms, in
+ * order of first match, and every wrong rendering of the target, ambiguous ones included), kept per
+ * pair object for the corpus-wide terminology table: it needs the same matches of every translation, and
+ * finding them again cost about 5 % of an audit's CPU. Held weakly: gone with the pair.
+ */
+export interface PairGlossaryMatches {
+  glossary: Glossary;
+  source: string;
+  target: string;
+  sourceEntries: readonly GlossaryEntry[];
+  wrongs: readonly WrongRenderingMatch[];
+}
+
+const pairMatches = new WeakMap<object, PairGlossaryMatches>();
+
+/** Keeps the matches of a pair's texts (see {@link PairGlossaryMatches}). */
+export function rememberPairMatches(pair: object, matches: PairGlossaryMatches): void {
+  pairMatches.set(pair, matches);
+}
+
+/** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
+export function pairMatchesOf(pair: object, glossary: Glossary, source: string, target: string): PairGlossaryMatches | undefined {
+  const m = pairMatches.get(pair);
+  return m && m.glossary === glossary && m.source === source && m.target === target ? m : undefined;
+}
+
 /** The sentences and beads a glossary check needs to find where a source term is translated. */
 export interface AlignedTexts {
   target: string;
