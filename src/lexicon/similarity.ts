@@ -297,18 +297,31 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   };
 }
 
+/**
+ * The anchors of `enFeatures(en)` (`anchors`, `strongAnchors`) without its stems: the mismatched-pair
+ * check needs only these of the whole source, whose features are no longer cached by then.
+ */
+export function enAnchorKeys(en: string): { all: ReadonlySet<string>; strong: readonly string[] } {
+  const cached = enCache.get(en);
+  if (cached) return { all: cached.anchors, strong: cached.strongAnchors };
+  return enAnchors(en, englishTokens(en));
+}
+
 /** Anchor keys of an English text (every non-stopword token, hyphen parts, Latin anchors) and the strong ones. */
 function enAnchors(en: string, tokens: readonly Token[]): { all: Set<string>; strong: string[] } {
   const all = new Set<string>();
   const strong = new Set<string>();
   for (const t of tokens) {
     const lower = t.word.toLowerCase();
-    if (!STOPWORDS.has(lower)) all.add(anchorKey(t.word));
-    if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(anchorKey(part));
+    // An ASCII token's key is its lower case (NFKC leaves ASCII alone; word tokens hold no `.` or `,`):
+    // no lookup in anchorKey's memo, which cost more than the lower-casing it saves.
+    const ascii = isAscii(t.word);
+    if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(t.word));
+    if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(ascii ? part : anchorKey(part));
   }
   for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
     const raw = m[0];
-    const key = latinKey(raw);
+    const key = latinKeyOf(raw);
     addLatinAnchor(key, all);
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
     if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
@@ -329,6 +342,32 @@ function isDigit(code: number): boolean {
 
 // Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
 const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * `latinKey` of a LATIN_ANCHOR match, worked out directly for Latin words and numbers (nearly every
+ * match): the same key without the memo lookup, which was most of the cost of English anchors.
+ */
+function latinKeyOf(raw: string): string {
+  const first = raw.charCodeAt(0);
+  if (isDigit(first)) {
+    // A number (`\d+(?:[.,]\d+)*`): no trailing dot or comma, no letters; thousands commas dropped as in anchorKey.
+    return raw.includes(',') ? raw.replace(/,(?=\d{3}\b)/g, '') : raw;
+  }
+  if (raw.includes(':')) return latinKey(raw);
+  // A Latin word (`[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*`): ASCII, ends with a letter or digit.
+  const n = raw.length;
+  const plural = n >= 3 && raw.charCodeAt(n - 1) === 115 && isUpper(raw.charCodeAt(n - 2)) && isUpper(raw.charCodeAt(n - 3));
+  return (plural ? raw.slice(0, -1) : raw).toLowerCase();
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
 
 function latinKey(raw: string): string {
   let key = latinKeyCache.get(raw);
@@ -351,7 +390,7 @@ function addLatinAnchor(key: string, out: Set<string>): void {
 /** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
 export function latinAnchors(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKey(m[0]), out);
+  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKeyOf(m[0]), out);
   return [...out];
 }
 
