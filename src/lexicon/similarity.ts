@@ -157,7 +157,8 @@ function stemGlosses(glosses: readonly string[]): string[] {
   return [...out];
 }
 
-// Dictionary glosses merged with the added ones, per Chinese word (invalidated by addGlosses).
+// Dictionary glosses merged with the added ones, per Chinese word (invalidated by addGlosses). Words with
+// no added glosses are kept too (their dictionary stems): one lookup per word instead of three.
 const mergedCache = new Map<string, readonly string[]>();
 
 function glossesOf(word: string): readonly string[] {
@@ -165,7 +166,10 @@ function glossesOf(word: string): readonly string[] {
   if (cached) return cached;
   const extra = extraGlosses.get(word);
   const base = glossStems(word);
-  if (!extra) return base;
+  if (!extra) {
+    mergedCache.set(word, base);
+    return base;
+  }
   const stems = new Set(base);
   for (const e of extra) for (const t of englishTokens(e)) for (const p of t.word.split('-')) stems.add(stem(p));
   const merged = [...stems];
