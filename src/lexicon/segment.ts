@@ -80,7 +80,11 @@ export function segment(text: string): Token[] {
 // Words are cached by such pieces, so the check stage reuses the sentences the aligner already cut.
 const PIECE_END = /[。！？；．][。！？；．”’」』）)】》]*/g;
 
-/** Words of `text`: from the cache when every piece of it is there, else one jieba call. */
+/**
+ * Words of `text`: from the cache when every piece of it is there; one jieba call when none is (a text
+ * seen for the first time, as when pairing a corpus); else only the missing pieces are cut (the check
+ * stage asks for a whole translation after its sentences, some of which hold several pieces).
+ */
 function cutWords(text: string): readonly string[] {
   const pieces: string[] = [];
   let last = 0;
@@ -90,21 +94,33 @@ function cutWords(text: string): readonly string[] {
     last = end;
   }
   if (last < text.length) pieces.push(text.slice(last));
-  const cached: Array<readonly string[]> = [];
+  const cached: Array<readonly string[] | undefined> = [];
+  let hits = 0;
   for (const piece of pieces) {
     const words = pieceCache.get(piece);
-    if (!words) break;
+    if (words) hits++;
     cached.push(words);
   }
-  if (cached.length === pieces.length) return pieces.length === 1 ? (cached[0] ?? []) : cached.flat();
-  const words = instance().cut(text, false);
-  // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
-  // it saves when texts come once each (pairing a corpus).
-  if (pieces.length === 1) {
-    if (pieceCache.size >= 4096) pieceCache.clear();
-    pieceCache.set(text, words);
+  if (hits === pieces.length) return pieces.length === 1 ? (cached[0] ?? []) : (cached as Array<readonly string[]>).flat();
+  if (hits === 0) {
+    const words = instance().cut(text, false);
+    // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
+    // it saves when texts come once each (pairing a corpus).
+    if (pieces.length === 1) remember(text, words);
+    return words;
   }
-  return words;
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    let words = cached[i];
+    if (!words) remember(piece, (words = instance().cut(piece, false)));
+    for (const w of words) out.push(w);
+  });
+  return out;
+}
+
+function remember(piece: string, words: readonly string[]): void {
+  if (pieceCache.size >= 4096) pieceCache.clear();
+  pieceCache.set(piece, words);
 }
 
 // Words of recently cut pieces; cleared when the dictionary changes, bounded for long corpus runs.
