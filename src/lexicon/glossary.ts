@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { packageRoot } from '../config/package-root.js';
 import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
-import { segment } from './segment.js';
+import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
 
 /** One glossary term. */
@@ -373,7 +373,8 @@ class GlossaryImpl implements Glossary {
 export function wordBoundaries(zh: string): Uint8Array {
   const bounds = new Uint8Array(zh.length + 1);
   bounds[0] = 1;
-  for (const t of segment(zh)) bounds[t.end] = 1;
+  let end = 0;
+  for (const word of segmentWords(zh)) bounds[(end += word.length)] = 1;
   return bounds;
 }
 

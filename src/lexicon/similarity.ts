@@ -7,7 +7,7 @@ import { englishTokens, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
-import { segment, segmentationVersion } from './segment.js';
+import { segmentationVersion, segmentWords } from './segment.js';
 import type { Token } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
@@ -210,7 +210,7 @@ export function zhFeatures(zh: string): ZhFeatures {
 
 function computeZhFeatures(zh: string): ZhFeatures {
   const seen = new Map<string, GlossedWord>();
-  for (const { word } of segment(zh)) {
+  for (const word of segmentWords(zh)) {
     if (seen.has(word) || ZH_STOPWORDS.has(word) || !HAN_RUN.test(word)) continue;
     seen.set(word, { word, glosses: glossesOf(word) });
   }
