@@ -211,6 +211,8 @@ class GlossaryImpl implements Glossary {
   /** Per index into `wrongs`: the findWrong call that last gathered it (dedupes candidates without a set). */
   private readonly gathered: Uint32Array;
   private gatherStamp = 0;
+  /** Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does (most start none). */
+  private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
   private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[] } | undefined;
@@ -225,11 +227,13 @@ class GlossaryImpl implements Glossary {
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
       addByStart(this.wrongsByStart, wrong, i);
+      (this.starts[wrong.charCodeAt(0)] as number) |= 1;
     });
     this.gathered = new Uint32Array(this.wrongs.length);
     for (const a of new Set(entries.flatMap((e) => e.zh))) {
       if (a.length < 2 || !HAN.test(a)) continue;
       addByStart(this.acceptedByStart, a, a);
+      (this.starts[a.charCodeAt(0)] as number) |= 2;
     }
     this.blockersOf = this.wrongs.map(({ wrong, entry }) => (entry.exclude ?? []).filter((x) => x.includes(wrong) || overlapsAffix(x, wrong)));
   }
@@ -304,17 +308,21 @@ class GlossaryImpl implements Glossary {
         candidates.push(index);
       }
     };
+    const starts = this.starts;
     for (let i = 0; i < zh.length; i++) {
-      const next = this.wrongsByStart.get(zh.charCodeAt(i));
+      const c = zh.charCodeAt(i);
+      if (((starts[c] as number) & 1) === 0) continue;
+      const next = this.wrongsByStart.get(c);
       if (!next) continue;
       gather(next.get(SINGLE));
       if (i + 1 < zh.length) gather(next.get(zh.charCodeAt(i + 1)));
     }
-    candidates.sort((a, b) => a - b);
+    // Distinct indexes, ascending (a typed array sorts numerically without a comparator).
+    const order = Int32Array.from(candidates).sort();
     // Word boundaries and accepted renderings are computed only once a candidate occurs (most texts have none).
     let bounds: Uint8Array | undefined;
     let accepted: Array<readonly [number, number]> | undefined;
-    for (const index of candidates) {
+    for (const index of order) {
       const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
       const hits = allIndexes(zh, wrong);
@@ -353,7 +361,9 @@ class GlossaryImpl implements Glossary {
     const spans: Array<readonly [number, number]> = [];
     const seen = new Set<string[]>();
     for (let i = 0; i + 1 < zh.length; i++) {
-      const list = this.acceptedByStart.get(zh.charCodeAt(i))?.get(zh.charCodeAt(i + 1));
+      const c = zh.charCodeAt(i);
+      if (((this.starts[c] as number) & 2) === 0) continue;
+      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(i + 1));
       if (!list || seen.has(list)) continue;
       seen.add(list);
       for (const a of list) {
