@@ -11,10 +11,17 @@ const HAN = /\p{Script=Han}/u;
 export function englishTokens(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    if (HAN.test(m[0])) continue;
+    // An ASCII word holds no Han character: the regular expression only for the others.
+    if (!isAscii(m[0]) && HAN.test(m[0])) continue;
     tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/** True when every UTF-16 code unit of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 // Irregular forms a suffix stripper gets wrong, common in abstracts, mapped to their lemma.

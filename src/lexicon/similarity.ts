@@ -3,7 +3,7 @@
 // acronyms, URLs), and length compatibility. Used on one pair (mismatched-pair check) and, with corpus
 // weights, by pairing.
 import { getCedict } from './cedict.js';
-import { englishTokens, stem, STOPWORDS } from './english.js';
+import { englishTokens, isAscii, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
@@ -211,7 +211,7 @@ export function zhFeatures(zh: string): ZhFeatures {
 function computeZhFeatures(zh: string): ZhFeatures {
   const seen = new Map<string, GlossedWord>();
   for (const word of segmentWords(zh)) {
-    if (seen.has(word) || ZH_STOPWORDS.has(word) || !HAN_RUN.test(word)) continue;
+    if (seen.has(word) || ZH_STOPWORDS.has(word) || !hasHan(word)) continue;
     seen.set(word, { word, glosses: glossesOf(word) });
   }
   // Anchors and the Han count are worked out on first use: the aligner and several checks only need the words.
@@ -226,6 +226,16 @@ function computeZhFeatures(zh: string): ZhFeatures {
       return (han ??= countCodePoints(zh.replace(NOT_HAN, '')));
     },
   };
+}
+
+/** True when `word` holds a Han character: a common ideograph decides without the regular expression. */
+function hasHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // CJK Unified Ideographs assigned since Unicode 11: every one is Script=Han.
+    if (c >= 0x4e00 && c <= 0x9fef) return true;
+  }
+  return HAN_RUN.test(word);
 }
 
 function countCodePoints(text: string): number {
@@ -346,11 +356,6 @@ function isDigit(code: number): boolean {
 
 // Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
 const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /**
  * `latinKey` of a LATIN_ANCHOR match, worked out directly for Latin words and numbers (nearly every
