@@ -18,6 +18,18 @@ export function englishTokens(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * The words of `englishTokens(text)` without offsets: one array of strings, no match object and no token
+ * object per word (features read the words only, for every original and sentence of a run).
+ */
+export function englishWords(text: string): string[] {
+  const words = text.match(WORD) ?? [];
+  let kept = 0;
+  for (const w of words) if (isAscii(w) || !HAN.test(w)) words[kept++] = w;
+  words.length = kept;
+  return words;
+}
+
 /** True when every UTF-16 code unit of `text` is ASCII. */
 export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;

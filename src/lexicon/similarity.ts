@@ -3,12 +3,11 @@
 // acronyms, URLs), and length compatibility. Used on one pair (mismatched-pair check) and, with corpus
 // weights, by pairing.
 import { getCedict } from './cedict.js';
-import { englishTokens, isAscii, stem, STOPWORDS } from './english.js';
+import { englishTokens, englishWords, isAscii, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
 import { segmentationVersion, segmentWords } from './segment.js';
-import type { Token } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -282,10 +281,10 @@ function withoutSurface(f: EnFeatures): EnFeatures {
 function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   const stems = new Set<string>();
   const surface = withSurface ? new Map<string, string>() : NO_SURFACE;
-  let tokens: Token[] | undefined = englishTokens(en);
+  let tokens: string[] | undefined = englishWords(en);
   const words = tokens.length;
-  for (const t of tokens) {
-    const lower = t.word.toLowerCase();
+  for (const word of tokens) {
+    const lower = word.toLowerCase();
     if (lower.includes('-')) for (const part of lower.split('-')) addStem(part, stems, surface);
     else addStem(lower, stems, surface);
   }
@@ -293,7 +292,7 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   let anchors: { all: Set<string>; strong: string[] } | undefined;
   const anchorsOf = () => {
     if (!anchors) {
-      anchors = enAnchors(en, tokens as Token[]);
+      anchors = enAnchors(en, tokens as string[]);
       tokens = undefined;
     }
     return anchors;
@@ -318,19 +317,19 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
 export function enAnchorKeys(en: string): { all: ReadonlySet<string>; strong: readonly string[] } {
   const cached = enCache.get(en);
   if (cached) return { all: cached.anchors, strong: cached.strongAnchors };
-  return enAnchors(en, englishTokens(en));
+  return enAnchors(en, englishWords(en));
 }
 
 /** Anchor keys of an English text (every non-stopword token, hyphen parts, Latin anchors) and the strong ones. */
-function enAnchors(en: string, tokens: readonly Token[]): { all: Set<string>; strong: string[] } {
+function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; strong: string[] } {
   const all = new Set<string>();
   const strong = new Set<string>();
-  for (const t of tokens) {
-    const lower = t.word.toLowerCase();
+  for (const word of tokens) {
+    const lower = word.toLowerCase();
     // An ASCII token's key is its lower case (NFKC leaves ASCII alone; word tokens hold no `.` or `,`):
     // no lookup in anchorKey's memo, which cost more than the lower-casing it saves.
-    const ascii = isAscii(t.word);
-    if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(t.word));
+    const ascii = isAscii(word);
+    if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(word));
     if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(ascii ? part : anchorKey(part));
   }
   for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
