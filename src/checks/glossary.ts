@@ -5,7 +5,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, sentenceAt } from '../lexicon/glossary.js';
+import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, rememberPairMatches, sentenceAt } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
@@ -111,15 +111,31 @@ export default defineCheck<GlossaryOptions>({
     const terms = glossary.matchSource(ctx.source);
     const sourceSentences = ctx.sourceSentences;
     const sourceEntries = [...new Set(terms.map((t) => t.entry))];
+    // The corpus-wide terminology table reads the same matches (pipeline/terminology.ts).
+    if (ctx.pair) rememberPairMatches(ctx.pair, { glossary, source: ctx.source, target: ctx.target, sourceEntries, wrongs });
     /** Accepted Han renderings of the source's other terms in `target[from, to)`: 循环神经网络 translates "recurrent neural network", not "recurrent". */
+    // Where each source entry's Han renderings occur in the whole target, found once per pair: each term
+    // then keeps those inside its span (the same spans as searching the span itself, term by term).
+    let renderingsAt: Map<GlossaryEntry, Array<{ length: number; starts: number[] }>> | undefined;
     const otherRenderings = (entry: GlossaryEntry, from: number, to: number): Array<{ start: number; end: number }> => {
+      if (!renderingsAt) {
+        renderingsAt = new Map();
+        for (const other of sourceEntries) {
+          const list: Array<{ length: number; starts: number[] }> = [];
+          for (const z of other.zh) {
+            if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
+            const starts: number[] = [];
+            for (let i = ctx.target.indexOf(z); i >= 0; i = ctx.target.indexOf(z, i + 1)) starts.push(i);
+            list.push({ length: z.length, starts });
+          }
+          renderingsAt.set(other, list);
+        }
+      }
       const spans: Array<{ start: number; end: number }> = [];
-      const text = ctx.target.slice(from, to);
       for (const other of sourceEntries) {
         if (other === entry) continue;
-        for (const z of other.zh) {
-          if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
-          for (let i = text.indexOf(z); i >= 0; i = text.indexOf(z, i + 1)) spans.push({ start: from + i, end: from + i + z.length });
+        for (const { length, starts } of renderingsAt.get(other) ?? []) {
+          for (const i of starts) if (i >= from && i + length <= to) spans.push({ start: i, end: i + length });
         }
       }
       return spans;

@@ -4,7 +4,7 @@
 import { countEnglishWords, countHan } from '../core/text.js';
 import type { Bead, Sentence } from '../core/types.js';
 import { extractNumbers } from './extract.js';
-import { enFeatures, latinAnchors, unionOfGlosses, zhFeatures } from './similarity.js';
+import { enAnchorKeys, enFeatures, latinAnchors, unionOfGlosses, zhFeatures } from './similarity.js';
 
 /** The texts and their alignment, as the check stage and the verifier have them. */
 export interface AlignedPair {
@@ -95,11 +95,11 @@ export function compareAnchors(en: string, zh: string): Correspondence['anchors'
     if (n.value < 10 && !n.percent) continue;
     if (!n.values.some((v) => zhValues.has(v))) onlyEn.add(n.key);
   }
-  const enAll = enFeatures(en).anchors;
+  const { all: enAll, strong: enStrong } = enAnchorKeys(en);
   const zhLatin = latinAnchors(zh).filter((k) => !/^[\d.,]+$/.test(k) && !WEAK_LATIN.has(k));
   const zhLatinSet = new Set(zhLatin);
   for (const k of zhLatin) (enAll.has(k) ? shared : onlyZh).add(k);
-  for (const k of enFeatures(en).strongAnchors) {
+  for (const k of enStrong) {
     if (/^[\d.,]+$/.test(k) || WEAK_LATIN.has(k)) continue;
     if (!zhLatinSet.has(k)) onlyEn.add(k);
   }

@@ -85,10 +85,16 @@ function score(ml: number, other: number): DomainScore {
   return { ml, other, isMl: ml >= MIN_ML_TERMS && ml > other };
 }
 
-/** The gate for one text: the source when there is one, else the translation. */
+/** The gate for one text: the source when there is one, else the translation. The score may be shared: do not modify it. */
 export function domainOf(glossary: Glossary, source: string | null, target: string): DomainScore {
-  return source === null ? scoreChinese(glossary, target) : scoreEnglish(glossary, source);
+  // Two checks of one pair (glossary, term-consistency) ask in turn: the last answer is kept.
+  if (last && last.glossary === glossary && last.source === source && last.target === target) return last.score;
+  const score = source === null ? scoreChinese(glossary, target) : scoreEnglish(glossary, source);
+  last = { glossary, source, target, score };
+  return score;
 }
+
+let last: { glossary: Glossary; source: string | null; target: string; score: DomainScore } | undefined;
 
 /** True when an entry's context-dependent renderings apply in a text of this score. */
 export function entryApplies(entry: GlossaryEntry, d: DomainScore): boolean {

@@ -11,10 +11,29 @@ const HAN = /\p{Script=Han}/u;
 export function englishTokens(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    if (HAN.test(m[0])) continue;
+    // An ASCII word holds no Han character: the regular expression only for the others.
+    if (!isAscii(m[0]) && HAN.test(m[0])) continue;
     tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/**
+ * The words of `englishTokens(text)` without offsets: one array of strings, no match object and no token
+ * object per word (features read the words only, for every original and sentence of a run).
+ */
+export function englishWords(text: string): string[] {
+  const words = text.match(WORD) ?? [];
+  let kept = 0;
+  for (const w of words) if (isAscii(w) || !HAN.test(w)) words[kept++] = w;
+  words.length = kept;
+  return words;
+}
+
+/** True when every UTF-16 code unit of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 // Irregular forms a suffix stripper gets wrong, common in abstracts, mapped to their lemma.

@@ -490,6 +490,18 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
  * English number words (two, ten) are not extracted.
  */
 export function extractNumbers(text: string): NumberAnchor[] {
+  // The numbers check and mismatched-pair's correspondence read the numbers of the same two texts of a
+  // pair: the last few results are kept (the anchors are never modified; each caller gets its own array).
+  for (const r of recentNumbers) if (r.text === text) return [...r.numbers];
+  const numbers = findNumbers(text);
+  recentNumbers.unshift({ text, numbers });
+  if (recentNumbers.length > 4) recentNumbers.pop();
+  return [...numbers];
+}
+
+const recentNumbers: Array<{ text: string; numbers: NumberAnchor[] }> = [];
+
+function findNumbers(text: string): NumberAnchor[] {
   const w = toHalfWidth(text);
   const spans: Array<[number, number]> = [
     ...extractUrls(text).map((a): [number, number] => [a.start, a.end]),

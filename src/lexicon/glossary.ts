@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { packageRoot } from '../config/package-root.js';
 import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
-import { segment } from './segment.js';
+import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
 
 /** One glossary term. */
@@ -108,6 +108,9 @@ const JOINER = /^[\s\-‐‑–]{1,3}$/u;
 
 /** Light English stemmer: lower case and plural endings only, applied alike to terms and text. */
 export function stemWord(word: string): string {
+  // Only a final s is ever stripped: other words are their lower case (no memo lookup, which cost more).
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 115 && last !== 83) return word.toLowerCase();
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = stemUncached(word);
@@ -167,8 +170,23 @@ function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
   return root;
 }
 
-/** Offset of one-code-unit keys in `wrongsByStart`, above every two-unit key. */
-const SINGLE = 2 ** 32;
+/** Second-level key of one-code-unit renderings in `wrongsByStart`. */
+const SINGLE = -1;
+
+/**
+ * Adds `value` under the first two UTF-16 code units of `text` (the second SINGLE for a one-unit text).
+ * Two levels of small-integer keys: one key of both units (up to 2^32) is a heap number in V8, allocated
+ * at every lookup, which made gathering candidates a good part of the glossary check's cost.
+ */
+function addByStart<T>(index: Map<number, Map<number, T[]>>, text: string, value: T): void {
+  const first = text.charCodeAt(0);
+  const second = text.length === 1 ? SINGLE : text.charCodeAt(1);
+  let next = index.get(first);
+  if (!next) index.set(first, (next = new Map()));
+  const list = next.get(second);
+  if (list) list.push(value);
+  else next.set(second, [value]);
+}
 
 function allIndexes(text: string, needle: string): number[] {
   const found: number[] = [];
@@ -181,15 +199,20 @@ class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
   private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean; kind: WrongKind }>;
-  /** Per-entry exclusions that may contain or overlap a wrong one. */
-  private readonly blockers: Map<string, string[]>;
+  /** Per index into `wrongs`: the entry's exclusions that may contain or overlap that wrong rendering. */
+  private readonly blockersOf: string[][];
   /** Accepted Han renderings of two or more characters, indexed like `wrongsByStart`, to find those overlapping a hit. */
-  private readonly acceptedByStart = new Map<number, string[]>();
+  private readonly acceptedByStart = new Map<number, Map<number, string[]>>();
   /**
    * Indexes into `wrongs` by the rendering's first two UTF-16 code units (code0 * 65536 + code1), or by
    * its only code unit (plus 2^32, to keep the keys apart) for one-unit renderings.
    */
-  private readonly wrongsByStart = new Map<number, number[]>();
+  private readonly wrongsByStart = new Map<number, Map<number, number[]>>();
+  /** Per index into `wrongs`: the findWrong call that last gathered it (dedupes candidates without a set). */
+  private readonly gathered: Uint32Array;
+  private gatherStamp = 0;
+  /** Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does (most start none). */
+  private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
   private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[] } | undefined;
@@ -203,24 +226,16 @@ class GlossaryImpl implements Glossary {
       .sort((a, b) => b.wrong.length - a.wrong.length);
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
-      const key = wrong.length === 1 ? SINGLE + wrong.charCodeAt(0) : wrong.charCodeAt(0) * 65536 + wrong.charCodeAt(1);
-      const list = this.wrongsByStart.get(key);
-      if (list) list.push(i);
-      else this.wrongsByStart.set(key, [i]);
+      addByStart(this.wrongsByStart, wrong, i);
+      (this.starts[wrong.charCodeAt(0)] as number) |= 1;
     });
+    this.gathered = new Uint32Array(this.wrongs.length);
     for (const a of new Set(entries.flatMap((e) => e.zh))) {
       if (a.length < 2 || !HAN.test(a)) continue;
-      const key = a.charCodeAt(0) * 65536 + a.charCodeAt(1);
-      const list = this.acceptedByStart.get(key);
-      if (list) list.push(a);
-      else this.acceptedByStart.set(key, [a]);
+      addByStart(this.acceptedByStart, a, a);
+      (this.starts[a.charCodeAt(0)] as number) |= 2;
     }
-    this.blockers = new Map();
-    for (const { wrong, entry } of this.wrongs) {
-      const list: string[] = [];
-      for (const x of entry.exclude ?? []) if (x.includes(wrong) || overlapsAffix(x, wrong)) list.push(x);
-      this.blockers.set(`${entry.en}\u0000${wrong}`, list);
-    }
+    this.blockersOf = this.wrongs.map(({ wrong, entry }) => (entry.exclude ?? []).filter((x) => x.includes(wrong) || overlapsAffix(x, wrong)));
   }
 
   matchSource(en: string): SourceTermMatch[] {
@@ -277,31 +292,44 @@ class GlossaryImpl implements Glossary {
     const out: WrongRenderingMatch[] = [];
     // Only renderings whose first two code units occur in the text can match: gather those (in the
     // longest-first order of `wrongs`) instead of scanning the text for every rendering.
-    const seen = new Set<number>();
     const candidates: number[] = [];
-    const gather = (key: number): void => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      const list = this.wrongsByStart.get(key);
-      if (list) candidates.push(...list);
+    this.gatherStamp = (this.gatherStamp + 1) >>> 0;
+    if (this.gatherStamp === 0) {
+      this.gathered.fill(0);
+      this.gatherStamp = 1;
+    }
+    const stamp = this.gatherStamp;
+    const gathered = this.gathered;
+    const gather = (list: readonly number[] | undefined): void => {
+      if (!list) return;
+      for (const index of list) {
+        if (gathered[index] === stamp) continue;
+        gathered[index] = stamp;
+        candidates.push(index);
+      }
     };
+    const starts = this.starts;
     for (let i = 0; i < zh.length; i++) {
       const c = zh.charCodeAt(i);
-      gather(SINGLE + c);
-      if (i + 1 < zh.length) gather(c * 65536 + zh.charCodeAt(i + 1));
+      if (((starts[c] as number) & 1) === 0) continue;
+      const next = this.wrongsByStart.get(c);
+      if (!next) continue;
+      gather(next.get(SINGLE));
+      if (i + 1 < zh.length) gather(next.get(zh.charCodeAt(i + 1)));
     }
-    candidates.sort((a, b) => a - b);
+    // Distinct indexes, ascending (a typed array sorts numerically without a comparator).
+    const order = Int32Array.from(candidates).sort();
     // Word boundaries and accepted renderings are computed only once a candidate occurs (most texts have none).
     let bounds: Uint8Array | undefined;
     let accepted: Array<readonly [number, number]> | undefined;
-    for (const index of candidates) {
+    for (const index of order) {
       const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
       const hits = allIndexes(zh, wrong);
       if (hits.length === 0) continue;
       bounds ??= wordBoundaries(zh);
       accepted ??= this.acceptedSpans(zh);
-      const blockers = this.blockers.get(`${entry.en}\u0000${wrong}`) ?? [];
+      const blockers = this.blockersOf[index] as string[];
       const blocked = blockers.flatMap((b) => allIndexes(zh, b).map((s) => [s, s + b.length] as const));
       for (const start of hits) {
         const end = start + wrong.length;
@@ -331,12 +359,14 @@ class GlossaryImpl implements Glossary {
   /** Accepted renderings (two or more Han characters) in `zh`. */
   private acceptedSpans(zh: string): Array<readonly [number, number]> {
     const spans: Array<readonly [number, number]> = [];
-    const seen = new Set<number>();
+    const seen = new Set<string[]>();
     for (let i = 0; i + 1 < zh.length; i++) {
-      const key = zh.charCodeAt(i) * 65536 + zh.charCodeAt(i + 1);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const a of this.acceptedByStart.get(key) ?? []) {
+      const c = zh.charCodeAt(i);
+      if (((this.starts[c] as number) & 2) === 0) continue;
+      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(i + 1));
+      if (!list || seen.has(list)) continue;
+      seen.add(list);
+      for (const a of list) {
         // Not only on word boundaries: an accepted term the segmenter cut differently still says the term.
         for (const s of allIndexes(zh, a)) spans.push([s, s + a.length]);
       }
@@ -353,7 +383,8 @@ class GlossaryImpl implements Glossary {
 export function wordBoundaries(zh: string): Uint8Array {
   const bounds = new Uint8Array(zh.length + 1);
   bounds[0] = 1;
-  for (const t of segment(zh)) bounds[t.end] = 1;
+  let end = 0;
+  for (const word of segmentWords(zh)) bounds[(end += word.length)] = 1;
   return bounds;
 }
 
@@ -664,6 +695,33 @@ export function loadGlossary(userFiles: readonly string[] = []): Glossary {
     cache.set(key, glossary);
   }
   return glossary;
+}
+
+/**
+ * What the `glossary` check found in one pair's texts (the distinct entries of the source's terms, in
+ * order of first match, and every wrong rendering of the target, ambiguous ones included), kept per
+ * pair object for the corpus-wide terminology table: it needs the same matches of every translation, and
+ * finding them again cost about 5 % of an audit's CPU. Held weakly: gone with the pair.
+ */
+export interface PairGlossaryMatches {
+  glossary: Glossary;
+  source: string;
+  target: string;
+  sourceEntries: readonly GlossaryEntry[];
+  wrongs: readonly WrongRenderingMatch[];
+}
+
+const pairMatches = new WeakMap<object, PairGlossaryMatches>();
+
+/** Keeps the matches of a pair's texts (see {@link PairGlossaryMatches}). */
+export function rememberPairMatches(pair: object, matches: PairGlossaryMatches): void {
+  pairMatches.set(pair, matches);
+}
+
+/** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
+export function pairMatchesOf(pair: object, glossary: Glossary, source: string, target: string): PairGlossaryMatches | undefined {
+  const m = pairMatches.get(pair);
+  return m && m.glossary === glossary && m.source === source && m.target === target ? m : undefined;
 }
 
 /** The sentences and beads a glossary check needs to find where a source term is translated. */

@@ -103,7 +103,9 @@ export function indexIdfTable(bytes: Uint8Array): IdfTable {
   const values = new Map<string, number | undefined>();
   return {
     get(word) {
-      if (values.has(word)) return values.get(word);
+      // One lookup for a word met before (words missing from the table are kept as undefined).
+      const known = values.get(word);
+      if (known !== undefined || values.has(word)) return known;
       const key = Buffer.from(word, 'utf8');
       const h = hashBytes(key, 0, key.length);
       let value: number | undefined;

@@ -52,6 +52,7 @@ function load(j: Jieba, words: readonly string[]): void {
   for (const w of fresh) added.add(w);
   // New words can change how any text is cut.
   pieceCache.clear();
+  kept.clear();
   dictionaryVersion++;
   j.loadDict(Buffer.from(fresh.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n') + '\n'));
 }
@@ -65,6 +66,11 @@ export function addUserWords(words: readonly string[]): void {
  * Segments `text` into words (jieba, precise mode without HMM so unknown strings stay as dictionary
  * pieces). Every character belongs to exactly one token, spaces and punctuation included.
  */
+/** The words of `segment(text)` alone (no offsets): the same array may be shared, do not modify it. */
+export function segmentWords(text: string): readonly string[] {
+  return cutWords(text);
+}
+
 export function segment(text: string): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
@@ -80,7 +86,11 @@ export function segment(text: string): Token[] {
 // Words are cached by such pieces, so the check stage reuses the sentences the aligner already cut.
 const PIECE_END = /[。！？；．][。！？；．”’」』）)】》]*/g;
 
-/** Words of `text`: from the cache when every piece of it is there, else one jieba call. */
+/**
+ * Words of `text`: from the cache when every piece of it is there; one jieba call when none is (a text
+ * seen for the first time, as when pairing a corpus); else only the missing pieces are cut (the check
+ * stage asks for a whole translation after its sentences, some of which hold several pieces).
+ */
 function cutWords(text: string): readonly string[] {
   const pieces: string[] = [];
   let last = 0;
@@ -90,21 +100,84 @@ function cutWords(text: string): readonly string[] {
     last = end;
   }
   if (last < text.length) pieces.push(text.slice(last));
-  const cached: Array<readonly string[]> = [];
+  const cached: Array<readonly string[] | undefined> = [];
+  let hits = 0;
   for (const piece of pieces) {
     const words = pieceCache.get(piece);
-    if (!words) break;
+    if (words) hits++;
     cached.push(words);
   }
-  if (cached.length === pieces.length) return pieces.length === 1 ? (cached[0] ?? []) : cached.flat();
-  const words = instance().cut(text, false);
-  // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
-  // it saves when texts come once each (pairing a corpus).
-  if (pieces.length === 1) {
-    if (pieceCache.size >= 4096) pieceCache.clear();
-    pieceCache.set(text, words);
+  if (hits === pieces.length) return pieces.length === 1 ? (cached[0] ?? []) : (cached as Array<readonly string[]>).flat();
+  if (hits === 0) {
+    const words = instance().cut(text, false);
+    // Only single pieces (sentences) are cached: caching the pieces of every long text costs more than
+    // it saves when texts come once each (pairing a corpus). Their word ends are kept instead (see `keep`).
+    if (pieces.length === 1) remember(text, words);
+    else keep(text, words);
+    return words;
   }
-  return words;
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    let words = cached[i];
+    if (!words) remember(piece, (words = instance().cut(piece, false)));
+    for (const w of words) out.push(w);
+  });
+  return out;
+}
+
+/**
+ * Word ends of whole texts cut once (a translation featurized for pairing), until `primeSegmentation` is
+ * asked for the same text (its check): the check stage then cuts none of its sentences again. Offsets,
+ * not words: about 2 bytes a word, where the words themselves would cost tens. Bounded, oldest dropped.
+ */
+const kept = new Map<string, Uint16Array | Uint32Array>();
+const MAX_KEPT = 50_000;
+
+function keep(text: string, words: readonly string[]): void {
+  const ends = text.length < 65_536 ? new Uint16Array(words.length) : new Uint32Array(words.length);
+  let offset = 0;
+  words.forEach((w, i) => {
+    offset += w.length;
+    ends[i] = offset;
+  });
+  if (offset !== text.length) return;
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(text, ends);
+}
+
+/**
+ * Puts the pieces (sentences) of a text cut earlier into the piece cache, from its kept word ends, so that
+ * segmenting its sentences and the text again costs no jieba call; the kept ends are dropped. Nothing
+ * happens for a text not kept, or when a word would straddle two pieces.
+ */
+export function primeSegmentation(text: string): void {
+  const ends = kept.get(text);
+  if (!ends) return;
+  kept.delete(text);
+  const pieces: Array<[string, string[]]> = [];
+  let start = 0;
+  let w = 0;
+  const cutAt = (end: number): boolean => {
+    const words: string[] = [];
+    let at = start;
+    while (w < ends.length && (ends[w] as number) <= end) {
+      words.push(text.slice(at, ends[w] as number));
+      at = ends[w] as number;
+      w++;
+    }
+    if (at !== end) return false;
+    pieces.push([text.slice(start, end), words]);
+    start = end;
+    return true;
+  };
+  for (const m of text.matchAll(PIECE_END)) if (!cutAt(m.index + m[0].length)) return;
+  if (start < text.length && !cutAt(text.length)) return;
+  for (const [piece, words] of pieces) if (!pieceCache.has(piece)) remember(piece, words);
+}
+
+function remember(piece: string, words: readonly string[]): void {
+  if (pieceCache.size >= 4096) pieceCache.clear();
+  pieceCache.set(piece, words);
 }
 
 // Words of recently cut pieces; cleared when the dictionary changes, bounded for long corpus runs.

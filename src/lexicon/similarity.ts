@@ -3,12 +3,11 @@
 // acronyms, URLs), and length compatibility. Used on one pair (mismatched-pair check) and, with corpus
 // weights, by pairing.
 import { getCedict } from './cedict.js';
-import { englishTokens, stem, STOPWORDS } from './english.js';
+import { englishTokens, englishWords, isAscii, stem, STOPWORDS } from './english.js';
 import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
-import { segment, segmentationVersion } from './segment.js';
-import type { Token } from './segment.js';
+import { segmentationVersion, segmentWords } from './segment.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -157,7 +156,8 @@ function stemGlosses(glosses: readonly string[]): string[] {
   return [...out];
 }
 
-// Dictionary glosses merged with the added ones, per Chinese word (invalidated by addGlosses).
+// Dictionary glosses merged with the added ones, per Chinese word (invalidated by addGlosses). Words with
+// no added glosses are kept too (their dictionary stems): one lookup per word instead of three.
 const mergedCache = new Map<string, readonly string[]>();
 
 function glossesOf(word: string): readonly string[] {
@@ -165,7 +165,10 @@ function glossesOf(word: string): readonly string[] {
   if (cached) return cached;
   const extra = extraGlosses.get(word);
   const base = glossStems(word);
-  if (!extra) return base;
+  if (!extra) {
+    mergedCache.set(word, base);
+    return base;
+  }
   const stems = new Set(base);
   for (const e of extra) for (const t of englishTokens(e)) for (const p of t.word.split('-')) stems.add(stem(p));
   const merged = [...stems];
@@ -206,8 +209,8 @@ export function zhFeatures(zh: string): ZhFeatures {
 
 function computeZhFeatures(zh: string): ZhFeatures {
   const seen = new Map<string, GlossedWord>();
-  for (const { word } of segment(zh)) {
-    if (seen.has(word) || ZH_STOPWORDS.has(word) || !HAN_RUN.test(word)) continue;
+  for (const word of segmentWords(zh)) {
+    if (seen.has(word) || ZH_STOPWORDS.has(word) || !hasHan(word)) continue;
     seen.set(word, { word, glosses: glossesOf(word) });
   }
   // Anchors and the Han count are worked out on first use: the aligner and several checks only need the words.
@@ -222,6 +225,16 @@ function computeZhFeatures(zh: string): ZhFeatures {
       return (han ??= countCodePoints(zh.replace(NOT_HAN, '')));
     },
   };
+}
+
+/** True when `word` holds a Han character: a common ideograph decides without the regular expression. */
+function hasHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // CJK Unified Ideographs assigned since Unicode 11: every one is Script=Han.
+    if (c >= 0x4e00 && c <= 0x9fef) return true;
+  }
+  return HAN_RUN.test(word);
 }
 
 function countCodePoints(text: string): number {
@@ -268,10 +281,10 @@ function withoutSurface(f: EnFeatures): EnFeatures {
 function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   const stems = new Set<string>();
   const surface = withSurface ? new Map<string, string>() : NO_SURFACE;
-  let tokens: Token[] | undefined = englishTokens(en);
+  let tokens: string[] | undefined = englishWords(en);
   const words = tokens.length;
-  for (const t of tokens) {
-    const lower = t.word.toLowerCase();
+  for (const word of tokens) {
+    const lower = word.toLowerCase();
     if (lower.includes('-')) for (const part of lower.split('-')) addStem(part, stems, surface);
     else addStem(lower, stems, surface);
   }
@@ -279,7 +292,7 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   let anchors: { all: Set<string>; strong: string[] } | undefined;
   const anchorsOf = () => {
     if (!anchors) {
-      anchors = enAnchors(en, tokens as Token[]);
+      anchors = enAnchors(en, tokens as string[]);
       tokens = undefined;
     }
     return anchors;
@@ -297,18 +310,31 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   };
 }
 
+/**
+ * The anchors of `enFeatures(en)` (`anchors`, `strongAnchors`) without its stems: the mismatched-pair
+ * check needs only these of the whole source, whose features are no longer cached by then.
+ */
+export function enAnchorKeys(en: string): { all: ReadonlySet<string>; strong: readonly string[] } {
+  const cached = enCache.get(en);
+  if (cached) return { all: cached.anchors, strong: cached.strongAnchors };
+  return enAnchors(en, englishWords(en));
+}
+
 /** Anchor keys of an English text (every non-stopword token, hyphen parts, Latin anchors) and the strong ones. */
-function enAnchors(en: string, tokens: readonly Token[]): { all: Set<string>; strong: string[] } {
+function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; strong: string[] } {
   const all = new Set<string>();
   const strong = new Set<string>();
-  for (const t of tokens) {
-    const lower = t.word.toLowerCase();
-    if (!STOPWORDS.has(lower)) all.add(anchorKey(t.word));
-    if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(anchorKey(part));
+  for (const word of tokens) {
+    const lower = word.toLowerCase();
+    // An ASCII token's key is its lower case (NFKC leaves ASCII alone; word tokens hold no `.` or `,`):
+    // no lookup in anchorKey's memo, which cost more than the lower-casing it saves.
+    const ascii = isAscii(word);
+    if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(word));
+    if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(ascii ? part : anchorKey(part));
   }
   for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
     const raw = m[0];
-    const key = latinKey(raw);
+    const key = latinKeyOf(raw);
     addLatinAnchor(key, all);
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
     if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
@@ -329,6 +355,27 @@ function isDigit(code: number): boolean {
 
 // Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
 const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
+
+/**
+ * `latinKey` of a LATIN_ANCHOR match, worked out directly for Latin words and numbers (nearly every
+ * match): the same key without the memo lookup, which was most of the cost of English anchors.
+ */
+function latinKeyOf(raw: string): string {
+  const first = raw.charCodeAt(0);
+  if (isDigit(first)) {
+    // A number (`\d+(?:[.,]\d+)*`): no trailing dot or comma, no letters; thousands commas dropped as in anchorKey.
+    return raw.includes(',') ? raw.replace(/,(?=\d{3}\b)/g, '') : raw;
+  }
+  if (raw.includes(':')) return latinKey(raw);
+  // A Latin word (`[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*`): ASCII, ends with a letter or digit.
+  const n = raw.length;
+  const plural = n >= 3 && raw.charCodeAt(n - 1) === 115 && isUpper(raw.charCodeAt(n - 2)) && isUpper(raw.charCodeAt(n - 3));
+  return (plural ? raw.slice(0, -1) : raw).toLowerCase();
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
 
 function latinKey(raw: string): string {
   let key = latinKeyCache.get(raw);
@@ -351,7 +398,7 @@ function addLatinAnchor(key: string, out: Set<string>): void {
 /** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
 export function latinAnchors(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKey(m[0]), out);
+  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKeyOf(m[0]), out);
   return [...out];
 }
 

@@ -204,7 +204,7 @@ function lexicalCounts(en: readonly Sentence[], zh: readonly Sentence[]): Lexica
   const owners = new Map<string, number[]>();
   const stemCounts = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const stems = enFeatures((en[i] as Sentence).text).stems;
+    const stems = enFeatures((en[i] as Sentence).text, { surface: false }).stems;
     stemCounts[i] = stems.size;
     for (const st of stems) {
       const list = owners.get(st);
@@ -444,7 +444,7 @@ function bandLexicalCounts(en: readonly Sentence[], zh: readonly Sentence[], ban
     return union;
   });
   for (let a = 0; a < en.length; a++) {
-    const stems = enFeatures((en[a] as Sentence).text).stems;
+    const stems = enFeatures((en[a] as Sentence).text, { surface: false }).stems;
     const row = a + 1;
     for (let b = Math.max(0, (band.lo[row] as number) - 1); b < Math.min(zh.length, band.hi[row] as number); b++) {
       const cell = cellOf(band, row, b + 1);

@@ -2,6 +2,7 @@
 import type { CheckInput } from '../core/check.js';
 import { checkFailedFinding, runChecks, type ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, Finding, Pair, PairResult } from '../core/types.js';
+import { primeSegmentation } from '../lexicon/segment.js';
 import { alignSentences, splitChinese, splitEnglish, type AlignOptions } from './align.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 
@@ -17,6 +18,8 @@ export type TextCheckResult = Omit<PairResult, 'pair'>;
 
 /** Splits and aligns both sides; in target-only mode (no source) only the Chinese is split. */
 export function prepareInput(source: string | null, target: string, align?: AlignOptions): CheckInput {
+  // Pairing cut this translation into words already: its sentences are then not cut again.
+  primeSegmentation(target);
   const targetSentences = splitChinese(target);
   if (source === null) return { source, target, sourceSentences: [], targetSentences, beads: [] };
   const sourceSentences = splitEnglish(source);

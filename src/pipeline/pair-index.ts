@@ -8,6 +8,7 @@ import {
   enFeatures,
   genericWeights,
   lengthCompatibility,
+  unionOfGlosses,
   type ScoredSimilarity,
   type SimilarityWeights,
   type ZhFeatures,
@@ -256,6 +257,8 @@ export function buildQuery(
   stemId: (stem: string) => number,
   stemWeight: (id: number) => number,
   anchorId: (anchor: string) => number,
+  /** A sealed index's shortcut: the known ids of a word's glosses, and a fresh stamp array over the stem ids. */
+  memo?: { glossIds(glosses: readonly string[]): Int32Array; stamp(): { marks: Uint32Array; stamp: number } },
 ): IndexedQuery {
   const words: IndexedQuery['words'] = [];
   let zhTotal = 0;
@@ -263,6 +266,10 @@ export function buildQuery(
     if (w.glosses.length === 0) continue;
     const weight = weights.zh(w.word);
     zhTotal += weight;
+    if (memo) {
+      words.push({ weight, stems: memo.glossIds(w.glosses) });
+      continue;
+    }
     const ids: number[] = [];
     for (const g of w.glosses) {
       const id = stemId(g);
@@ -271,9 +278,23 @@ export function buildQuery(
     words.push({ weight, stems: Int32Array.from(ids) });
   }
   const known: number[] = [];
-  for (const s of union) {
-    const id = stemId(s);
-    if (id >= 0) known.push(id);
+  if (memo && union === unionOfGlosses(features)) {
+    // The union of the glosses in first-seen order, as the known ids of each word's glosses in turn
+    // (the same ids in the same order as looking up every stem of the union).
+    const { marks, stamp } = memo.stamp();
+    for (const w of words) {
+      for (let j = 0; j < w.stems.length; j++) {
+        const id = w.stems[j] as number;
+        if (marks[id] === stamp) continue;
+        marks[id] = stamp;
+        known.push(id);
+      }
+    }
+  } else {
+    for (const s of union) {
+      const id = stemId(s);
+      if (id >= 0) known.push(id);
+    }
   }
   const unionIds = Int32Array.from(known);
   const unionWeights = Float64Array.from(unionIds, (id) => stemWeight(id));
@@ -500,8 +521,41 @@ export class PairIndex implements OriginalsIndex {
 
   /** A translation's features in the index's ids. */
   query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery {
-    return buildQuery(features, union, this.weights, (s) => this.stems.get(s), (id) => this.stemWeight[id] as number, (a) => this.anchors.get(a));
+    const stemId = (s: string) => this.stems.get(s);
+    if (!this.sealed) return buildQuery(features, union, this.weights, stemId, (id) => this.stemWeight[id] as number, (a) => this.anchors.get(a));
+    // Sealed, the ids are fixed: a word's gloss ids are looked up once per run (gloss lists are shared
+    // per word), not once per translation that has the word.
+    this.queryMemo ??= {
+      glossIds: (glosses) => {
+        let ids = this.glossIds.get(glosses);
+        if (!ids) {
+          const found: number[] = [];
+          for (const g of glosses) {
+            const id = stemId(g);
+            if (id >= 0) found.push(id);
+          }
+          this.glossIds.set(glosses, (ids = Int32Array.from(found)));
+        }
+        return ids;
+      },
+      stamp: () => {
+        if (this.unionMarks.length < this.stemDf.length) this.unionMarks = new Uint32Array(this.stemDf.length);
+        this.unionStamp = (this.unionStamp + 1) >>> 0;
+        if (this.unionStamp === 0) {
+          this.unionMarks.fill(0);
+          this.unionStamp = 1;
+        }
+        return { marks: this.unionMarks, stamp: this.unionStamp };
+      },
+    };
+    return buildQuery(features, union, this.weights, stemId, (id) => this.stemWeight[id] as number, (a) => this.anchors.get(a), this.queryMemo);
   }
+
+  /** Known stem ids of each gloss list met (gloss lists are shared per Chinese word), once sealed. */
+  private readonly glossIds = new WeakMap<readonly string[], Int32Array>();
+  private unionMarks = new Uint32Array(0);
+  private unionStamp = 0;
+  private queryMemo: Parameters<typeof buildQuery>[6];
 
   /** Doc d's arrays, as views of the flat arrays (no copy). */
   terms(doc: number): DocTerms {

@@ -2,7 +2,7 @@
 // run, so a corpus builder sees "加强学习 in 14 abstracts, 强化学习 in 120" at once (Xbench's
 // inconsistency report, corpus-wide). A pure function of the checked pairs and the glossary.
 import type { PairResult } from '../core/types.js';
-import type { Glossary, GlossaryEntry } from '../lexicon/glossary.js';
+import { pairMatchesOf, type Glossary, type GlossaryEntry } from '../lexicon/glossary.js';
 
 /** One rendering of a term and how many translations use it. */
 export interface TermRendering {
@@ -43,8 +43,11 @@ export function terminologyAcrossCorpus(results: readonly PairResult[], glossary
     seenTexts.add(translation.text);
     const zh = translation.text;
     const terms = new Set<GlossaryEntry>();
-    if (original) for (const m of glossary.matchSource(original.text)) terms.add(m.entry);
-    for (const m of glossary.matchWrongTarget(zh, { includeAmbiguous: original !== null })) {
+    // The glossary check kept the matches of this pair's texts (in-process runs); else they are found here.
+    const kept = original ? pairMatchesOf(result.pair, glossary, original.text, zh) : undefined;
+    if (kept) for (const entry of kept.sourceEntries) terms.add(entry);
+    else if (original) for (const m of glossary.matchSource(original.text)) terms.add(m.entry);
+    for (const m of kept ? kept.wrongs : glossary.matchWrongTarget(zh, { includeAmbiguous: original !== null })) {
       if (original && !terms.has(m.entry)) continue;
       use(m.entry, m.wrong, zh);
       terms.add(m.entry);
