@@ -4,6 +4,7 @@ import { resolveChecks, type CheckSetting } from '../core/runner.js';
 import type { Block, FileResult, Pair, RunResult } from '../core/types.js';
 import { checkPair } from './check.js';
 import { identifyBlocks } from './identify.js';
+import { noEvidence } from './pair.js';
 import { hashOf, SCHEMA_VERSION, withGlossary } from './run.js';
 import type { ScoringConfig } from './score.js';
 import { summarize } from './summarize.js';
@@ -39,7 +40,7 @@ export async function checkOnePair(
     // Given by the user, the pair is taken as is; `mismatched-pair` still says if it looks wrong.
     status: source ? 'paired' : 'unpaired',
     confidence: source ? 1 : 0,
-    evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: source ? 1 : 0, best: [] },
+    evidence: noEvidence(source ? 1 : 0),
   };
   const resolved = withGlossary(resolveChecks(builtinChecks, options.checks), options.glossary);
   const result = await checkPair(pair, { checks: resolved, scoring: options.scoring });

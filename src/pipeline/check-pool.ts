@@ -11,6 +11,7 @@ import { checkFailedFinding, type ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../core/types.js';
 import type { AlignOptions } from './align.js';
 import { checkPair, unalignedResult } from './check.js';
+import { noEvidence } from './pair.js';
 import type { CheckBatch, CheckedItem, ResolvedCheckData } from './check-worker.js';
 import type { ScoringConfig } from './score.js';
 
@@ -135,14 +136,14 @@ export class CheckPool {
     const results: Array<PairResult | undefined> = new Array(items.length);
     const inFlight = new Set<Promise<void>>();
     const threads = this.pool.threads.length;
+    // Batches in flight: enough to keep every worker busy between two turns of the event loop.
+    const limit = () => (sharing?.() ? Math.max(1, threads - 1) : Math.max(2, threads * 2));
     let done = 0;
     for (let start = 0, size = BATCH; start < items.length; start += size) {
       if (stopRequested(signal) || this.destroyed) break;
-      const narrow = sharing?.() ?? false;
       // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms, so a
       // worker finishing a batch waits at most that long for the next), one worker fewer.
-      size = narrow ? SHARED_BATCH : BATCH;
-      const limit = narrow ? Math.max(1, threads - 1) : Math.max(2, threads * 2);
+      size = sharing?.() ? SHARED_BATCH : BATCH;
       const slice = items.slice(start, start + size);
       const task: Promise<void> = this.runBatch(slice).then((checked) => {
         checked.forEach((result, i) => (results[start + i] = result));
@@ -151,7 +152,7 @@ export class CheckPool {
         inFlight.delete(task);
       });
       inFlight.add(task);
-      while (inFlight.size >= (sharing?.() ? Math.max(1, threads - 1) : Math.max(2, threads * 2))) {
+      while (inFlight.size >= limit()) {
         await Promise.race(inFlight);
         // The shared stop flag is read by polling: let its message in.
         await yieldToEventLoop();
@@ -229,6 +230,6 @@ function warmUpPair(): Pair {
     original,
     status: 'paired',
     confidence: 1,
-    evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
+    evidence: noEvidence(),
   };
 }

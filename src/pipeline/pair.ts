@@ -272,7 +272,7 @@ function* pairingSteps(
                 ? { rejected: [{ original: blockRef(index.block(rejected.doc)), score: round(rejected.score), reason: rejected.reason }] }
                 : {}),
             }
-          : { anchors: [], terms: [], score: 0, margin: 0, candidates: t.candidates, best: [] },
+          : noEvidence(t.candidates),
       });
     }
   }
@@ -280,8 +280,12 @@ function* pairingSteps(
 }
 
 function unpairedOnStop(block: IdentifiedBlock): Pair {
-  const evidence: PairEvidence = { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] };
-  return { id: block.id, translation: block, original: null, status: 'unpaired', confidence: 0, evidence };
+  return { id: block.id, translation: block, original: null, status: 'unpaired', confidence: 0, evidence: noEvidence() };
+}
+
+/** Evidence of a pair that no ranking produced (stopped, stated by the input, given directly). */
+export function noEvidence(candidates = 0): PairEvidence {
+  return { anchors: [], terms: [], score: 0, margin: 0, candidates, best: [] };
 }
 
 function* distinctTranslations(translations: readonly IdentifiedBlock[], signal?: AbortSignal): Generator<void, TranslationDoc[]> {

@@ -29,7 +29,7 @@ import { findDuplicates, identifyBlocks } from './identify.js';
 import { expandInputs, ingestBytes, ingestFile } from './ingest.js';
 import { mergeFindings } from './judge.js';
 import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup-arxiv.js';
-import { pairTranslationsCooperatively, type PairingOptions } from './pair.js';
+import { noEvidence, pairTranslationsCooperatively, type PairingOptions } from './pair.js';
 import type { OriginalsIndex } from './pair-index.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
 import { emptySummary, summarize } from './summarize.js';
@@ -113,7 +113,7 @@ function untranslatedPair(block: IdentifiedBlock, byId: ReadonlyMap<string, Iden
     original: attached ?? null,
     status: attached ? 'paired' : 'unpaired',
     confidence: attached ? 1 : 0,
-    evidence: { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] },
+    evidence: noEvidence(),
   };
 }
 
@@ -306,10 +306,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       const speculated = early ? await early : new Map<string, PairResult>();
       const reused = all.map((pair) => reuseSpeculative(speculated.get(pair.id), pair));
       const rest = all.filter((_, i) => reused[i] === undefined);
-      const items = rest.map((pair) => {
-        const dup = duplicates.get(pair.id);
-        return dup ? { pair, duplicates: dup } : { pair };
-      });
+      const items = rest.map((pair) => checkItem(pair, duplicates));
       const already = all.length - rest.length;
       options.onProgress?.('check', already, all.length);
       const checked = await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', already + done, all.length));
@@ -434,16 +431,18 @@ async function speculate(
   for (const block of translations) {
     const original = block.attachedTo !== undefined ? byId.get(block.attachedTo) : undefined;
     if (!original || original.role !== 'original') continue;
-    const evidence = { anchors: [], terms: [], score: 0, margin: 0, candidates: 0, best: [] };
-    pairs.push({ id: block.id, translation: block, original, status: 'paired', confidence: 0, evidence });
+    pairs.push({ id: block.id, translation: block, original, status: 'paired', confidence: 0, evidence: noEvidence() });
   }
   pairs.push(...untranslated);
-  const items = pairs.map((pair) => {
-    const dup = duplicates.get(pair.id);
-    return dup ? { pair, duplicates: dup } : { pair };
-  });
+  const items = pairs.map((pair) => checkItem(pair, duplicates));
   const results = await pool.checkAll(items, signal, () => undefined, pairing);
   return new Map(results.map((r) => [r.pair.id, r]));
+}
+
+/** What the check pool takes for one pair: the pair and the other places its translation occurs, if any. */
+function checkItem(pair: Pair, duplicates: ReadonlyMap<string, DocumentLocation[]>): { pair: Pair; duplicates?: DocumentLocation[] } {
+  const dup = duplicates.get(pair.id);
+  return dup ? { pair, duplicates: dup } : { pair };
 }
 
 /** The speculative result of `pair`, with the pair pairing decided, if it stands: same status, texts and original. */
