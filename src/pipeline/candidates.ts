@@ -37,6 +37,13 @@ const CLEAR_SCORE = 0.6;
 const CLEAR_LEAD = 0.2;
 /** Candidates scored before early termination may stop the scoring. */
 const MIN_SCORED = 4;
+/**
+ * Postings read by the settled check of an attached pair (`settledCandidates`): those of the
+ * translation's anchors and rarest gloss stems, rarest first.
+ */
+const SETTLED_BUDGET = 10_000;
+/** Originals the settled check scores in full besides the attached one (best by shared rare stems). */
+const SETTLED_SCORED = 16;
 
 /** A scored candidate. */
 export interface Candidate {
@@ -274,6 +281,82 @@ export function rankCandidates(
   }
   ranked.sort((a, b) => b.sim.score - a.sim.score);
   return { ranked: ranked.slice(0, MAX_CANDIDATES), considered: count };
+}
+
+/**
+ * The ranking of a translation attached to `attached` when that original clearly wins, else undefined
+ * (then `rankCandidates` ranks it against the pool). Clearly wins: it scores at least CLEAR_SCORE and
+ * leads by CLEAR_LEAD every original that shares the translation's anchors and rarest gloss stems (the
+ * SETTLED_SCORED originals with the most weight on them, found within SETTLED_BUDGET postings, rarest
+ * first). An original that could come near a score of CLEAR_SCORE shares most of the translation's
+ * words, so it shares its rarest ones: a corpus of attached records, nearly all of them settled, is not
+ * ranked against the whole pool, and the work per translation stays bounded whatever the pool size
+ * (docs/scale.md, "Settled pairs"). Pairing's decision rules then run on this ranking as on the full one.
+ */
+export function settledCandidates(
+  index: OriginalsIndex,
+  q: IndexedQuery,
+  scratch: CandidateScratch,
+  attached: number,
+  /** Postings read and originals scored (the defaults; a benchmark varies them). */
+  limits = { postings: SETTLED_BUDGET, scored: SETTLED_SCORED },
+): Candidate[] | undefined {
+  if (attached < 0) return undefined;
+  const own = scoreCandidate(index, q, attached, scratch);
+  if (own.sim.score < CLEAR_SCORE) return undefined;
+  const { en, seen, touched } = scratch;
+  let count = 0;
+  let budget = limits.postings;
+  const read = (list: ArrayLike<number>, weight: number) => {
+    for (let p = 0; p < list.length; p++) {
+      const d = list[p] as number;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        touched[count++] = d;
+      }
+      en[d] = (en[d] as number) + weight;
+    }
+  };
+  // The keys: the translation's anchors (exact keys: an original with its numbers and names is found
+  // whatever the attached one holds) and the gloss stems it shares with its attached original (the rest
+  // of its gloss union is mostly other senses of its words, rare in the pool and telling nothing), rarest
+  // first: an original that comes near the attached one's score shares most of them, and the rarest
+  // lists are the shortest.
+  const terms = index.terms(attached);
+  const stamp = scratch.nextStamp();
+  for (let i = 0; i < terms.stems.length; i++) scratch.stems[terms.stems[i] as number] = stamp;
+  const keys: Array<{ anchor: boolean; id: number; df: number; weight: number }> = [];
+  for (let i = 0; i < q.anchorIds.length; i++) {
+    const id = q.anchorIds[i] as number;
+    const df = id < 0 ? 0 : index.anchorFrequency(id);
+    if (df > 0 && df <= index.maxDf) keys.push({ anchor: true, id, df, weight: q.anchorWeights[i] as number });
+  }
+  for (let j = 0; j < q.unionIds.length; j++) {
+    const id = q.unionIds[j] as number;
+    const df = id < 0 ? 0 : index.stemFrequency(id);
+    if (df > 0 && df <= index.maxDf && scratch.stems[id] === stamp) keys.push({ anchor: false, id, df, weight: q.unionWeights[j] as number });
+  }
+  keys.sort((a, b) => a.df - b.df || a.id - b.id);
+  for (const key of keys) {
+    if (key.df > budget) break;
+    budget -= key.df;
+    read(key.anchor ? index.anchorPostings(key.id) : index.stemPostings(key.id), key.weight);
+  }
+  const heap = new TopK(limits.scored);
+  for (let i = 0; i < count; i++) {
+    const d = touched[i] as number;
+    if (d !== attached) heap.offer(d, en[d] as number);
+    en[d] = 0;
+    seen[d] = 0;
+  }
+  const ranked: Candidate[] = [own];
+  for (const { d } of heap.sorted()) {
+    const c = scoreCandidate(index, q, d, scratch);
+    if (c.sim.score > own.sim.score - CLEAR_LEAD) return undefined;
+    ranked.push(c);
+  }
+  ranked.sort((a, b) => b.sim.score - a.sim.score);
+  return ranked.slice(0, MAX_CANDIDATES);
 }
 
 /** Rewrites the first `count` touched originals in doc order, from the touched flags (four at a time). */

@@ -576,7 +576,7 @@ export class StoredIndex implements OriginalsIndex {
     return -1;
   }
 
-  private terms(doc: number): DocTerms {
+  terms(doc: number): DocTerms {
     if (doc >= this.pool) return this.extraTerms[doc - this.pool] as DocTerms;
     const cached = this.docCache.get(doc);
     if (cached) return cached;

@@ -183,6 +183,8 @@ export interface OriginalsIndex {
   query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery;
   score(q: IndexedQuery, doc: number, scratch: Uint32Array, stamp: number): ScoredSimilarity;
   stemJaccard(a: number, b: number): number;
+  /** Doc d's arrays (its stems and anchors, sorted ids). */
+  terms(doc: number): DocTerms;
 }
 
 /** One original's arrays, as scoring reads them (slices of the flat arrays, or a record read from disk). */

@@ -3,7 +3,7 @@
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
-import { CandidateScratch, rankCandidates } from './candidates.js';
+import { CandidateScratch, rankCandidates, settledCandidates } from './candidates.js';
 import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
@@ -148,7 +148,9 @@ function* pairingSteps(
     yield;
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
     const query: IndexedQuery = index.query(t.features, t.union);
-    t.ranked = rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
+    // An attached original that clearly wins is not ranked against the whole pool (candidates.ts).
+    const settled = t.attachedDocs.size === 1 ? settledCandidates(index, query, scratch, t.attachedDocs.values().next().value as number) : undefined;
+    t.ranked = settled ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
     t.candidates = index.size;
   }
 
