@@ -251,6 +251,12 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
 
   const allBlocks = inputs.flatMap((r) => r.blocks);
   const translations = allBlocks.filter((b) => b.role === 'translation' && (options.inShard?.(b) ?? true));
+  // A shard pairs, besides its own translations, every copy of their texts in other shards: pairing
+  // treats identical texts as one translation (its attached originals pooled), so a shard that saw only
+  // some copies could choose, rank or report differently from the unsharded run. Only its own pairs are
+  // kept.
+  const shardTexts = options.inShard ? new Set(translations.map((b) => b.text)) : undefined;
+  const toPair = shardTexts ? allBlocks.filter((b) => b.role === 'translation' && shardTexts.has(b.text)) : translations;
   const originals = [...allBlocks.filter((b) => b.role === 'original'), ...originalsCorpus];
   // Check workers start now, so that their start-up (lexicons) overlaps pairing on the other cores.
   const toCheck = options.pairingOnly ? 0 : translations.length + allBlocks.filter((b) => b.role === 'untranslated').length;
@@ -268,7 +274,8 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   // Awaited after pairing; if pairing or the judge's confirmation throws first, its outcome is not needed.
   early?.catch(() => undefined);
   options.onProgress?.('pair', 0, translations.length);
-  let pairs = await pairTranslationsCooperatively(translations, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
+  const paired = await pairTranslationsCooperatively(toPair, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
+  let pairs = options.inShard ? paired.filter((p) => options.inShard?.(p.translation) ?? true) : paired;
   pairing = false;
   options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
