@@ -693,9 +693,13 @@ export function loadGlossary(userFiles: readonly string[] = []): Glossary {
   if (!glossary) {
     glossary = createGlossary([...bundledEntries(), ...userFiles.flatMap(readGlossaryFile)]);
     cache.set(key, glossary);
+    filesOf.set(glossary, [...userFiles]);
   }
   return glossary;
 }
+
+/** The user files each loaded glossary was built from: how a check worker names its glossary to the audit thread. */
+const filesOf = new WeakMap<Glossary, readonly string[]>();
 
 /**
  * What the `glossary` check found in one pair's texts (the distinct entries of the source's terms, in
@@ -716,6 +720,56 @@ const pairMatches = new WeakMap<object, PairGlossaryMatches>();
 /** Keeps the matches of a pair's texts (see {@link PairGlossaryMatches}). */
 export function rememberPairMatches(pair: object, matches: PairGlossaryMatches): void {
   pairMatches.set(pair, matches);
+}
+
+/**
+ * A pair's kept matches as they cross from a check worker to the audit thread, whose terminology table
+ * reads them (without them it matched the glossary again on the audit thread, about 7 % of a `--jobs 2`
+ * run's critical path): the glossary by its user files (both threads load the same one), entries by
+ * their index in it.
+ */
+export interface PairMatchesData {
+  files: readonly string[];
+  sourceEntries: number[];
+  /** entry index, wrong rendering, start, end, ambiguous, kind. */
+  wrongs: Array<[number, string, number, number, boolean, WrongKind]>;
+}
+
+const entryIndexes = new WeakMap<Glossary, Map<GlossaryEntry, number>>();
+
+function indexOfEntry(glossary: Glossary, entry: GlossaryEntry): number {
+  let indexes = entryIndexes.get(glossary);
+  if (!indexes) entryIndexes.set(glossary, (indexes = new Map(glossary.entries.map((e, i) => [e, i]))));
+  return indexes.get(entry) ?? -1;
+}
+
+/** The matches kept for `pair` in this thread, as data that crosses threads; undefined when none were kept. */
+export function exportPairMatches(pair: object): PairMatchesData | undefined {
+  const m = pairMatches.get(pair);
+  const files = m && filesOf.get(m.glossary);
+  if (!m || !files) return undefined;
+  const sourceEntries = m.sourceEntries.map((e) => indexOfEntry(m.glossary, e));
+  const wrongs = m.wrongs.map((w): PairMatchesData['wrongs'][number] => [indexOfEntry(m.glossary, w.entry), w.wrong, w.start, w.end, w.ambiguous, w.kind]);
+  if (sourceEntries.includes(-1) || wrongs.some((w) => w[0] < 0)) return undefined;
+  return { files, sourceEntries, wrongs };
+}
+
+/** Keeps on `pair` the matches a worker found on its texts (see {@link exportPairMatches}). */
+export function importPairMatches(pair: object, data: PairMatchesData, source: string, target: string): void {
+  const glossary = loadGlossary(data.files);
+  const entry = (i: number): GlossaryEntry | undefined => glossary.entries[i];
+  const sourceEntries = data.sourceEntries.map(entry);
+  const wrongs = data.wrongs.map(([i, wrong, start, end, ambiguous, kind]) => ({ entry: entry(i), wrong, start, end, ambiguous, kind }));
+  // Not the worker's glossary (a user file changed between the two loads): the table matches again.
+  const known = (w: (typeof wrongs)[number]) => w.entry?.wrong.includes(w.wrong) ?? false;
+  if (sourceEntries.some((e) => !e) || !wrongs.every(known)) return;
+  rememberPairMatches(pair, { glossary, source, target, sourceEntries: sourceEntries as GlossaryEntry[], wrongs: wrongs as WrongRenderingMatch[] });
+}
+
+/** Moves the matches kept for one pair object to another of the same texts (a speculative check's result reused). */
+export function movePairMatches(from: object, to: object): void {
+  const m = pairMatches.get(from);
+  if (m) pairMatches.set(to, m);
 }
 
 /** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */

@@ -133,6 +133,21 @@ function cutWords(text: string): readonly string[] {
 const kept = new Map<string, Uint16Array | Uint32Array>();
 const MAX_KEPT = 50_000;
 
+/** The kept word ends of `text`, removed: the audit thread sends them with the pair to a check worker. */
+export function takeWordEnds(text: string): Uint16Array | Uint32Array | undefined {
+  const ends = kept.get(text);
+  if (ends) kept.delete(text);
+  return ends;
+}
+
+/** Keeps word ends of `text` cut in another thread (pairing, on the audit thread) for `primeSegmentation`. */
+export function keepWordEnds(text: string, ends: Uint16Array | Uint32Array): void {
+  // Ends that do not cover the text exactly (not this text's) are ignored: the check cuts it itself.
+  if (ends.length === 0 || ends[ends.length - 1] !== text.length) return;
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(text, ends);
+}
+
 function keep(text: string, words: readonly string[]): void {
   const ends = text.length < 65_536 ? new Uint16Array(words.length) : new Uint32Array(words.length);
   let offset = 0;

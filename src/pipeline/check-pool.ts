@@ -12,7 +12,9 @@ import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../cor
 import type { AlignOptions } from './align.js';
 import { checkPair, unalignedResult } from './check.js';
 import { noEvidence } from './pair.js';
-import type { CheckBatch, CheckedItem, ResolvedCheckData } from './check-worker.js';
+import { importPairMatches } from '../lexicon/glossary.js';
+import { takeWordEnds } from '../lexicon/segment.js';
+import type { CheckBatch, CheckBatchItem, CheckedItem, ResolvedCheckData, WorkerResult } from './check-worker.js';
 import type { ScoringConfig } from './score.js';
 
 /**
@@ -154,8 +156,10 @@ export class CheckPool {
       inFlight.add(task);
       while (inFlight.size >= limit()) {
         await Promise.race(inFlight);
-        // The shared stop flag is read by polling: let its message in.
-        await yieldToEventLoop();
+        // The shared stop flag is read by polling: let its message in. Not while the audit thread pairs:
+        // pairing lets the event loop in itself, and a yield here would put the next batch behind one more
+        // pairing slice (about 50 ms) while the worker waits: it sat idle a third of the time.
+        if (!sharing?.()) await yieldToEventLoop();
       }
     }
     await Promise.all(inFlight);
@@ -164,9 +168,13 @@ export class CheckPool {
 
   /** One batch in a worker; if the worker itself fails (not a check: those fail inside it), the batch is checked here. */
   private async runBatch(slice: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>): Promise<PairResult[]> {
-    let checked: CheckedItem[];
+    let checked: WorkerResult[];
+    const items = slice.map((item): CheckBatchItem => {
+      const wordEnds = takeWordEnds(item.pair.translation.text);
+      return wordEnds ? { ...item, wordEnds } : item;
+    });
     try {
-      checked = (await this.pool.run({ ...this.settings, items: slice } satisfies CheckBatch)) as CheckedItem[];
+      checked = (await this.pool.run({ ...this.settings, items } satisfies CheckBatch)) as WorkerResult[];
     } catch (error) {
       // Terminated on a stop: these pairs stay unchecked, as pairs not reached in-process do.
       if (this.destroyed) return [];
@@ -181,7 +189,11 @@ export class CheckPool {
       }
       return out;
     }
-    return checked.map((item, i) => withSentences((slice[i] as { pair: Pair }).pair, item));
+    return checked.map(({ checked: item, matches }, i) => {
+      const { pair } = slice[i] as { pair: Pair };
+      if (matches && pair.original) importPairMatches(pair, matches, pair.original.text, pair.translation.text);
+      return withSentences(pair, item);
+    });
   }
 
   private destroyed: Promise<void> | undefined;

@@ -5,6 +5,8 @@ import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
 import type { ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, Pair, PairResult, Sentence } from '../core/types.js';
+import { exportPairMatches, type PairMatchesData } from '../lexicon/glossary.js';
+import { keepWordEnds } from '../lexicon/segment.js';
 import { checkPair, type CheckStageOptions } from './check.js';
 import type { ScoringConfig } from './score.js';
 import type { AlignOptions } from './align.js';
@@ -23,7 +25,24 @@ export interface CheckBatch {
   registry?: string;
   scoring?: ScoringConfig;
   align?: AlignOptions;
-  items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>;
+  items: readonly CheckBatchItem[];
+}
+
+/**
+ * One pair of a batch, with the other places its translation occurs and the word ends of the translation
+ * that pairing cut on the audit thread (segment.ts `takeWordEnds`): with them the worker does not run
+ * jieba on its sentences again, as an in-process check would not.
+ */
+export interface CheckBatchItem {
+  pair: Pair;
+  duplicates?: DocumentLocation[];
+  wordEnds?: Uint16Array | Uint32Array;
+}
+
+/** A worker's answer for one pair: the result, and the glossary matches the terminology table reads. */
+export interface WorkerResult {
+  checked: CheckedItem;
+  matches?: PairMatchesData;
 }
 
 /**
@@ -61,17 +80,20 @@ async function resolve(data: readonly ResolvedCheckData[], registry: string | un
 }
 
 /** Checks a batch of pairs; the results are in the order of the items. */
-export default async function checkBatch(batch: CheckBatch): Promise<CheckedItem[]> {
+export default async function checkBatch(batch: CheckBatch): Promise<WorkerResult[]> {
   const options: CheckStageOptions = {
     checks: await resolve(batch.checks, batch.registry),
     ...(batch.scoring ? { scoring: batch.scoring } : {}),
     ...(batch.align ? { align: batch.align } : {}),
   };
-  const out: CheckedItem[] = [];
+  const out: WorkerResult[] = [];
   for (const item of batch.items) {
+    if (item.wordEnds) keepWordEnds(item.pair.translation.text, item.wordEnds);
     const { pair: _pair, sourceSentences, targetSentences, ...rest } = await checkPair(item.pair, options, item.duplicates);
     // In the result's own key order (reports serialize it as it is).
-    out.push({ sourceSentences: sourceSentences.map(span), targetSentences: targetSentences.map(span), ...rest });
+    const checked: CheckedItem = { sourceSentences: sourceSentences.map(span), targetSentences: targetSentences.map(span), ...rest };
+    const matches = exportPairMatches(item.pair);
+    out.push(matches ? { checked, matches } : { checked });
   }
   return out;
 }

@@ -20,7 +20,7 @@ import type {
   PairResult,
   RunResult,
 } from '../core/types.js';
-import { loadGlossary } from '../lexicon/glossary.js';
+import { loadGlossary, movePairMatches } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
 import { CheckPool, defaultJobs, MIN_PAIRS_FOR_POOL } from './check-pool.js';
 import { addUsage, confirmAmbiguous } from './confirm.js';
@@ -459,6 +459,8 @@ function reuseSpeculative(result: PairResult | undefined, pair: Pair): PairResul
   if (pair.status !== 'paired' || result.pair.status !== 'paired') return undefined;
   if (result.pair.translation !== pair.translation || result.pair.original !== pair.original) return undefined;
   const { pair: _speculative, ...rest } = result;
+  // The glossary matches the terminology table reads are kept per pair object.
+  movePairMatches(result.pair, pair);
   return { pair, ...rest };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { alignedTargetSpan, bundledGlossary, createGlossary, loadGlossary, parseGlossaryTsv, stemWord } from '../../src/lexicon/glossary.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, parseGlossaryTsv, rememberPairMatches, stemWord } from '../../src/lexicon/glossary.js';
 
 const g = bundledGlossary();
 const byEn = (en: string) => g.entries.find((e) => e.en === en);
@@ -214,3 +214,40 @@ describe('classes of wrong renderings', () => {
     expect(kind('multi-armed bandit', '多臂匪徒')).toBe('sense');
   });
 });
+
+describe('glossary matches kept per pair (the terminology table reads them)', () => {
+  it('cross from a worker as data and come back as the same entries of the same glossary', () => {
+    const glossary = loadGlossary([]);
+    const source = 'We train a classifier on image features with a multi-armed bandit.';
+    const target = '我们在图像功能上用多臂强盗训练分类器。';
+    const sourceEntries = [...new Set(glossary.matchSource(source).map((m) => m.entry))];
+    const wrongs = glossary.matchWrongTarget(target, { includeAmbiguous: true });
+    expect(wrongs.length).toBeGreaterThan(0);
+    const inWorker = {};
+    rememberPairMatches(inWorker, { glossary, source, target, sourceEntries, wrongs });
+    // Structured cloning, as postMessage does.
+    const data = structuredClone(exportPairMatches(inWorker));
+    expect(data?.files).toEqual([]);
+    const onAuditThread = {};
+    expect(pairMatchesOf(onAuditThread, glossary, source, target)).toBeUndefined();
+    importPairMatches(onAuditThread, data as NonNullable<typeof data>, source, target);
+    const kept = pairMatchesOf(onAuditThread, glossary, source, target);
+    expect(kept?.sourceEntries).toEqual(sourceEntries);
+    expect(kept?.sourceEntries.every((e, i) => e === sourceEntries[i])).toBe(true);
+    expect(kept?.wrongs).toEqual(wrongs);
+    // Other texts: not these matches.
+    expect(pairMatchesOf(onAuditThread, glossary, source, `${target}。`)).toBeUndefined();
+    const reused = {};
+    movePairMatches(onAuditThread, reused);
+    expect(pairMatchesOf(reused, glossary, source, target)?.wrongs).toEqual(wrongs);
+  });
+
+  it('are dropped, not misread, when a wrong rendering is not its entry’s (another glossary)', () => {
+    const glossary = loadGlossary([]);
+    const data = { files: [], sourceEntries: [0], wrongs: [[0, '不是错误译法的词', 0, 8, false, 'sense']] as Array<[number, string, number, number, boolean, 'sense']> };
+    const pair = {};
+    importPairMatches(pair, data, 'a', '不是错误译法的词');
+    expect(pairMatchesOf(pair, glossary, 'a', '不是错误译法的词')).toBeUndefined();
+  });
+});
+

@@ -1,6 +1,6 @@
 // Chinese segmentation: ML words kept whole, offsets cover the text, user words.
 import { describe, expect, it } from 'vitest';
-import { addUserWords, segment } from '../../src/lexicon/segment.js';
+import { addUserWords, keepWordEnds, primeSegmentation, segment, segmentWords, takeWordEnds } from '../../src/lexicon/segment.js';
 
 const words = (text: string) => segment(text).map((t) => t.word);
 
@@ -31,5 +31,20 @@ describe('segment', () => {
     expect(words('我们研究蒸馏剪枝联合方法')).not.toContain('蒸馏剪枝');
     addUserWords(['蒸馏剪枝', 'with space']);
     expect(words('我们研究蒸馏剪枝联合方法')).toContain('蒸馏剪枝');
+  });
+  it('uses word ends cut in another thread instead of cutting again (check workers), and only ends that fit the text', () => {
+    // A cut jieba would not make, so that the test sees whose words these are.
+    const text = '本研究提出新方法。结果很好。';
+    keepWordEnds(text, Uint16Array.from([1, 5, 8, 9, 11, 13, 14]));
+    expect(takeWordEnds(text)).toEqual(Uint16Array.from([1, 5, 8, 9, 11, 13, 14]));
+    expect(takeWordEnds(text)).toBeUndefined();
+    keepWordEnds(text, Uint16Array.from([1, 5, 8, 9, 11, 13, 14]));
+    primeSegmentation(text);
+    expect(segmentWords('本研究提出新方法。')).toEqual(['本', '研究提出', '新方法', '。']);
+    expect(segmentWords('结果很好。')).toEqual(['结果', '很好', '。']);
+    // Ends that do not end at the text's length are not this text's: ignored, jieba cuts it.
+    const other = '我们训练模型。';
+    keepWordEnds(other, Uint16Array.from([1, 3]));
+    expect(takeWordEnds(other)).toBeUndefined();
   });
 });
