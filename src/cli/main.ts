@@ -146,6 +146,26 @@ export async function writeAtomic<C extends string | Uint8Array>(path: string, c
 }
 
 /**
+ * Chunks joined into pieces of about 1 MiB: `writeFile` awaits one write per chunk, and a reporter's
+ * chunks are a pair or a line each, so the audit thread sat idle about 40 % of the 8 s it took to write
+ * a 20k run's reports. Memory stays bounded by one piece.
+ */
+function* inPieces(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}
+
+/**
  * Writes a run's reports: per input file, per run (exports, HTML) and the index. Reports are written
  * for every file that was read, even when others failed. A file that cannot be written (disk full) is
  * named and the others are still tried: what fits is written. Shared by `audit` and `merge`.
@@ -172,7 +192,7 @@ export async function writeRunReports(
   };
   const tryWriteChunks = async (path: string, chunks: Iterable<string>) => {
     try {
-      await writeAtomic(path, '', (tmp) => writeFile(tmp, chunks));
+      await writeAtomic(path, '', (tmp) => writeFile(tmp, inPieces(chunks)));
       written.push(path);
     } catch (error) {
       writeErrors.push(`cannot write ${path}: ${describeFsError(error)}`);
@@ -471,7 +491,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--concurrency <n>', `judge requests in flight (default ${DEFAULT_JUDGE_OPTIONS.concurrency})`)
     .option('--timeout <seconds>', 'per-request timeout of the judge')
     .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
-    .option('--jobs <n>', 'worker threads for alignment and checks (default: the cores available; 1 = no workers)')
+    .option('--jobs <n>', 'threads for alignment and checks: n-1 workers beside the audit thread (default: the cores available; 1 = no workers)')
     .option('--dry-run', 'estimate the judge tokens and cost, make no call')
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')

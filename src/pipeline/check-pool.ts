@@ -93,11 +93,16 @@ export class CheckPool {
     if (!file) return undefined;
     // Loaded only when a pool is started: small runs do not pay for the module.
     const { Piscina } = await import('piscina');
+    // One worker fewer than jobs: the audit thread is the last job. While it pairs, the workers check
+    // the attached pairs; after pairing it checks beside them (`checkAll`). With a worker for every job,
+    // on 2 cores the second worker's start-up and caches competed with pairing and the audit thread sat
+    // idle for the last 18 s of a 20k run (docs/scale.md, "Feeding the workers").
+    const workers = options.jobs - 1;
     const pool = new Piscina({
       filename: file.filename,
       execArgv: file.execArgv,
-      minThreads: options.jobs,
-      maxThreads: options.jobs,
+      minThreads: workers,
+      maxThreads: workers,
       // Workers live for the run; the audit destroys the pool when the check stage ends.
       idleTimeout: 60_000,
     });
@@ -122,44 +127,61 @@ export class CheckPool {
   }
 
   /**
-   * Checks every pair; results in the order of `items`. Stops dispatching when a stop is requested:
-   * pairs not checked then are missing from the result (as when in-process checking stops).
+   * Checks every pair; results in the order of `items`. The workers take batches; when the audit thread
+   * is not busy with other work (`sharing`), it checks batches itself between dispatches. Stops
+   * dispatching when a stop is requested: pairs not checked then are missing from the result (as when
+   * in-process checking stops).
    */
   async checkAll(
     items: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>,
     signal: AbortSignal | undefined,
     onDone: (done: number) => void,
     /**
-     * True while the audit thread is busy with other work (pairing): then one worker fewer is kept busy,
-     * in larger batches, so that the threads at work do not outnumber the cores; read before each batch.
+     * True while the audit thread is busy with other work (pairing): then only the workers check, in
+     * larger batches; read before each batch.
      */
     sharing?: () => boolean,
   ): Promise<PairResult[]> {
     const results: Array<PairResult | undefined> = new Array(items.length);
     const inFlight = new Set<Promise<void>>();
     const threads = this.pool.threads.length;
-    // Batches in flight: enough to keep every worker busy between two turns of the event loop.
-    const limit = () => (sharing?.() ? Math.max(1, threads - 1) : Math.max(2, threads * 2));
+    // Batches in flight: one queued behind each worker's current one, so that a worker finishing a batch
+    // starts the next at once instead of waiting for the audit thread's next turn of the event loop (it
+    // sat idle a third of the time during pairing). Queued tasks wait in piscina; no thread is added.
+    const limit = () => threads * 2;
     let done = 0;
-    for (let start = 0, size = BATCH; start < items.length; start += size) {
-      if (stopRequested(signal) || this.destroyed) break;
-      // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms, so a
-      // worker finishing a batch waits at most that long for the next), one worker fewer.
-      size = sharing?.() ? SHARED_BATCH : BATCH;
-      const slice = items.slice(start, start + size);
-      const task: Promise<void> = this.runBatch(slice).then((checked) => {
-        checked.forEach((result, i) => (results[start + i] = result));
-        done += slice.length;
-        onDone(done);
-        inFlight.delete(task);
-      });
-      inFlight.add(task);
-      while (inFlight.size >= limit()) {
+    let next = 0;
+    const stopped = () => stopRequested(signal) || this.destroyed !== undefined;
+    while (next < items.length && !stopped()) {
+      while (next < items.length && inFlight.size < limit()) {
+        // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms).
+        const start = next;
+        next = Math.min(items.length, next + (sharing?.() ? SHARED_BATCH : BATCH));
+        const slice = items.slice(start, next);
+        const task: Promise<void> = this.runBatch(slice).then((checked) => {
+          checked.forEach((result, i) => (results[start + i] = result));
+          done += checked.length;
+          onDone(done);
+          inFlight.delete(task);
+        });
+        inFlight.add(task);
+      }
+      if (next >= items.length) break;
+      if (!sharing?.()) {
+        // The audit thread's share: one batch in-process, then the event loop (workers' results, a stop).
+        const start = next;
+        next = Math.min(items.length, next + BATCH);
+        for (let i = start; i < next; i++) {
+          if (stopped()) break;
+          const item = items[i] as (typeof items)[number];
+          results[i] = await checkPair(item.pair, this.inProcess, item.duplicates);
+          onDone(++done);
+        }
+        await yieldToEventLoop();
+      } else {
         await Promise.race(inFlight);
-        // The shared stop flag is read by polling: let its message in. Not while the audit thread pairs:
-        // pairing lets the event loop in itself, and a yield here would put the next batch behind one more
-        // pairing slice (about 50 ms) while the worker waits: it sat idle a third of the time.
-        if (!sharing?.()) await yieldToEventLoop();
+        // While the audit thread pairs, pairing lets the event loop in (and the stop flag's message) by
+        // itself: a yield here would put the next batch behind one more pairing slice.
       }
     }
     await Promise.all(inFlight);

@@ -1,6 +1,8 @@
 // The worker side of the check pool (check-pool.ts): runs batches of pairs through checkPair in a worker
 // thread. Lexicons (CC-CEDICT, jieba, glossaries) are module state, so each worker loads them once, on
 // its first batch, and keeps them for the run.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
 import type { ResolvedCheck } from '../core/runner.js';
@@ -68,7 +70,7 @@ async function resolve(data: readonly ResolvedCheckData[], registry: string | un
   // Every batch carries the same settings; turn them back into checks once per worker.
   const key = JSON.stringify([registry ?? '', data]);
   if (resolvedCache?.key === key) return resolvedCache.value;
-  const list = registry ? ((await import(registry)) as { checks: readonly AnyCheck[] }).checks : builtinChecks;
+  const list = registry ? await loadRegistry(registry) : builtinChecks;
   const byId = new Map<string, AnyCheck>(list.map((c) => [c.meta.id, c]));
   const value = data.map((d) => {
     const check = byId.get(d.id);
@@ -77,6 +79,20 @@ async function resolve(data: readonly ResolvedCheckData[], registry: string | un
   });
   resolvedCache = { key, value };
   return value;
+}
+
+/** The checks of a registry module (tests). */
+async function loadRegistry(url: string): Promise<readonly AnyCheck[]> {
+  try {
+    return ((await import(url)) as { checks: readonly AnyCheck[] }).checks;
+  } catch (error) {
+    // Tests run this worker from TypeScript through tsx, whose ESM hook Node 20 does not apply in a worker
+    // thread (its CommonJS hook it does): a TypeScript registry is then required. Without this the batch
+    // failed and was checked in-process, and the tests of the worker path never reached a worker.
+    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    const path = fileURLToPath(url);
+    return (createRequire(path)(path) as { checks: readonly AnyCheck[] }).checks;
+  }
 }
 
 /** Checks a batch of pairs; the results are in the order of the items. */

@@ -431,7 +431,7 @@ async function speculate(
   byId: ReadonlyMap<string, IdentifiedBlock>,
   duplicates: ReadonlyMap<string, DocumentLocation[]>,
   signal: AbortSignal | undefined,
-  /** True while the audit thread pairs: the pool then keeps one worker fewer busy (check-pool.ts). */
+  /** True while the audit thread pairs: only the workers check then; after it, the audit thread checks too (check-pool.ts). */
   pairing: () => boolean,
 ): Promise<Map<string, PairResult>> {
   const pairs: Pair[] = [];

@@ -11,6 +11,7 @@ import type { Pair, RunResult } from '../../src/core/types.js';
 import { CheckPool, MIN_PAIRS_FOR_POOL } from '../../src/pipeline/check-pool.js';
 import { audit, type AuditOptions } from '../../src/pipeline/run.js';
 import { checks as throwingRegistry } from '../fixtures/check-pool/throwing-checks.js';
+import { checks as threadRegistry } from '../fixtures/check-pool/thread-checks.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 
 /** 3 × 10 fixture records with a numbered sentence each (distinct texts), one JSONL file, plus a duplicate. */
@@ -78,7 +79,8 @@ describe('check pool', () => {
     });
     expect(pool).toBeDefined();
     try {
-      const results = await (pool as CheckPool).checkAll(pairs.map((pair) => ({ pair })), undefined, () => undefined);
+      // As during pairing: only the worker checks (else the audit thread takes batches too).
+      const results = await (pool as CheckPool).checkAll(pairs.map((pair) => ({ pair })), undefined, () => undefined, () => true);
       expect(results.map((r) => r.pair.id)).toEqual(pairs.map((p) => p.id));
       for (const r of results) {
         expect(r.findings.map((f) => f.check)).toEqual(['sentence-counter', 'check-failed']);
@@ -98,6 +100,24 @@ describe('check pool', () => {
     try {
       const results = await (pool as CheckPool).checkAll(pairs.map((pair) => ({ pair })), controller.signal, () => undefined);
       expect(results).toEqual([]);
+    } finally {
+      await pool?.destroy();
+    }
+  }, 60_000);
+
+  it('with 2 jobs runs one worker; the audit thread checks beside it unless it is busy pairing', async () => {
+    const dir = input();
+    const pairs = (await run(dir, { jobs: 1 })).files[0]?.pairs.map((p) => p.pair) as Pair[];
+    const many = Array.from({ length: 4 }, () => pairs).flat();
+    const pool = await CheckPool.start({ jobs: 2, checks: resolveChecks(threadRegistry), registry: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'check-pool', 'thread-checks.ts')).href });
+    const threadOf = (r: { findings: Array<{ data?: unknown }> }) => (r.findings[0]?.data as { thread: string }).thread;
+    try {
+      const shared = await (pool as CheckPool).checkAll(many.map((pair) => ({ pair })), undefined, () => undefined, () => true);
+      expect(shared.map((r) => r.pair.id)).toEqual(many.map((p) => p.id));
+      expect(new Set(shared.map(threadOf))).toEqual(new Set(['worker']));
+      const helped = await (pool as CheckPool).checkAll(many.map((pair) => ({ pair })), undefined, () => undefined);
+      expect(helped.map((r) => r.pair.id)).toEqual(many.map((p) => p.id));
+      expect(new Set(helped.map(threadOf))).toEqual(new Set(['worker', 'audit']));
     } finally {
       await pool?.destroy();
     }
