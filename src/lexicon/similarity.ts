@@ -415,6 +415,31 @@ export interface ScoredSimilarity extends Similarity {
 }
 
 /**
+ * One `word→surface` string per distinct pair of words: a corpus run keeps every pair's evidence until its
+ * reports are written, about 54 terms a pair, most of them the same few thousand (模型→model); a copy
+ * each cost about 2.5 KB a pair (120 MB on a 100 MB JSONL). Bounded: cleared at 200,000 distinct terms.
+ */
+const evidenceTerms = new Map<string, Map<string, string>>();
+let evidenceTermCount = 0;
+
+function evidenceTerm(word: string, surface: string): string {
+  let bySurface = evidenceTerms.get(word);
+  if (!bySurface) {
+    if (evidenceTermCount >= 200_000) {
+      evidenceTerms.clear();
+      evidenceTermCount = 0;
+    }
+    evidenceTerms.set(word, (bySurface = new Map()));
+  }
+  let term = bySurface.get(surface);
+  if (term === undefined) {
+    bySurface.set(surface, (term = `${word}→${surface}`));
+    evidenceTermCount++;
+  }
+  return term;
+}
+
+/**
  * Scores a pair from its features; `glossUnion` (stems of all Chinese glosses) is computed when not
  * given. With `withEvidence` false the `anchors` and `terms` lists stay empty (cheaper when ranking).
  */
@@ -435,7 +460,7 @@ export function scoreFeatures(
     const hit = w.glosses.find((g) => en.stems.has(g));
     if (hit !== undefined) {
       zhHit += weight;
-      if (withEvidence) terms.push(`${w.word}→${en.surface.get(hit) ?? hit}`);
+      if (withEvidence) terms.push(evidenceTerm(w.word, en.surface.get(hit) ?? hit));
     }
   }
   const union = glossUnion ?? unionOfGlosses(zh);
