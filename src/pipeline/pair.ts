@@ -35,11 +35,19 @@ const SHARE_SCORE_RATIO = 0.85;
 const NEAR_DUPLICATE_TRANSLATION = 0.5;
 
 interface TranslationDoc {
+  text: string;
   blocks: IdentifiedBlock[];
   /** Originals (pool indices) the input attaches one of the blocks to. */
   attachedDocs: Set<number>;
-  features: ZhFeatures;
-  union: Set<string>;
+  /**
+   * Read when the translation is ranked, and released after it when every block of the text is attached
+   * to the one original: `attached` then keeps the evidence the pairs need. Features of every
+   * translation held to the end of pairing were most of its peak on a 100 MB JSONL (docs/scale.md).
+   */
+  features: ZhFeatures | undefined;
+  union: Set<string> | undefined;
+  /** The attached original's similarity with its evidence, kept when the features were released. */
+  attached?: { doc: number; sim: ScoredSimilarity };
   ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
   candidates: number;
 }
@@ -146,12 +154,22 @@ function* pairingSteps(
   for (const t of tdocs) {
     if (stopRequested(signal)) break;
     yield;
+    const features = t.features ?? zhFeatures(t.text);
+    const union = t.union ?? unionOfGlosses(features);
+    t.features = features;
+    t.union = union;
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
-    const query: IndexedQuery = index.query(t.features, t.union);
+    const query: IndexedQuery = index.query(features, union);
     // An attached original that clearly wins is not ranked against the whole pool (candidates.ts).
     const settled = t.attachedDocs.size === 1 ? settledCandidates(index, query, scratch, t.attachedDocs.values().next().value as number) : undefined;
     t.ranked = settled ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
     t.candidates = index.size;
+    const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
+    if (only >= 0 && t.blocks.every((b) => b.attachedTo !== undefined && docOfBlock.get(b.attachedTo) === only)) {
+      t.attached = { doc: only, sim: withEvidence(t, index, only) };
+      t.features = undefined;
+      t.union = undefined;
+    }
   }
 
   // Attached translations claim their original first, then the rest by score, strongest first.
@@ -207,7 +225,7 @@ function* pairingSteps(
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
     if (attached) {
       const attachedDoc = docOfBlock.get(attached.id) ?? -1;
-      const attachedSim = withEvidence(t, index, attachedDoc);
+      const attachedSim = t.attached?.doc === attachedDoc ? t.attached.sim : withEvidence(t, index, attachedDoc);
       const chosenIsAttached = chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(index, chosen.doc, attachedDoc));
       // An accepted better original: verified with positive evidence and clearly ahead of the attached one.
       const better =
@@ -300,8 +318,8 @@ function* distinctTranslations(translations: readonly IdentifiedBlock[], signal?
       existing.blocks.push(block);
       continue;
     }
-    const features = zhFeatures(block.text);
-    byText.set(block.text, { blocks: [block], attachedDocs: new Set(), features, union: unionOfGlosses(features), ranked: [], candidates: 0 });
+    // Features are read when the text is ranked (pairingSteps), not all at once here.
+    byText.set(block.text, { text: block.text, blocks: [block], attachedDocs: new Set(), features: undefined, union: undefined, ranked: [], candidates: 0 });
   }
   return [...byText.values()];
 }
@@ -380,7 +398,9 @@ function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: Or
 
 /** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */
 function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): ScoredSimilarity {
-  return scoreFeatures(enFeatures((docs.block(doc)).text), t.features, docs.weights, t.union, true);
+  // Features released after ranking (or never read: a stop) are read again.
+  const features = t.features ?? zhFeatures(t.text);
+  return scoreFeatures(enFeatures((docs.block(doc)).text), features, docs.weights, t.union ?? unionOfGlosses(features), true);
 }
 
 /** How reports name a block. */
