@@ -140,7 +140,7 @@ export function takeWordEnds(text: string): Uint16Array | Uint32Array | undefine
   return ends;
 }
 
-/** Keeps word ends of `text` cut in another thread (pairing, on the audit thread) for `primeSegmentation`. */
+/** Keeps word ends of `text` for `primeSegmentation`: cut here, or by pairing on the audit thread (a check worker). */
 export function keepWordEnds(text: string, ends: Uint16Array | Uint32Array): void {
   // Ends that do not cover the text exactly (not this text's) are ignored: the check cuts it itself.
   if (ends.length === 0 || ends[ends.length - 1] !== text.length) return;
@@ -155,9 +155,7 @@ function keep(text: string, words: readonly string[]): void {
     offset += w.length;
     ends[i] = offset;
   });
-  if (offset !== text.length) return;
-  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
-  kept.set(text, ends);
+  keepWordEnds(text, ends);
 }
 
 /**

@@ -148,12 +148,12 @@ export class CheckPool {
     // Batches in flight: one queued behind each worker's current one, so that a worker finishing a batch
     // starts the next at once instead of waiting for the audit thread's next turn of the event loop (it
     // sat idle a third of the time during pairing). Queued tasks wait in piscina; no thread is added.
-    const limit = () => threads * 2;
+    const maxInFlight = threads * 2;
     let done = 0;
     let next = 0;
     const stopped = () => stopRequested(signal) || this.destroyed !== undefined;
     while (next < items.length && !stopped()) {
-      while (next < items.length && inFlight.size < limit()) {
+      while (next < items.length && inFlight.size < maxInFlight) {
         // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms).
         const start = next;
         next = Math.min(items.length, next + (sharing?.() ? SHARED_BATCH : BATCH));

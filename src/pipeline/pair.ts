@@ -154,17 +154,15 @@ function* pairingSteps(
   for (const t of tdocs) {
     if (stopRequested(signal)) break;
     yield;
-    const features = t.features ?? zhFeatures(t.text);
-    const union = t.union ?? unionOfGlosses(features);
-    t.features = features;
-    t.union = union;
+    t.features = zhFeatures(t.text);
+    t.union = unionOfGlosses(t.features);
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
-    const query: IndexedQuery = index.query(features, union);
+    const query: IndexedQuery = index.query(t.features, t.union);
+    const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
     // An attached original that clearly wins is not ranked against the whole pool (candidates.ts).
-    const settled = t.attachedDocs.size === 1 ? settledCandidates(index, query, scratch, t.attachedDocs.values().next().value as number) : undefined;
+    const settled = only >= 0 ? settledCandidates(index, query, scratch, only) : undefined;
     t.ranked = settled ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
     t.candidates = index.size;
-    const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
     if (only >= 0 && t.blocks.every((b) => b.attachedTo !== undefined && docOfBlock.get(b.attachedTo) === only)) {
       t.attached = { doc: only, sim: withEvidence(t, index, only) };
       t.features = undefined;
