@@ -92,7 +92,7 @@ export default defineCheck<GlossaryOptions>({
         range: [m.start, m.end],
         actual: m.wrong,
         expected: m.entry.zh[0] as string,
-        confidence: m.ambiguous ? 0.8 : 0.95,
+        confidence: m.split ? 0.7 : m.ambiguous ? 0.8 : 0.95,
       };
       const sentence = sentenceAt(ctx.targetSentences, m.start);
       if (sentence !== undefined) d.sentence = sentence;
@@ -174,6 +174,21 @@ export default defineCheck<GlossaryOptions>({
       if (found.length > 0) {
         found.forEach(reportWrong);
         continue;
+      }
+      // The segmenter can cut a wrong word with its neighbour (测试集合大小 → 测试集/合/大小, where
+      // 集合 translates "ensemble"). With the English term in the aligned source sentence and no accepted
+      // rendering in the span, a wrong rendering of two or more characters across word boundaries is
+      // that term's translation all the same.
+      if (accepted === 0) {
+        const split = glossary
+          .matchSplitTarget(ctx.target)
+          .filter(
+            (m) => m.entry === term.entry && m.wrong.length >= 2 && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
+          );
+        if (split.length > 0) {
+          split.forEach(reportWrong);
+          continue;
+        }
       }
       // A hint only for terms machine translation is known to get wrong (the entry lists wrong renderings)
       // and whose accepted list is complete enough (not `#hints: off`): otherwise an unlisted rendering is

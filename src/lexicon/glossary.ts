@@ -70,6 +70,12 @@ export interface WrongRenderingMatch {
   ambiguous: boolean;
   /** `sense` (misleads: major) or `nonstandard` (understandable, not the field's term: minor). */
   kind: WrongKind;
+  /**
+   * True when the hit does not stand on the segmenter's word boundaries (集合 in 测试集合大小, cut
+   * 测试集/合/大小): only {@link Glossary.matchSplitTarget} returns such hits, for a caller that has
+   * the English term in the aligned source to confirm them.
+   */
+  split?: true;
 }
 
 /** How wrong a wrong rendering is: see {@link GlossaryEntry.nonstandard}. */
@@ -96,6 +102,13 @@ export interface Glossary {
   matchSource(en: string): SourceTermMatch[];
   /** Known wrong renderings in Chinese text, longest first, not inside a longer accepted term or an excluded context. */
   matchWrongTarget(zh: string, options?: WrongMatchOptions): WrongRenderingMatch[];
+  /**
+   * Wrong renderings (ambiguous ones included) that pass every test of {@link matchWrongTarget} but the
+   * word-boundary one, and overlap none of its hits: a segmenter can cut a wrong word with its
+   * neighbour (测试集/合 for 测试/集合), so a caller with the English term in the aligned source may
+   * still take them.
+   */
+  matchSplitTarget(zh: string): WrongRenderingMatch[];
   /** Every accepted Chinese term containing Han characters (for the segmenter's user dictionary). */
   zhTerms(): string[];
 }
@@ -215,7 +228,7 @@ class GlossaryImpl implements Glossary {
   private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
-  private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[] } | undefined;
+  private lastWrong: { zh: string; includeAmbiguous: boolean; result: WrongRenderingMatch[]; split: WrongRenderingMatch[] } | undefined;
 
   constructor(readonly entries: readonly GlossaryEntry[]) {
     this.trie = buildTrie(entries);
@@ -282,14 +295,22 @@ class GlossaryImpl implements Glossary {
     const includeAmbiguous = options.includeAmbiguous ?? false;
     const last = this.lastWrong;
     if (last?.zh !== zh || last.includeAmbiguous !== includeAmbiguous) {
-      this.lastWrong = { zh, includeAmbiguous, result: this.findWrong(zh, includeAmbiguous) };
+      this.lastWrong = { zh, includeAmbiguous, ...this.findWrong(zh, includeAmbiguous) };
     }
     return [...(this.lastWrong as { result: WrongRenderingMatch[] }).result];
   }
 
-  private findWrong(zh: string, includeAmbiguous: boolean): WrongRenderingMatch[] {
+  matchSplitTarget(zh: string): WrongRenderingMatch[] {
+    const last = this.lastWrong;
+    if (last?.zh !== zh || !last.includeAmbiguous) this.lastWrong = { zh, includeAmbiguous: true, ...this.findWrong(zh, true) };
+    return [...(this.lastWrong as { split: WrongRenderingMatch[] }).split];
+  }
+
+  private findWrong(zh: string, includeAmbiguous: boolean): { result: WrongRenderingMatch[]; split: WrongRenderingMatch[] } {
     const taken: boolean[] = [];
     const out: WrongRenderingMatch[] = [];
+    // Hits that fail only the word-boundary test, kept apart (see matchSplitTarget).
+    const split: WrongRenderingMatch[] = [];
     // Only renderings whose first two code units occur in the text can match: gather those (in the
     // longest-first order of `wrongs`) instead of scanning the text for every rendering.
     const candidates: number[] = [];
@@ -337,7 +358,7 @@ class GlossaryImpl implements Glossary {
         for (let k = start; k < end; k++) if (taken[k]) free = false;
         if (!free) continue;
         // Words, not substrings: 功能 inside 功能性 or 时代 inside 新时代 is another word.
-        if (!bounds[start] || !bounds[end]) continue;
+        const onWords = bounds[start] === 1 && bounds[end] === 1;
         // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
         if (/^[A-Za-z0-9]/.test(wrong) && /[A-Za-z0-9]/.test(zh[start - 1] ?? '')) continue;
         if (/[A-Za-z0-9]$/.test(wrong) && /[A-Za-z0-9]/.test(zh[end] ?? '')) continue;
@@ -349,11 +370,18 @@ class GlossaryImpl implements Glossary {
         const words = bounds;
         const isWord = ([s, e]: readonly [number, number]): boolean => words[s] === 1 || words[e] === 1;
         if (blocked.some(overlaps) || accepted.some((a) => overlaps(a) && isWord(a))) continue;
+        if (!onWords) {
+          if (splitPlausible(zh, words, start, end)) split.push({ entry, wrong, start, end, ambiguous, kind, split: true });
+          continue;
+        }
         for (let k = start; k < end; k++) taken[k] = true;
         out.push({ entry, wrong, start, end, ambiguous, kind });
       }
     }
-    return out.sort((a, b) => a.start - b.start);
+    // A split hit overlapping a word hit is a piece of that word's context, not a rendering of its own.
+    const kept = split.filter((m) => !out.some((o) => o.start < m.end && o.end > m.start));
+    const byStart = (a: WrongRenderingMatch, b: WrongRenderingMatch): number => a.start - b.start;
+    return { result: out.sort(byStart), split: kept.sort(byStart) };
   }
 
   /** Accepted renderings (two or more Han characters) in `zh`. */
@@ -386,6 +414,36 @@ export function wordBoundaries(zh: string): Uint8Array {
   let end = 0;
   for (const word of segmentWords(zh)) bounds[(end += word.length)] = 1;
   return bounds;
+}
+
+/**
+ * One-character suffixes the segmenter joins to the word before them (概括性, 测距法, 分析器, 关注度): a
+ * wrong rendering followed by one of them is still that rendering.
+ */
+const SUFFIXES = new Set('性法器度量率化型式者');
+
+/**
+ * Whether a hit of `zh[start, end)` off the word boundaries is plausibly a rendering the segmenter cut with
+ * its neighbour, not a chance string across two words: the part of each cut word outside the hit is a
+ * word-like piece of two or more characters (经过/培训, 一个/零射击, 动态/编程语言) or a suffix of
+ * {@link SUFFIXES}. 重复发展 (复发 inside) and 回想起 (起 is a verb complement: "recall") are not.
+ */
+export function splitPlausible(zh: string, bounds: Uint8Array, start: number, end: number): boolean {
+  const piece = (text: string): boolean => text.length >= 2 || SUFFIXES.has(text);
+  if (bounds[start] !== 1) {
+    let from = start;
+    while (from > 0 && bounds[from] !== 1) from--;
+    const before = zh.slice(from, start);
+    // Only a suffix may hang on the right; on the left the piece must be a word of its own.
+    if (before.length < 2 || !/^\p{Script=Han}+$/u.test(before)) return false;
+  }
+  if (bounds[end] !== 1) {
+    let to = end;
+    while (to < zh.length && bounds[to] !== 1) to++;
+    const after = zh.slice(end, to);
+    if (!piece(after) || !/^\p{Script=Han}+$/u.test(after)) return false;
+  }
+  return true;
 }
 
 /** True when `x` shares an affix with `wrong` (`许多转` ends in `多转`'s first character...), i.e. the exclusion overlaps a hit partly. */

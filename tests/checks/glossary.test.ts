@@ -13,6 +13,11 @@ const seed = '无源域的适应(SFDA)旨在将预先培训的源模型调整到
 
 testCheck(glossary, {
   valid: [
+    {
+      name: 'a chance string across words (回想 in 回想起, "remember") is not a split rendering',
+      source: 'We train a deep neural network for face retrieval: if a witness can only recall the eyes of the suspect, the network finds the face.',
+      target: '我们训练了一个用于人脸检索的深度神经网络：如果目击者只能回想起嫌疑人的眼睛，该网络就能找到人脸。',
+    },
     { name: 'accepted rendering present', source: 'We use a pre-trained model.', target: '我们使用预训练模型。' },
     { name: 'term kept in English', source: 'A Transformer encoder.', target: '一个Transformer编码器。' },
     { name: 'target-only, correct terms', target: '我们提出了一种基于强化学习的对话策略,使用深度神经网络。' },
@@ -75,6 +80,18 @@ testCheck(glossary, {
     },
   ],
   invalid: [
+    {
+      name: 'a wrong rendering the segmenter cut with a suffix (概括/性 as 概括性) counts with the term in the source',
+      source: 'Our model shows better generalization on unseen data.',
+      target: '我们的模型在未见数据上显示出更好的概括性。',
+      findings: [{ messageId: 'wrongSense', actual: '概括', severity: 'major' }],
+    },
+    {
+      name: 'a wrong rendering the segmenter joined to the word before it (通过培训) counts with the term in the source',
+      source: 'The parameters of the deep neural network can be optimized by training.',
+      target: '深度神经网络的参数可以通过培训进行优化。',
+      findings: [{ messageId: 'wrongNonstandard', actual: '培训', severity: 'minor' }],
+    },
     {
       name: 'seed: 预先培训 without a source (nonstandard: minor)',
       target: seed,

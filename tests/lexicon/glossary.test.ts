@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, parseGlossaryTsv, rememberPairMatches, stemWord } from '../../src/lexicon/glossary.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, parseGlossaryTsv, rememberPairMatches, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
 
 const g = bundledGlossary();
 const byEn = (en: string) => g.entries.find((e) => e.en === en);
@@ -182,6 +182,24 @@ describe('matchWrongTarget: words, not substrings', () => {
   it('is blocked by an accepted rendering overlapping the match and reaching beyond it', () => {
     expect(wrongs('模型的学习收敛很快。')).toEqual(['学习收敛@3']);
     expect(wrongs('模型的学习收敛速度很快。')).toEqual([]);
+  });
+  it('keeps hits cut with a neighbouring word apart, when the cut piece is a word or a suffix', () => {
+    const split = (zh: string) => custom.matchSplitTarget(zh).map((m) => `${m.wrong}@${m.start}`);
+    // 功能性 is one word: not a match, but a split hit (功能 + the suffix 性) for a caller with the source.
+    expect(split('我们做了功能性测试。')).toEqual(['功能@4']);
+    // A split hit never overlaps a word hit.
+    expect(split('我们提取图像的功能。')).toEqual([]);
+  });
+  it('splitPlausible: a two-character word or a suffix beside the hit, not a stray character', () => {
+    const at = (zh: string, hit: string) => {
+      const start = zh.indexOf(hit);
+      return splitPlausible(zh, wordBoundaries(zh), start, start + hit.length);
+    };
+    expect(at('显示出更好的概括性。', '概括')).toBe(true);
+    expect(at('参数可以通过培训进行优化。', '培训')).toBe(true);
+    // 重复/发展: 复发 is a chance string across two words; 回想起: 起 is a verb complement.
+    expect(at('在我们的方法每次重复发展，', '复发')).toBe(false);
+    expect(at('目击者只能回想起嫌疑人的眼睛', '回想')).toBe(false);
   });
   it('bundled: 时代 inside 划时代 and 多转 inside 许多转换 are not matches', () => {
     const found = (zh: string) => g.matchWrongTarget(zh, { includeAmbiguous: true }).map((m) => m.wrong);
