@@ -34,6 +34,13 @@ testCheck(check, {
       'a free translation with shared numbers',
     ),
     aligned("I'm not your mum", '我又不是你妈', 'a short free translation: low similarity is no evidence'),
+    // WMT24 social, human reference `refA`: under 40 English words a few short sentences align by chance or
+    // not at all, so even weak sentence evidence is not reported (it was, as a major finding, before).
+    aligned(
+      "I mean I've drunlk all the beer but still don't have a job. WTF. How does this universe even work",
+      '我是说，我把啤酒都喝光了，但还是没有找到一份工作。我去。这世界到底咋回事',
+      'short sentences (20 words) that share few words: no finding',
+    ),
   ],
   invalid: [
     // Without sentences, low similarity is weak evidence: a review, never `mismatched`.
@@ -43,10 +50,11 @@ testCheck(check, {
       findings: [{ messageId: 'noCorrespondence', side: 'pair', severity: 'critical' }],
     },
     {
+      // WMT24 speech, Claude-3.5 (ESA 98): 79 words of chatty sentences that share few dictionary words.
       ...aligned(
-        "I mean I've drunlk all the beer but still don't have a job. WTF. How does this universe even work",
-        '我是说，我把啤酒都喝光了，但还是没有找到一份工作。我去。这世界到底咋回事',
-        'short sentences that share few words: weak evidence, a review',
+        "So I bought an Xbox Series X so that you don't have to. Or maybe you actually have to. In this video, I'm going to tell you all the pros and cons of choosing an Xbox Series X. I'm also going to go over the actual hardware, the controller, the games just about everything that is my experience so far with the Xbox Series X. So I hope you will enjoy this video, and maybe even find it useful.",
+        '所以我买了一台Xbox Series X，这样你就不用买了。或者也许你真的需要买。在这个视频中，我将告诉你选择Xbox Series X的所有优点和缺点。我还会介绍实际的硬件、控制器、游戏，以及到目前为止我使用Xbox Series X的所有体验。我希望你会喜欢这个视频，也许还会觉得它有用。',
+        'sentences that share few words, 40+ English words: weak evidence, a review',
       ),
       findings: [{ messageId: 'weakCorrespondence', side: 'pair', severity: 'major' }],
     },
