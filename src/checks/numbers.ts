@@ -100,6 +100,24 @@ function reportChangedNames(ctx: NumbersContext, units: AnchorUnit[], tgtNumbers
   }
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// "May" and "March" are also a verb and a noun: they count only with a number right after them ("May 2020").
+const MONTH = new RegExp(`\\b(${MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1)).join('|')}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\b\\.?`, 'g');
+
+/** Month numbers (1-12) named in English text: "April 1948", "Dec. 3", "in May 2020". */
+function monthsNamed(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(MONTH)) {
+    const name = (m[1] as string).toLowerCase();
+    const index = MONTHS.findIndex((full) => full.startsWith(name.slice(0, 3)));
+    if (index < 0) continue;
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6);
+    if ((name === 'may' || name === 'march') && !/^\s*\d/.test(after)) continue;
+    out.add(index + 1);
+  }
+  return out;
+}
+
 /** How a number is shown in messages: as written, whitespace collapsed. */
 function shown(n: NumberAnchor): string {
   return n.text.replace(/\s+/g, ' ');
@@ -133,6 +151,13 @@ export default defineCheck<NumbersOptions>({
     const used = new Array<boolean>(tgt.length).fill(false);
 
     const arabic = tgt.map((t) => /[0-9０-９]/.test(t.text));
+    // A month written as a number in the Chinese (1948年4月 for "April 1948") renders a month name of
+    // the source: it is no leftover digit for a changed-number finding (which paired 4月 with the 3 of
+    // "3rd", whose 第三 comes later).
+    const months = monthsNamed(source);
+    tgt.forEach((t, j) => {
+      if (target[t.end] === '月' && months.has(t.value)) used[j] = true;
+    });
     const match = (i: number, sameUnitOnly: boolean, exact: boolean, arabicOnly: boolean): boolean => {
       const s = src[i] as NumberAnchor;
       for (let j = 0; j < tgt.length; j++) {
@@ -153,6 +178,17 @@ export default defineCheck<NumbersOptions>({
     // that 100K needs.
     for (const [sameUnit, exact] of passes) {
       for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, true);
+    }
+    // An ordinal (the 3rd regiment) written 第三 in its aligned sentence is rendered: settled before
+    // step 2, which would pair it with some leftover digit of the text (每周7天 in WMT24 refA). It takes
+    // that numeral, which no other number of the source may then claim.
+    for (let i = 0; i < src.length; i++) {
+      const s = src[i] as NumberAnchor;
+      if (matched[i] || srcUnit[i] === -1 || !/^(?:st|nd|rd|th)\b/i.test(source.slice(s.end, s.end + 3))) continue;
+      const j = tgt.findIndex((t, k) => !used[k] && !arabic[k] && tgtUnit[k] === srcUnit[i] && target[t.start - 1] === '第' && t.value === s.value);
+      if (j === -1) continue;
+      used[j] = true;
+      matched[i] = true;
     }
     // 2. A source number left over beside a leftover target digit was changed, not dropped; this
     // comes before Chinese numerals so that (2) changed to (5) is not excused by the 两 of "two".

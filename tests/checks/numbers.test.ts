@@ -1,6 +1,7 @@
 // Valid and invalid cases of the `numbers` check.
 import numbers from '../../src/checks/numbers.js';
 import { testCheck } from '../helpers/check-tester.js';
+import { aligned } from './completeness-fixtures.js';
 
 const twoSentences = {
   source: 'Accuracy rises by 3.5%. We use 12 layers.',
@@ -21,6 +22,17 @@ testCheck(numbers, {
     { name: 'full-width digits', source: 'an accuracy of 95%', target: '准确率为９５％' },
     { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
     { name: 'digit rendered as a Chinese numeral', source: 'We propose 3 modules.', target: '我们提出了三个模块。' },
+    {
+      name: 'an ordinal written 第三 is rendered, not changed into a leftover digit elsewhere',
+      source: 'The 3rd regiment took over the duty. It has guarded the tomb for 77 years.',
+      target: '第三步兵团接管了这一职责。它已守卫陵墓77年，每周7天。',
+    },
+    {
+      // WMT24 refA: the 4 of 4月 renders "April", not a changed 3 (the 3rd is 第三).
+      name: 'a month name rendered as N月 is no leftover digit',
+      source: 'In April 1948, soldiers of the 3rd U.S. Infantry Regiment took over the duty.',
+      target: '1948年4月，美国第三步兵团的士兵接管了这一职责。',
+    },
     { name: 'spelled-out source number not required', source: 'a three-layer network with two heads', target: '一个3层网络，有2个头' },
     { name: 'extra target numerals allowed', source: 'ten runs', target: '10次运行' },
     { name: 'identifiers', source: 'GPT-4 beats ResNet-50 on COVID-19 data', target: 'GPT-4在COVID-19数据上胜过ResNet-50' },
@@ -31,6 +43,27 @@ testCheck(numbers, {
     { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
+    {
+      // arXiv dev (Google Translate): "trained 2 out of 3 neural nets" lost its 2.
+      ...aligned(
+        'Our approach ranks 2nd out of four teams. However, we trained 2 out of 3 networks on only part of the data.',
+        '我们的方法在四个团队中排名第二。然而，我们仅在部分数据上训练了3个网络。',
+        'an ordinal takes its 第二: the plain 2 of the next sentence is still missing',
+      ),
+      findings: [{ messageId: 'missing', expected: '2' }],
+    },
+    {
+      name: 'without a month name in the source, N月 is a leftover digit: the 3 was changed',
+      source: 'In 1948, soldiers of the 3rd U.S. Infantry Regiment took over the duty.',
+      target: '1948年4月，美国步兵团的士兵接管了这一职责。',
+      findings: [{ messageId: 'changed', actual: '4', expected: '3' }],
+    },
+    {
+      name: '"may" the verb names no month',
+      source: 'Results may vary over 3 runs.',
+      target: '结果在5月的运行中可能不同。',
+      findings: [{ messageId: 'changed', actual: '5', expected: '3' }],
+    },
     {
       name: 'changed number',
       source: 'Accuracy rises by 3.5%.',
