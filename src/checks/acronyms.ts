@@ -154,6 +154,9 @@ export default defineCheck({
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
       if (definedInSource(source, s)) continue;
       if (shouted(source, s)) continue;
+      // A social-media mention (@user20, the @ of a reply) addresses someone; it is no content of the text, and
+      // translators drop it (WMT24 `refA`: "@user20 so every day you row…" → 所以说你每天…, rated error-free).
+      if (source[s.start - 1] === '@') continue;
       // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
       if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
       const unit = units[unitAt(units, 'source', s.start)];

@@ -14,8 +14,11 @@ testCheck(acronyms, {
     { name: 'expanded before its long form', source: 'SVM (support vector machine) works', target: '支持向量机有效' },
     { name: 'shouted English is not an acronym', source: 'GOOD RIDDANCE to the old rules, HOW DO WE cope?', target: '终于摆脱了旧规则，我们该如何应对？' },
     { name: 'plural acronym after its long form', source: 'valuable for small and middle enterprises (SMEs) of society', target: '对社会中小企业有价值' },
+    // WMT24 refA (social): the reply's mention is dropped, rightly.
+    { name: 'a dropped @mention', source: '@user20 so every day you row at least 2.8km?', target: '所以说你每天至少划2.8公里？' },
   ],
   invalid: [
+    { name: 'a dropped name that is no mention', source: 'Ask user20 about the 2.8km row.', target: '问问他2.8公里划船的事。', findings: [{ messageId: 'missing' }] },
     {
       name: 'a run with a short non-word stays names (SAFE RL)',
       source: 'We study SAFE RL in robotics.',
