@@ -16,6 +16,12 @@ const options = z.object({
   majorFactor: z.number().min(1).default(2),
   /** Sources with fewer English words are not judged (titles and short lines vary too much). */
   minWords: z.number().int().min(1).default(12),
+  /**
+   * Sources with fewer English words get at most a minor finding: a free translation of one short
+   * sentence can be half as long (WMT24 `refA`: 20 words, 0.85 characters a word, rated error-free),
+   * and 40 is where similarity and sentence evidence count too (docs/pairing-evidence.md).
+   */
+  majorMinWords: z.number().int().min(1).default(40),
 });
 
 /** Options of the `length-ratio` check. */
@@ -50,7 +56,7 @@ export default defineCheck<LengthRatioOptions>({
     const log = Math.log(length / words);
     const z = (log - o.medianLog) / (1.4826 * o.madLog);
     if (Math.abs(z) < o.minorZ) return;
-    const extreme = Math.abs(log - o.medianLog) >= Math.log(o.majorFactor);
+    const extreme = words >= o.majorMinWords && Math.abs(log - o.medianLog) >= Math.log(o.majorFactor);
     const messageId = z < 0 ? (extreme ? 'tooShort' : 'shortish') : extreme ? 'tooLong' : 'longish';
     const ratio = (length / words).toFixed(2);
     ctx.report({

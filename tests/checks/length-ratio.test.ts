@@ -21,6 +21,13 @@ testCheck(check, {
     },
     { name: 'far too long', source: EN, target: doubled, findings: [{ messageId: 'tooLong', severity: 'major' }] },
     {
+      // WMT24 refA (social), rated error-free: one short sentence translated freely.
+      name: 'a source under 40 words gets at most a minor finding',
+      source: 'While this was being told to me, I made a decision to get another pair, and that pair are these.',
+      target: '听别人介绍后，我决定再买一副，就是这副。',
+      findings: [{ messageId: 'shortish', severity: 'minor' }],
+    },
+    {
       name: 'off by less than the major factor is minor',
       source: EN,
       target: ZH.slice(0, Math.round(ZH.length * 0.45)),
