@@ -179,13 +179,24 @@ export default defineCheck<NumbersOptions>({
     for (const [sameUnit, exact] of passes) {
       for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, true);
     }
-    // An ordinal (the 3rd regiment) written 第三 in its aligned sentence is rendered: settled before
-    // step 2, which would pair it with some leftover digit of the text (每周7天 in WMT24 refA). It takes
-    // that numeral, which no other number of the source may then claim.
+    // An ordinal written 第N (the 3rd regiment → 第三) or a dimension written N维 (3D, 3-D → 三维) in its
+    // aligned sentence is rendered: settled before step 2, which would pair it with some leftover digit
+    // of the sentence or the text (每周7天 in WMT24 refA; 4例, （1）, 侠盗猎车手5 beside 三维 on arXiv dev).
+    // It takes that numeral, which no other number of the source may then claim.
     for (let i = 0; i < src.length; i++) {
       const s = src[i] as NumberAnchor;
-      if (matched[i] || srcUnit[i] === -1 || !/^(?:st|nd|rd|th)\b/i.test(source.slice(s.end, s.end + 3))) continue;
-      const j = tgt.findIndex((t, k) => !used[k] && !arabic[k] && tgtUnit[k] === srcUnit[i] && target[t.start - 1] === '第' && t.value === s.value);
+      if (matched[i] || srcUnit[i] === -1) continue;
+      const after = source.slice(s.end, s.end + 3);
+      const form = /^(?:st|nd|rd|th)\b/i.test(after) ? 'ordinal' : /^-?[Dd]\b/.test(after) ? 'dimension' : undefined;
+      if (form === undefined) continue;
+      const j = tgt.findIndex(
+        (t, k) =>
+          !used[k] &&
+          !arabic[k] &&
+          tgtUnit[k] === srcUnit[i] &&
+          t.value === s.value &&
+          (form === 'ordinal' ? target[t.start - 1] === '第' : target[t.end] === '维'),
+      );
       if (j === -1) continue;
       used[j] = true;
       matched[i] = true;

@@ -23,6 +23,12 @@ testCheck(numbers, {
     { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
     { name: 'digit rendered as a Chinese numeral', source: 'We propose 3 modules.', target: '我们提出了三个模块。' },
     {
+      // arXiv dev (Google Translate): 3D → 三维 beside the 5 of a game's name.
+      name: 'a dimension written 三维 is rendered, not changed into a leftover digit',
+      source: 'We address the segmentation of road objects from 3D point clouds, with data from the video game GTA-V.',
+      target: '我们从三维点云中分割道路物体，数据来自视频游戏“侠盗猎车手5”（GTA-V）。',
+    },
+    {
       name: 'an ordinal written 第三 is rendered, not changed into a leftover digit elsewhere',
       source: 'The 3rd regiment took over the duty. It has guarded the tomb for 77 years.',
       target: '第三步兵团接管了这一职责。它已守卫陵墓77年，每周7天。',
@@ -51,6 +57,12 @@ testCheck(numbers, {
         'an ordinal takes its 第二: the plain 2 of the next sentence is still missing',
       ),
       findings: [{ messageId: 'missing', expected: '2' }],
+    },
+    {
+      name: 'a dimension rendered as another one: 3D → 二维 is a changed number',
+      source: 'We address the segmentation of road objects from 3D point clouds, with data from the video game GTA-V.',
+      target: '我们从二维点云中分割道路物体，数据来自视频游戏“侠盗猎车手5”（GTA-V）。',
+      findings: [{ messageId: 'changed', actual: '5', expected: '3' }],
     },
     {
       name: 'without a month name in the source, N月 is a leftover digit: the 3 was changed',
