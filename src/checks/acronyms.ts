@@ -11,7 +11,17 @@ const CONVENTIONALLY_TRANSLATED = new Set([
   'us', 'usa', 'uk', 'eu', 'un', 'ai', 'ceo', 'cfo', 'gdp', 'tv', 'ok', 'am', 'pm', 'dna', 'rna', 'covid', 'covid-19',
   'nato', 'who', 'fbi', 'cia', 'nasa', 'phd', 'mr', 'ms', 'dr', 'st', 'id', 'vs', 'etc', 'ad', 'bc', 'nhs', 'uae',
   'usd', 'rmb', 'gps', 'it', 'pc', 'hiv', 'aids', 'ngo', 'ii', 'iii', 'ph',
+  // Acronyms that became words: Chinese names the thing (激光雷达, 雷达, 激光, 声纳).
+  'lidar', 'radar', 'laser', 'sonar',
 ]);
+
+// Words glued together by a lost space in the source (structured abstracts scraped without their
+// line breaks: "MethodsWe", "ResultsExperimental"; "ofHarris"): not a name the translation should keep.
+const GLUED = [
+  /^(?:of|in|on|and|the|to|for|with|by|at|from|as|is|are|or)[A-Z][a-z]/,
+  /^(?:Background|Objectives?|Purpose|Methods?|Results?|Conclusions?|Findings|Aims?|Introduction|Motivation|Significance)[A-Z][a-z]/,
+  /[a-z](?:We|The|This|Our|These|It|In|To|An?|For|Here)$/,
+];
 
 /** True when the source spells the acronym out beside it: "neural network (NN)" or "NN (neural network)". */
 function initialsSpell(words: string, name: string): boolean {
@@ -154,6 +164,7 @@ export default defineCheck({
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
       if (definedInSource(source, s)) continue;
       if (shouted(source, s)) continue;
+      if (GLUED.some((re) => re.test(s.text))) continue;
       // A social-media mention (@user20, the @ of a reply) addresses someone; it is no content of the text, and
       // translators drop it (WMT24 `refA`: "@user20 so every day you row…" → 所以说你每天…, rated error-free).
       if (source[s.start - 1] === '@') continue;

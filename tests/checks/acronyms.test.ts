@@ -14,6 +14,9 @@ testCheck(acronyms, {
     { name: 'expanded before its long form', source: 'SVM (support vector machine) works', target: '支持向量机有效' },
     { name: 'shouted English is not an acronym', source: 'GOOD RIDDANCE to the old rules, HOW DO WE cope?', target: '终于摆脱了旧规则，我们该如何应对？' },
     { name: 'plural acronym after its long form', source: 'valuable for small and middle enterprises (SMEs) of society', target: '对社会中小企业有价值' },
+    // arXiv dev: structured abstracts scraped without the space after a heading or before a name.
+    { name: 'words glued by a lost space are no name', source: 'MethodsWe propose the method ofHarris.', target: '方法我们提出了哈里斯的方法。' },
+    { name: 'an acronym that became a word (LiDAR → 激光雷达)', source: 'We segment 3D LiDAR point clouds.', target: '我们分割三维激光雷达点云。' },
     // WMT24 refA (social): the reply's mention is dropped, rightly.
     { name: 'a dropped @mention', source: '@user20 so every day you row at least 2.8km?', target: '所以说你每天至少划2.8公里？' },
   ],
