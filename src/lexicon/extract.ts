@@ -255,7 +255,7 @@ function numberAnchor(
 }
 
 /** Every character a suffix read by `readSuffix` can start with: most numbers have none, and skip the regexes. */
-const SUFFIX_START = new Set([...' %\\‰个bkKmMBx×倍+多余百千万十亿']);
+const SUFFIX_START = new Set([...' -%\\‰个bkKmMBx×倍+多余百千万十亿']);
 
 /** Reads the percent or multiplier written after a number at `i`; returns what it found and where it ends. */
 function readSuffix(w: string, i: number): { end: number; percent: boolean; unit?: string; factor: number } {
@@ -271,9 +271,11 @@ function readSuffix(w: string, i: number): { end: number; percent: boolean; unit
   m = /^ ?[x×](?![A-Za-z0-9])/.exec(w.slice(i, i + 3));
   if (m && (m[0].length === 1 || m[0].includes('×'))) return { end: i + m[0].length, percent: false, unit: 'x', factor: 1 };
   if (w[i] === '倍') return { end: i + 1, percent: false, unit: 'x', factor: 1 };
-  m = /^\+? (thousand|million|billion|trillion)\b/i.exec(w.slice(i, i + 11));
+  // "3.5 million", also as written in the wild: "3 millions", "1-million", and "1.3 megapixel" (1.3 million
+  // pixels, 130万像素 in Chinese).
+  m = /^\+?[ -](thousand|million|billion|trillion)s?\b|^ ?(mega)(?=pixels?\b)/i.exec(w.slice(i, i + 13));
   if (m) {
-    const word = (m[1] as string).toLowerCase();
+    const word = m[2] !== undefined ? 'million' : (m[1] as string).toLowerCase();
     return { end: i + m[0].length, percent: false, unit: word, factor: ENGLISH_MULTIPLIERS[word] as number };
   }
   // 800多万, 120余万: "more than" between the digits and the multiplier.

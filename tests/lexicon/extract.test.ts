@@ -32,6 +32,11 @@ describe('extractNumbers', () => {
       '4.4%', '3.5%', '800', '3300', '2000000', '4', '4', '0.001', '100000', '1000000', '3500000',
     ]);
   });
+  it('reads English multipliers as written in the wild: plural, hyphenated, megapixel', () => {
+    expect(keys('3 millions words, nearly 1-million posts, a 1.3 megapixel image, 2 megapixels')).toEqual(['3000000', '1000000', '1300000', '2000000']);
+    // A hyphen that joins no multiplier is still a range.
+    expect(keys('10-20 layers')).toEqual(['10', '20']);
+  });
   it('keeps the mantissa of a multiplier as an alternative', () => {
     const [n] = extractNumbers('0.8k dialogues');
     expect(n).toMatchObject({ value: 800, values: [800, 0.8], unit: 'k', start: 0, end: 4, text: '0.8k' });
