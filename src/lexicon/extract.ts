@@ -325,7 +325,20 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     } else {
       while (isDigit(w[j])) j++;
     }
-    if (w[j] === '.' && isDigit(w[j + 1])) {
+    // A decimal comma, as European authors write: 0,94 or a percentage (99,9%, 64,6\%); one or two digits
+    // after it, and no bracket around (a pair or an interval: [0,1], (8,2), l_(2,1)). Other integers before
+    // a comma are a list (layers 1,2 and 3) or two numbers (in 2017,18 teams).
+    const decimalComma =
+      !grouped &&
+      w[j] === ',' &&
+      !'([{_,（［｛【'.includes(before ?? '') &&
+      (w.slice(start, j) === '0'
+        ? /^,\d{1,2}(?![\d.)\]}）］｝】]|,\d)/.test(w.slice(j, j + 5))
+        : /^,\d{1,2} ?\\?[%％]/.test(w.slice(j, j + 6)));
+    if (decimalComma) {
+      j++;
+      while (isDigit(w[j])) j++;
+    } else if (w[j] === '.' && isDigit(w[j + 1])) {
       j++;
       while (isDigit(w[j])) j++;
       if (w[j] === '.' && isDigit(w[j + 1])) {
@@ -335,7 +348,7 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
         continue;
       }
     }
-    let mantissa = Number((leadingDot ? '0.' : '') + w.slice(start, j).replace(/,/g, ''));
+    let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? w.slice(start, j).replace(',', '.') : w.slice(start, j).replace(/,/g, '')));
     let value = mantissa;
     let unit: string | undefined;
     const exp = w[j] === 'e' || w[j] === 'E' ? /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6)) : null;

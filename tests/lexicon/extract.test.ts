@@ -37,6 +37,12 @@ describe('extractNumbers', () => {
     // A hyphen that joins no multiplier is still a range.
     expect(keys('10-20 layers')).toEqual(['10', '20']);
   });
+  it('reads a decimal comma in 0,94 and in percentages, not in pairs, intervals or lists', () => {
+    expect(keys('SSIM = 0,94, 99,9% of the energy, a mAP of 64,6\\%, 准确率92,8％')).toEqual(['0.94', '99.9%', '64.6%', '92.8%']);
+    expect(keys('values in （0,1）, [0,1] and (8,2), layers 1,2 and 3, in 2017,18 teams, 1,000 and 12,345')).toEqual([
+      '0', '1', '0', '1', '8', '2', '1', '2', '3', '2017', '18', '1000', '12345',
+    ]);
+  });
   it('keeps the mantissa of a multiplier as an alternative', () => {
     const [n] = extractNumbers('0.8k dialogues');
     expect(n).toMatchObject({ value: 800, values: [800, 0.8], unit: 'k', start: 0, end: 4, text: '0.8k' });
