@@ -179,6 +179,14 @@ export default defineCheck<NumbersOptions>({
     for (const [sameUnit, exact] of passes) {
       for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, true);
     }
+    // "24/7" (24x7, 24×7) is an idiom, "around the clock": 全天候, 昼夜 or 24小时 render it.
+    if (/全天|昼夜|不间断|24\s*小时|7\s*[x×*]\s*24|24\s*[x×*/]\s*7/.test(target)) {
+      for (const m of source.matchAll(/\b24 ?[x×/] ?7\b/g)) {
+        src.forEach((n, i) => {
+          if (n.start >= (m.index ?? 0) && n.end <= (m.index ?? 0) + m[0].length) matched[i] = true;
+        });
+      }
+    }
     // An ordinal written 第N (the 3rd regiment → 第三) or a dimension written N维 (3D, 3-D → 三维) in its
     // aligned sentence is rendered: settled before step 2, which would pair it with some leftover digit
     // of the sentence or the text (每周7天 in WMT24 refA; 4例, （1）, 侠盗猎车手5 beside 三维 on arXiv dev).

@@ -401,6 +401,8 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       if (j - start === 2 && (w[start - 1] === '-' || w[start - 1] === '–' || w[start - 1] === "'" || w[start - 1] === '’')) {
         alternatives.push(1900 + value, 2000 + value);
       }
+      // 3.000 judgments: a European thousands point (three digits after it) may be rendered 3,000.
+      if (/^\d{1,3}\.\d{3}$/.test(w.slice(start, j))) alternatives.push(Number(w.slice(start, j).replace('.', '')));
     }
     if (!masked(start)) {
       const n = numberAnchor(text, start, j, Math.abs(value), percent, unit, Math.abs(mantissa));

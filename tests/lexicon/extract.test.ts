@@ -43,6 +43,10 @@ describe('extractNumbers', () => {
       '0', '1', '0', '1', '8', '2', '1', '2', '3', '2017', '18', '1000', '12345',
     ]);
   });
+  it('gives a European thousands point (3.000) its thousands value as an alternative', () => {
+    const [n] = extractNumbers('about 3.000 judgments');
+    expect(n).toMatchObject({ value: 3, values: [3, 3000] });
+  });
   it('keeps the mantissa of a multiplier as an alternative', () => {
     const [n] = extractNumbers('0.8k dialogues');
     expect(n).toMatchObject({ value: 800, values: [800, 0.8], unit: 'k', start: 0, end: 4, text: '0.8k' });
