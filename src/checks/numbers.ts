@@ -197,6 +197,13 @@ export default defineCheck<NumbersOptions>({
       const after = source.slice(s.end, s.end + 3);
       const form = /^(?:st|nd|rd|th)\b/i.test(after) ? 'ordinal' : /^-?[Dd]\b/.test(after) ? 'dimension' : undefined;
       if (form === undefined) continue;
+      // 二维（0D）: where the sentence also writes a dimension in other digits, those are compared as usual
+      // (a changed digit must not hide behind the numeral).
+      const span = units[srcUnit[i] as number]?.target;
+      if (form === 'dimension' && span) {
+        const digits = [...toHalfWidth(target.slice(span[0], span[1])).matchAll(/(\d+) ?-?[Dd](?![A-Za-z])/g)].map((m) => Number(m[1]));
+        if (digits.some((d) => d !== s.value)) continue;
+      }
       const j = tgt.findIndex(
         (t, k) =>
           !used[k] &&

@@ -61,6 +61,13 @@ testCheck(numbers, {
       findings: [{ messageId: 'missing', expected: '2' }],
     },
     {
+      // The checks benchmark's change-number corruption of arXiv 1611.06639.
+      name: 'a changed digit beside the numeral (二维（0D）) does not hide behind it',
+      source: 'On the other hand, applying two-dimensional (2D) pooling operation over the two dimensions may sample more meaningful features.',
+      target: '另一方面，在二维上应用二维（0D）池操作可以采样更有意义的特征。',
+      findings: [{ messageId: 'changed', actual: '0', expected: '2' }],
+    },
+    {
       name: 'a dimension rendered as another one: 3D → 二维 is a changed number',
       source: 'We address the segmentation of road objects from 3D point clouds, with data from the video game GTA-V.',
       target: '我们从二维点云中分割道路物体，数据来自视频游戏“侠盗猎车手5”（GTA-V）。',
