@@ -13,11 +13,18 @@ const CONVENTIONALLY_TRANSLATED = new Set([
   'usd', 'rmb', 'gps', 'it', 'pc', 'hiv', 'aids', 'ngo', 'ii', 'iii', 'ph',
   // Acronyms that became words: Chinese names the thing (激光雷达, 雷达, 激光, 声纳).
   'lidar', 'radar', 'laser', 'sonar',
+  // Names of fields that Chinese writes as words: 物联网.
+  'iot',
 ]);
+
+/** LaTeX citation and reference keys (\cite{bahdanauCB14}): the `latex` check compares them; they are no names. */
+const LATEX_KEYS = /\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|label)\*?(?:\[[^\]]*\])*\{[^}]*\}/g;
 
 // Words glued together by a lost space in the source (structured abstracts scraped without their
 // line breaks: "MethodsWe", "ResultsExperimental"; "ofHarris"): not a name the translation should keep.
 const GLUED = [
+  // A typo joined by a digit (highly0accurate); not 2 or 4 ("to", "for": word2vec, seq2seq).
+  /^[a-z]{3,}[0135-9][a-z]{3,}$/,
   /^(?:of|in|on|and|the|to|for|with|by|at|from|as|is|are|or)[A-Z][a-z]/,
   /^(?:Background|Objectives?|Purpose|Methods?|Results?|Conclusions?|Findings|Aims?|Introduction|Motivation|Significance)[A-Z][a-z]/,
   /[a-z](?:We|The|This|Our|These|It|In|To|An?|For|Here)$/,
@@ -140,6 +147,7 @@ export default defineCheck({
 
     const units = anchorUnits(ctx);
     const targetLower = target.toLowerCase();
+    const latexKeys = [...source.matchAll(LATEX_KEYS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
     const seen = new Set<string>();
     for (const s of src) {
       if (seen.has(s.key)) continue;
@@ -165,6 +173,9 @@ export default defineCheck({
       if (definedInSource(source, s)) continue;
       if (shouted(source, s)) continue;
       if (GLUED.some((re) => re.test(s.text))) continue;
+      if (latexKeys.some(([from, to]) => s.start >= from && s.end <= to)) continue;
+      // The plural of a short name ending in a digit (L1s → L1); FCN-8s is a name of its own.
+      if (/^[A-Za-z]{1,2}\d+s$/.test(s.text) && targetLower.includes(s.key.replace(/s$/, ''))) continue;
       // A social-media mention (@user20, the @ of a reply) addresses someone; it is no content of the text, and
       // translators drop it (WMT24 `refA`: "@user20 so every day you row…" → 所以说你每天…, rated error-free).
       if (source[s.start - 1] === '@') continue;

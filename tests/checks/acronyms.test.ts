@@ -17,10 +17,15 @@ testCheck(acronyms, {
     // arXiv dev: structured abstracts scraped without the space after a heading or before a name.
     { name: 'words glued by a lost space are no name', source: 'MethodsWe propose the method ofHarris.', target: '方法我们提出了哈里斯的方法。' },
     { name: 'an acronym that became a word (LiDAR → 激光雷达)', source: 'We segment 3D LiDAR point clouds.', target: '我们分割三维激光雷达点云。' },
+    { name: 'a citation key is no name (the latex check compares it)', source: 'We follow soft attention \\cite{bahdanauCB14} here.', target: '我们在这里遵循软注意力。' },
+    { name: 'IoT is conventionally translated (物联网)', source: 'devices such as mobile phones and IoT', target: '手机和物联网等设备' },
+    { name: 'the plural of a name ending in a digit', source: 'native speakers of the following L1s: Chinese, English', target: '母语为以下L1：中文，英文' },
+    { name: 'a typo glued by a digit is no name', source: 'a system that delivers highly0accurate results', target: '一个提供高度准确结果的系统' },
     // WMT24 refA (social): the reply's mention is dropped, rightly.
     { name: 'a dropped @mention', source: '@user20 so every day you row at least 2.8km?', target: '所以说你每天至少划2.8公里？' },
   ],
   invalid: [
+    { name: 'word2vec is a name, not a typo', source: 'a word2vec model trained on news', target: '一个在新闻上训练的词向量模型', findings: [{ messageId: 'missing' }] },
     { name: 'a dropped name that is no mention', source: 'Ask user20 about the 2.8km row.', target: '问问他2.8公里划船的事。', findings: [{ messageId: 'missing' }] },
     {
       name: 'a run with a short non-word stays names (SAFE RL)',
