@@ -15,6 +15,8 @@ const CONVENTIONALLY_TRANSLATED = new Set([
   'lidar', 'radar', 'laser', 'sonar',
   // Names of fields that Chinese writes as words: 物联网.
   'iot',
+  // Imaging and recording methods, which Chinese names (功能磁共振成像, 磁共振成像, 脑电图, 心电图).
+  'fmri', 'mri', 'eeg', 'ecg', 'ekg',
 ]);
 
 /** LaTeX citation and reference keys (\cite{bahdanauCB14}): the `latex` check compares them; they are no names. */
@@ -147,6 +149,7 @@ export default defineCheck({
 
     const units = anchorUnits(ctx);
     const targetLower = target.toLowerCase();
+    const targetTimes = targetLower.replace(/×/g, 'x');
     const latexKeys = [...source.matchAll(LATEX_KEYS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
     const seen = new Set<string>();
     for (const s of src) {
@@ -166,9 +169,11 @@ export default defineCheck({
         });
         continue;
       }
-      // Kept inside a longer Latin token (BERT in mBERT-style names, GPT in GPT2).
+      // Kept inside a longer Latin token (BERT in mBERT-style names, GPT in GPT2); NxN written N×N; a plural
+      // written singular in other capitals (RoIs → ROI).
       if (targetLower.includes(s.key.replace(/-/g, ''))) continue;
-      if (targetLower.includes(s.key)) continue;
+      if (targetLower.includes(s.key) || targetTimes.includes(s.key)) continue;
+      if (/[A-Z]s$/.test(s.text) && tgt.some((t) => t.key === s.key.slice(0, -1))) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
       if (definedInSource(source, s)) continue;
       if (shouted(source, s)) continue;
