@@ -6,9 +6,18 @@ import { aligned, EN, ZH } from './completeness-fixtures.js';
 const dropSecond = ZH.replace('然而，它们需要大量标记数据进行训练。', '');
 const second = 'However, they require large amounts of labeled data for training.';
 
+// arXiv 1705.03986 with its Google Translate Chinese: every sentence is translated, but the aligner puts
+// the sixth English sentence in a 1-0 bead and gives its Chinese to the seventh (1-2), and the Chinese is
+// shorter than the length test expects.
+const SHIFTED_EN =
+  'This paper is concerned with recovery of motion and structure parameters from multiframes under orthogonal projection when only points are traced. The main question is how many points and/or how many frames are necessary for the task. It is demonstrated that 3 frames and 3 points are the absolute minimum. Closed-form solution is presented. Furthermore, it is shown that the task may be linearized if either four points or four frames are available. It is demonstrated that no increase in the number of points may lead to recovery of structure and motion parameters from two frames only. It is shown that instead the increase in the number of points may support the task of tracing the points from frame to frame.';
+const SHIFTED_ZH =
+  '本文关注的是仅仅追踪点时正交投影下多帧复原运动和结构参数。主要问题是该任务需要多少点和/或多少帧。证明了3帧和3点是绝对最小值。介绍封闭式解决方案。此外，显示如果四点或四帧可用，则任务可以线性化。已经证明，点数的增加不会导致仅从两帧恢复结构和运动参数。结果表明，相反，增加点数可以支持逐帧追踪点的任务。';
+
 testCheck(check, {
   valid: [
     aligned(EN, ZH, 'a faithful translation'),
+    aligned(SHIFTED_EN, SHIFTED_ZH, 'a 1-0 bead beside a 1-2 bead that holds its translation (real Google Translate output)'),
     aligned(EN, ZH.replace('我们提出了一种新的半监督方法FooNet，', '我们提出了一种新的半监督方法FooNet。'), 'a sentence split in two'),
     aligned(EN, ZH.slice(0, ZH.indexOf('我们提出')), 'trailing sentences are truncated, not omission'),
     {
