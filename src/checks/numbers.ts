@@ -194,6 +194,13 @@ export default defineCheck<NumbersOptions>({
     for (let i = 0; i < src.length; i++) {
       const s = src[i] as NumberAnchor;
       if (matched[i] || srcUnit[i] === -1) continue;
+      // A unit's square or cube (712.5 $km^2$ → 712.5平方公里, m^3 → 立方米) is rendered by 平方 / 立方.
+      const square = s.value === 2 ? '平方' : s.value === 3 ? '立方' : undefined;
+      const unitSpan = units[srcUnit[i] as number]?.target;
+      if (square && unitSpan && /[A-Za-z] ?\^ ?\{? ?$/.test(source.slice(Math.max(0, s.start - 6), s.start)) && target.slice(unitSpan[0], unitSpan[1]).includes(square)) {
+        matched[i] = true;
+        continue;
+      }
       const after = source.slice(s.end, s.end + 3);
       const form = /^(?:st|nd|rd|th)\b/i.test(after) ? 'ordinal' : /^-?[Dd]\b/.test(after) ? 'dimension' : undefined;
       if (form === undefined) continue;

@@ -228,6 +228,8 @@ export function numberKey(value: number, percent = false): string {
 
 const isLatinLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/;
+const ZERO_WIDTHS = /[\u200b-\u200d\u2060\ufeff]/g;
 
 function numberAnchor(
   original: string,
@@ -323,7 +325,8 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     if (grouped) {
       j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
     } else {
-      while (isDigit(w[j])) j++;
+      // Machine translation sometimes leaves zero-width spaces inside a number (1\u200b\u200b0K for 10K).
+      while (isDigit(w[j]) || (ZERO_WIDTH.test(w[j] ?? '') && /^[\u200b-\u200d\u2060\ufeff]*\d/.test(w.slice(j, j + 4)))) j++;
     }
     // A decimal comma, as European authors write: 0,94 or a percentage (99,9%, 64,6\%); one or two digits
     // after it, and no bracket around (a pair or an interval: [0,1], (8,2), l_(2,1)). Other integers before
@@ -348,7 +351,8 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
         continue;
       }
     }
-    let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? w.slice(start, j).replace(',', '.') : w.slice(start, j).replace(/,/g, '')));
+    const digits = w.slice(start, j).replace(ZERO_WIDTHS, '');
+    let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? digits.replace(',', '.') : digits.replace(/,/g, '')));
     let value = mantissa;
     let unit: string | undefined;
     const exp = w[j] === 'e' || w[j] === 'E' ? /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6)) : null;

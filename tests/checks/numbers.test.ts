@@ -22,6 +22,8 @@ testCheck(numbers, {
     { name: 'full-width digits', source: 'an accuracy of 95%', target: '准确率为９５％' },
     { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
     { name: 'digit rendered as a Chinese numeral', source: 'We propose 3 modules.', target: '我们提出了三个模块。' },
+    { name: 'a unit squared rendered 平方', source: 'The benchmark covers 712.5 $km^2$ of land and 400,000 buildings.', target: '该基准涵盖712.5平方公里的土地和40万栋建筑物。' },
+    { name: 'zero-width spaces inside a number', source: 'the CoDraw dataset of ~10K dialogs', target: '由〜1\u200b\u200b0K对话组成的CoDraw数据集' },
     { name: '24/7 rendered as 全天候', source: 'Surveillance cameras operate 24x7 and the service is available 24/7.', target: '监控摄像机全天候运行，服务全天候可用。' },
     { name: 'a European thousands point', source: 'a study based on about 3.000 judgments', target: '基于约3,000条判断的研究' },
     {
