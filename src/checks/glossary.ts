@@ -151,6 +151,8 @@ export default defineCheck<GlossaryOptions>({
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
+    /** Wrong renderings cut with a neighbouring word, read once per pair when a term needs them. */
+    let splitHits: WrongRenderingMatch[] | undefined;
     for (const term of terms) {
       if (!entryApplies(term.entry, domain)) continue;
       const span = alignedTargetSpan(ctx, term.start);
@@ -180,11 +182,10 @@ export default defineCheck<GlossaryOptions>({
       // rendering in the span, a wrong rendering of two or more characters across word boundaries is
       // that term's translation all the same.
       if (accepted === 0) {
-        const split = glossary
-          .matchSplitTarget(ctx.target)
-          .filter(
-            (m) => m.entry === term.entry && m.wrong.length >= 2 && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
-          );
+        splitHits ??= glossary.matchSplitTarget(ctx.target);
+        const split = splitHits.filter(
+          (m) => m.entry === term.entry && m.wrong.length >= 2 && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
+        );
         if (split.length > 0) {
           split.forEach(reportWrong);
           continue;

@@ -194,10 +194,10 @@ export default defineCheck<NumbersOptions>({
     for (let i = 0; i < src.length; i++) {
       const s = src[i] as NumberAnchor;
       if (matched[i] || srcUnit[i] === -1) continue;
+      const span = units[srcUnit[i] as number]?.target;
       // A unit's square or cube (712.5 $km^2$ → 712.5平方公里, m^3 → 立方米) is rendered by 平方 / 立方.
       const square = s.value === 2 ? '平方' : s.value === 3 ? '立方' : undefined;
-      const unitSpan = units[srcUnit[i] as number]?.target;
-      if (square && unitSpan && /[A-Za-z] ?\^ ?\{? ?$/.test(source.slice(Math.max(0, s.start - 6), s.start)) && target.slice(unitSpan[0], unitSpan[1]).includes(square)) {
+      if (square && span && /[A-Za-z] ?\^ ?\{? ?$/.test(source.slice(Math.max(0, s.start - 6), s.start)) && target.slice(span[0], span[1]).includes(square)) {
         matched[i] = true;
         continue;
       }
@@ -206,7 +206,6 @@ export default defineCheck<NumbersOptions>({
       if (form === undefined) continue;
       // 二维（0D）: where the sentence also writes a dimension in other digits, those are compared as usual
       // (a changed digit must not hide behind the numeral).
-      const span = units[srcUnit[i] as number]?.target;
       if (form === 'dimension' && span) {
         const digits = [...toHalfWidth(target.slice(span[0], span[1])).matchAll(/(\d+) ?-?[Dd](?![A-Za-z])/g)].map((m) => Number(m[1]));
         if (digits.some((d) => d !== s.value)) continue;

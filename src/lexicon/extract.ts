@@ -228,8 +228,15 @@ export function numberKey(value: number, percent = false): string {
 
 const isLatinLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/;
-const ZERO_WIDTHS = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Zero-width characters machine translation leaves inside numbers (1\u200b0K): one list for the reader and the value. */
+const ZERO_WIDTH_CHARS = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+const ZERO_WIDTHS = new RegExp(`[${[...ZERO_WIDTH_CHARS].join('')}]`, 'g');
+/** True at a run of zero-width characters that a digit follows. */
+function zeroWidthBeforeDigit(w: string, j: number): boolean {
+  let k = j;
+  while (ZERO_WIDTH_CHARS.has(w[k] as string)) k++;
+  return k > j && isDigit(w[k]);
+}
 
 function numberAnchor(
   original: string,
@@ -326,7 +333,7 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
     } else {
       // Machine translation sometimes leaves zero-width spaces inside a number (1\u200b\u200b0K for 10K).
-      while (isDigit(w[j]) || (ZERO_WIDTH.test(w[j] ?? '') && /^[\u200b-\u200d\u2060\ufeff]*\d/.test(w.slice(j, j + 4)))) j++;
+      while (isDigit(w[j]) || zeroWidthBeforeDigit(w, j)) j++;
     }
     // A decimal comma, as European authors write: 0,94 or a percentage (99,9%, 64,6\%); one or two digits
     // after it, and no bracket around (a pair or an interval: [0,1], (8,2), l_(2,1)). Other integers before

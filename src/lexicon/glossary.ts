@@ -429,19 +429,19 @@ const SUFFIXES = new Set('性法器度量率化型式者');
  * {@link SUFFIXES}. 重复发展 (复发 inside) and 回想起 (起 is a verb complement: "recall") are not.
  */
 export function splitPlausible(zh: string, bounds: Uint8Array, start: number, end: number): boolean {
-  const piece = (text: string): boolean => text.length >= 2 || SUFFIXES.has(text);
+  const han = (text: string): boolean => /^\p{Script=Han}+$/u.test(text);
   if (bounds[start] !== 1) {
     let from = start;
     while (from > 0 && bounds[from] !== 1) from--;
+    // On the left the piece must be a word of its own: a suffix hangs on the right only.
     const before = zh.slice(from, start);
-    // Only a suffix may hang on the right; on the left the piece must be a word of its own.
-    if (before.length < 2 || !/^\p{Script=Han}+$/u.test(before)) return false;
+    if (before.length < 2 || !han(before)) return false;
   }
   if (bounds[end] !== 1) {
     let to = end;
     while (to < zh.length && bounds[to] !== 1) to++;
     const after = zh.slice(end, to);
-    if (!piece(after) || !/^\p{Script=Han}+$/u.test(after)) return false;
+    if ((after.length < 2 && !SUFFIXES.has(after)) || !han(after)) return false;
   }
   return true;
 }
