@@ -15,10 +15,12 @@ export interface UntranslatedSettings {
 /** The `untranslated` check's defaults. */
 export const UNTRANSLATED_DEFAULTS: UntranslatedSettings = { minHanShare: 0.2, minLetters: 20 };
 
-// Handles, hashtags, URLs and e-mails are not language: a post that is only these is not untranslated.
-const NOT_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+/gu;
+// Handles, hashtags, URLs, e-mails and bare domain names (visit example.org) are not language: a post
+// that is only these is not untranslated, and a translation that keeps a gallery's site name is not English.
+const NOT_LANGUAGE =
+  /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|cn|uk|de|fr|jp|info|co|me|app|dev|tv|us|eu|ly)\b/gu;
 // The pattern only runs when the text could hold what it removes (it is a hot path at corpus scale).
-const MAYBE_NOT_LANGUAGE = /[:@#]|www\./;
+const MAYBE_NOT_LANGUAGE = /[:@#]|www\.|\.[a-z]{2,4}\b/;
 const letters = (text: string) =>
   (MAYBE_NOT_LANGUAGE.test(text) ? text.replace(NOT_LANGUAGE, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
 

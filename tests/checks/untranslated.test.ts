@@ -22,6 +22,12 @@ testCheck(check, {
     // Nothing to translate, copied as it is: the verdict says `nothing-to-translate`, not a finding.
     { name: 'a handle and a link copied', source: '@user40 https://fedi.example.net/@user41/112130028394563476', target: '@user40 https://fedi.example.net/@user41/112130028394563476' },
     { name: 'code copied', source: '<div id=sec1></div>', target: '<div id=sec1></div>' },
+    // A WMT24 segment rated 95/100: the address and the site's name stay in Latin letters, as they should.
+    {
+      name: 'a translation that keeps an address and a bare domain name',
+      source: 'The Tierra del Sol Gallery is located at 7414 Santa Monica Blvd. For information, visit tierradelsolgallery.org.',
+      target: 'Tierra del Sol画廊位于7414 Santa Monica Blvd。有关信息，请访问tierradelsolgallery.org。',
+    },
     { name: 'a handle and an interjection copied', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 noooooOOOOooOoOooooo 🤣', pair: pairWithRole('untranslated') },
   ],
   invalid: [
@@ -36,6 +42,11 @@ testCheck(check, {
       source: english,
       target: `  ${english.toUpperCase()} `,
       findings: [{ messageId: 'sameAsSource', severity: 'critical' }],
+    },
+    {
+      name: 'English prose with a domain name and two Chinese words is still English',
+      target: `${english} See example.org for the code. 翻译`,
+      findings: [{ messageId: 'noChinese' }],
     },
     {
       name: 'target with almost no Han text',
