@@ -287,12 +287,15 @@ function readSuffix(w: string, i: number): { end: number; percent: boolean; unit
     const word = m[2] !== undefined ? 'million' : (m[1] as string).toLowerCase();
     return { end: i + m[0].length, percent: false, unit: word, factor: ENGLISH_MULTIPLIERS[word] as number };
   }
+  // 1 亿欧元, 135 万吨: machine translation (LLMs especially) puts a space between the digits and a large
+  // multiplier; only 万 and above are read across it (3 千克 is 3 kilograms, not 3,000 grams).
+  const space = w[i] === ' ' ? 1 : 0;
   // 800多万, 120余万: "more than" between the digits and the multiplier.
-  const more = w[i] === '多' || w[i] === '余' ? 1 : 0;
+  const more = w[i + space] === '多' || w[i + space] === '余' ? 1 : 0;
   for (const len of [2, 1]) {
-    const s = w.slice(i + more, i + more + len);
+    const s = w.slice(i + space + more, i + space + more + len);
     const f = CHINESE_MULTIPLIERS[s];
-    if (s.length === len && f !== undefined) return { end: i + more + len, percent: false, unit: s, factor: f };
+    if (s.length === len && f !== undefined && (space === 0 || f >= 1e4)) return { end: i + space + more + len, percent: false, unit: s, factor: f };
   }
   return { end: i, percent: false, factor: 1 };
 }

@@ -63,6 +63,11 @@ describe('extractNumbers', () => {
       '50000', '350000000', '5%', '3', '2', '12', '1', '3', '1', '2019', '3', '4',
     ]);
   });
+  it('reads a large multiplier across the space machine translation puts before it, and only a large one', () => {
+    // WMT24 outputs rated 90-100: 每天可能将损失 1 亿欧元（合 1.1 亿美元）, 135 万吨.
+    expect(keys('损失 1 亿欧元（合 1.1 亿美元），近 135 万吨，超过 13 万人，800 多万')).toEqual(['100000000', '110000000', '1350000', '130000', '8000000']);
+    expect(keys('重 3 千克，走了 5 百步')).toEqual(['3', '5']);
+  });
   it('does not read 一 as the article, vague amounts or idioms as numbers', () => {
     expect(keys('一种统一的方法，一些数据，数百个样本，十分重要，千万不要，万一')).toEqual([]);
   });
