@@ -179,8 +179,8 @@ export default defineCheck<NumbersOptions>({
     for (const [sameUnit, exact] of passes) {
       for (let i = 0; i < src.length; i++) if (!matched[i]) match(i, sameUnit, exact, true);
     }
-    // "24/7" (24x7, 24×7) is an idiom, "around the clock": 全天候, 昼夜 or 24小时 render it.
-    if (/全天|昼夜|不间断|24\s*小时|7\s*[x×*]\s*24|24\s*[x×*/]\s*7/.test(target)) {
+    // "24/7" (24x7, 24×7) is an idiom, "around the clock": 全天候, 昼夜, 随时 or 24小时 render it.
+    if (/全天|昼夜|不间断|随时|24\s*小时|7\s*[x×*]\s*24|24\s*[x×*/]\s*7/.test(target)) {
       for (const m of source.matchAll(/\b24 ?[x×/] ?7\b/g)) {
         src.forEach((n, i) => {
           if (n.start >= (m.index ?? 0) && n.end <= (m.index ?? 0) + m[0].length) matched[i] = true;
@@ -265,6 +265,9 @@ export default defineCheck<NumbersOptions>({
       // Digits kept inside a target identifier (RobDog_747, E6000) are the number, unchanged.
       const digits = s.text.replace(/[^0-9０-９]/g, '');
       if (digits.length >= 3 && s.unit === undefined && insideIdentifier(toHalfWidth(target), digits, tgt)) continue;
+      // A model number after its name (Boeing 737 MAX 9, Windows 11) written glued in the target (MAX9).
+      const name = /([A-Za-z]{2,})[ -]$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
+      if (name && s.unit === undefined && new RegExp(`${name}[ -]?${digits}(?![0-9])`, 'i').test(toHalfWidth(target))) continue;
       // A small integer whose Chinese numeral occurs in the aligned sentence (一关, 第二) is rendered.
       const chars = CHINESE_FOR[s.value];
       if (

@@ -302,6 +302,16 @@ function readSuffix(w: string, i: number): { end: number; percent: boolean; unit
 
 const NEXT_DIGIT = /[0-9]/g;
 
+/** True when the x before `start` joins two dimensions: 6"x6", 6" x 6", 6英寸x6英寸 (the same unit on both sides). */
+function betweenDimensions(w: string, start: number): boolean {
+  const left = w.slice(Math.max(0, start - 10), start - 1).replace(/ $/, '');
+  if (/\d ?["'″”]$/.test(left)) return true;
+  const unit = /\d ?(\p{Script=Han}{1,2})$/u.exec(left)?.[1];
+  if (unit === undefined) return false;
+  const right = /^\d+(?:\.\d+)? ?/.exec(w.slice(start, start + 12))?.[0];
+  return right !== undefined && w.startsWith(unit, start + right.length);
+}
+
 /** Arabic-digit numbers (ASCII or full-width), skipping identifiers (GPT-4, ResNet-50, v2, x86) and versions (1.2.3). */
 function arabicNumbers(text: string, w: string, masked: (i: number) => boolean): NumberAnchor[] {
   const out: NumberAnchor[] = [];
@@ -313,8 +323,11 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     i = NEXT_DIGIT.lastIndex - 1;
     const start = i;
     const before = w[start - 1];
+    // 6"x6", 6英寸x6英寸: an x between two dimensions is a times sign, not a name's letter (x86, 个x86,
+    // 的x2.7 are names or a factor).
+    const timesSign = (before === 'x' || before === 'X') && betweenDimensions(w, start);
     const identifier =
-      isLatinLetter(before) ||
+      (isLatinLetter(before) && !timesSign) ||
       (before !== undefined && '-_'.includes(before) && isLatinLetter(w[start - 2])) ||
       (before === '.' && /[A-Za-z0-9]\.$/.test(w.slice(Math.max(0, start - 2), start)));
     // A hyphenated chain that starts with letters (Llama-2-7B) is one identifier.
@@ -467,6 +480,13 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
       const y = parseChineseNumeral(next[0]);
       const x = parseChineseNumeral(run);
       const yEnd = next.index + next[0].length;
+      // 百分之百: a hundred percent (百 alone is not a numeral elsewhere).
+      const full = run === '百' && next[0] === '百' ? 100 : y;
+      if (full !== null && (run === '百' || run === '千')) {
+        out.push(numberAnchor(text, start, yEnd, full, run === '百', run === '百' ? '%' : '‰'));
+        r++;
+        continue;
+      }
       if (y !== null && (run === '百' || run === '千')) {
         out.push(numberAnchor(text, start, yEnd, y, run === '百', run === '百' ? '%' : '‰'));
         r++;
@@ -490,6 +510,11 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
         out.push(numberAnchor(text, start, end - 1, a, false, undefined));
         out.push(numberAnchor(text, end - 1, end, b, false, undefined));
       }
+      continue;
+    }
+    // 每百万次 = per million, 每千人 = per thousand: after 每 a lone multiplier is a number.
+    if (before === '每' && CHINESE_MULTIPLIERS[run] !== undefined) {
+      out.push(numberAnchor(text, start, end, CHINESE_MULTIPLIERS[run] as number, false, undefined));
       continue;
     }
     if (value === null) continue;

@@ -24,6 +24,13 @@ testCheck(numbers, {
     { name: 'digit rendered as a Chinese numeral', source: 'We propose 3 modules.', target: '我们提出了三个模块。' },
     { name: 'a unit squared rendered 平方', source: 'The benchmark covers 712.5 $km^2$ of land and 400,000 buildings.', target: '该基准涵盖712.5平方公里的土地和40万栋建筑物。' },
     { name: 'zero-width spaces inside a number', source: 'the CoDraw dataset of ~10K dialogs', target: '由〜1\u200b\u200b0K对话组成的CoDraw数据集' },
+    // WMT24 outputs rated 85-100 by their annotators, with no error marked:
+    { name: 'per million rendered 每百万', source: 'It had the highest rate, at 2.53 per 1 million departures.', target: '其事故率最高，为每百万次起飞2.53次。' },
+    { name: 'a model number glued to its name (MAX 9 → MAX9)', source: 'Most Boeing 737 MAX 9 jets were grounded.', target: '大部分波音737 MAX9客机被停飞。' },
+    { name: 'a dimension written 6英寸x6英寸', source: 'It is a 6" x 6" canvas for painting.', target: '这是一块6英寸x6英寸的画布。' },
+    { name: '100 % written 百分之百', source: 'It will be a 100 % solids epoxy coating.', target: '这将是一种百分之百固体的环氧涂层。' },
+    { name: '24/7 rendered as 随时', source: 'Be available 24/7 and reply fast.', target: '随时待命，快速回复。' },
+    { name: 'large multipliers after a space', source: 'Businesses could lose 100m euros ($110m) a day.', target: '企业每天可能损失 1 亿欧元（合 1.1 亿美元）。' },
     { name: '24/7 rendered as 全天候', source: 'Surveillance cameras operate 24x7 and the service is available 24/7.', target: '监控摄像机全天候运行，服务全天候可用。' },
     { name: 'a European thousands point', source: 'a study based on about 3.000 judgments', target: '基于约3,000条判断的研究' },
     {
@@ -53,6 +60,18 @@ testCheck(numbers, {
     { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
+    {
+      name: 'a model number glued to another name is still missing',
+      source: 'Most Boeing 737 MAX 9 jets were grounded.',
+      target: '大部分波音737 MAX8客机被停飞。',
+      findings: [{ messageId: 'missing', expected: '9' }],
+    },
+    {
+      name: 'per million written 每千 is a wrong number',
+      source: 'It had the highest rate, at 2.53 per 1 million departures.',
+      target: '其事故率最高，为每千次起飞2.53次。',
+      findings: [{ messageId: 'missing', expected: '1 million' }],
+    },
     {
       // arXiv dev (Google Translate): "trained 2 out of 3 neural nets" lost its 2.
       ...aligned(
