@@ -150,6 +150,7 @@ export default defineCheck({
     const units = anchorUnits(ctx);
     const targetLower = target.toLowerCase();
     const targetTimes = targetLower.replace(/×/g, 'x');
+    const targetJoined = targetLower.replace(/[-\s]/g, '');
     const latexKeys = [...source.matchAll(LATEX_KEYS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
     const seen = new Set<string>();
     for (const s of src) {
@@ -172,6 +173,8 @@ export default defineCheck({
       // Kept inside a longer Latin token (BERT in mBERT-style names, GPT in GPT2); NxN written N×N; a plural
       // written singular in other capitals (RoIs → ROI).
       if (targetLower.includes(s.key.replace(/-/g, ''))) continue;
+      // WiFi written Wi-Fi, e-mail names with or without their hyphen.
+      if (targetJoined.includes(s.key.replace(/[-\s]/g, ''))) continue;
       if (targetLower.includes(s.key) || targetTimes.includes(s.key)) continue;
       if (/[A-Z]s$/.test(s.text) && tgt.some((t) => t.key === s.key.slice(0, -1))) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
@@ -184,6 +187,13 @@ export default defineCheck({
       // A social-media mention (@user20, the @ of a reply) addresses someone; it is no content of the text, and
       // translators drop it (WMT24 `refA`: "@user20 so every day you row…" → 所以说你每天…, rated error-free).
       if (source[s.start - 1] === '@') continue;
+      // A hashtag of words (#HomeRenovation) is text, and translators translate it (#家居翻新); #AI stays a name.
+      if (source[s.start - 1] === '#' && /^(?:[A-Z][a-z]+){2,}$/.test(s.text)) continue;
+      // An interjection spelled long (noooooOOOOoo) is no name.
+      if (/[a-z]/.test(s.text) && /(.)\1{3,}/.test(s.text.toLowerCase())) continue;
+      // An amount of money after a one-letter currency sign (N585m: 585 million naira → 5.85亿奈拉): the
+      // numbers check reads the amount.
+      if (/^[A-Z]\d+(?:\.\d+)?(?:m|bn)$/.test(s.text) || (/^[A-Z]\d+(?:\.\d+)?$/.test(s.text) && /^(?:m|bn|\s?(?:million|billion))\b/i.test(source.slice(s.end, s.end + 9)))) continue;
       // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
       if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
       const unit = units[unitAt(units, 'source', s.start)];

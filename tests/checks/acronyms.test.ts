@@ -26,9 +26,15 @@ testCheck(acronyms, {
     { name: 'a typo glued by a digit is no name', source: 'a system that delivers highly0accurate results', target: '一个提供高度准确结果的系统' },
     // WMT24 refA (social): the reply's mention is dropped, rightly.
     { name: 'a dropped @mention', source: '@user20 so every day you row at least 2.8km?', target: '所以说你每天至少划2.8公里？' },
+    // WMT24 outputs rated 90-100 with no error marked:
+    { name: 'a hashtag of words translated', source: '#DIY #HomeRenovation', target: '#DIY #家居翻新' },
+    { name: 'an interjection spelled long', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 不要啊啊啊啊啊啊 🤣' },
+    { name: 'WiFi written Wi-Fi', source: 'Even iMessage over WiFi is not available.', target: '看起来甚至Wi-Fi上的iMessage也不可用。' },
+    { name: 'an amount after a currency letter (N585m)', source: 'She is accused of diverting N585m of relief funds.', target: '她被指控挪用了5.85亿奈拉的救济基金。' },
   ],
   invalid: [
     { name: 'word2vec is a name, not a typo', source: 'a word2vec model trained on news', target: '一个在新闻上训练的词向量模型', findings: [{ messageId: 'missing' }] },
+    { name: 'a hashtag that is an acronym stays a name', source: 'Great talk on #NLP today', target: '今天关于#自然语言的精彩演讲', findings: [{ messageId: 'missingAcronym' }] },
     { name: 'a dropped name that is no mention', source: 'Ask user20 about the 2.8km row.', target: '问问他2.8公里划船的事。', findings: [{ messageId: 'missing' }] },
     {
       name: 'a run with a short non-word stays names (SAFE RL)',
