@@ -10,8 +10,11 @@ testCheck(urls, {
     { name: 'target-only, clean link', target: '代码见 https://github.com/a/b 。' },
     { name: 'arXiv id with full-width colon', source: 'see arXiv:1411.4952', target: '见arXiv：1411.4952' },
     { name: 'e-mail and DOI', source: 'Mail a@b.org, doi 10.1145/3368089.3409741', target: '邮件a@b.org，doi 10.1145/3368089.3409741' },
+    // WMT24 refA (social), rated error-free: a fediverse handle is an address to someone, not a link.
+    { name: 'a dropped fediverse handle', source: '@user29@user30.engineer omg people actually use that outside of trig class???', target: '@user29@user30 天哪，人们真的会在三角函数课外的场合用到它？？？' },
   ],
   invalid: [
+    { name: 'a dropped e-mail address', source: 'Write to user29@user30.engineer for the data.', target: '数据请写信索取。', findings: [{ messageId: 'missing' }] },
     {
       name: 'Chinese glued to a URL (target-only)',
       target: '代码可以在https://github.com/ispc-lab/bmd上找到。',
