@@ -24,7 +24,8 @@ const URL_POINTER = /(?:以下|如下|下列|下面的?)(?:网址|链接|地址|
 const URL_LIKE = /https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|edu|ai|cn)\b|github|\\url/iu;
 const SENTENCE_END = /[.!?。！？…"”’'）)\]】》」』]$/u;
 const CLAUSE_OPEN = /[，、：；,:;“‘—]$/u;
-const SOURCE_OPEN = /[,:;—–-]$/u;
+// …and a quotation opened at its very end (calling the SEC's position "): the source segment itself was cut.
+const SOURCE_OPEN = /[,:;—–-]$|\s["']$|[“‘]$/u;
 
 const chineseWords = (text: string) => countHan(text) / CHARS_PER_WORD + (text.match(/[A-Za-z0-9][A-Za-z0-9.\-_]*/gu)?.length ?? 0);
 

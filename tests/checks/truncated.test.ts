@@ -13,6 +13,12 @@ testCheck(check, {
     { name: 'target-only, ends with a stop', target: ZH },
     { name: 'a link announced and given', target: '代码可在以下网址获得：https://github.com/a/b。' },
     aligned(EN, ZH.slice(0, -1), 'only the final stop is missing (the Chinese is as long as the source needs)'),
+    // WMT24 (news): the source segment itself stops after an opening quote; the translations mirror it.
+    aligned(
+      'Last year, a court ruled that the SEC erred in its refusal, calling the SEC\'s position "',
+      '去年，法院裁定美国证监会的拒绝是错误的，称证监会的立场是“',
+      'the source ends with an opened quotation',
+    ),
     {
       name: 'a last sentence the aligner left unmatched, its own words translated in the Chinese',
       source: 'Ok, so during the day I hung up the new nesting box. This is what it looks like in its new place in the garden.',
