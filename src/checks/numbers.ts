@@ -265,6 +265,13 @@ export default defineCheck<NumbersOptions>({
       // Digits kept inside a target identifier (RobDog_747, E6000) are the number, unchanged.
       const digits = s.text.replace(/[^0-9０-９]/g, '');
       if (digits.length >= 3 && s.unit === undefined && insideIdentifier(toHalfWidth(target), digits, tgt)) continue;
+      // A rank's ordinal (2nd Lt., 1st Sergeant, 3rd Class) is in the Chinese rank's name (少尉, 中士, 三等).
+      if (
+        /^(?:st|nd|rd|th)\.? (?:Lt\b|Lieutenant|Sgt\b|Sergeant|Class|Pvt\b|Private|Cpl\b|Corporal|Mate|Officer)/i.test(source.slice(s.end, s.end + 16)) &&
+        /[尉士兵等]/.test(target.slice(range[0], range[1]))
+      ) {
+        continue;
+      }
       // A model number after its name (Boeing 737 MAX 9, Windows 11) written glued in the target (MAX9).
       const name = /([A-Za-z]{2,})[ -]$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
       if (name && s.unit === undefined && new RegExp(`${name}[ -]?${digits}(?![0-9])`, 'i').test(toHalfWidth(target))) continue;

@@ -29,6 +29,7 @@ testCheck(numbers, {
     { name: 'a model number glued to its name (MAX 9 → MAX9)', source: 'Most Boeing 737 MAX 9 jets were grounded.', target: '大部分波音737 MAX9客机被停飞。' },
     { name: 'a dimension written 6英寸x6英寸', source: 'It is a 6" x 6" canvas for painting.', target: '这是一块6英寸x6英寸的画布。' },
     { name: '100 % written 百分之百', source: 'It will be a 100 % solids epoxy coating.', target: '这将是一种百分之百固体的环氧涂层。' },
+    { name: 'a rank with its ordinal (2nd Lt. → 少尉)', source: '"Wake them up," Koren turned to see 2nd Lt. Nemik walking over.', target: '“叫醒他们”科伦转过身，看到内米奇少尉走了过来。' },
     { name: '24/7 rendered as 随时', source: 'Be available 24/7 and reply fast.', target: '随时待命，快速回复。' },
     { name: 'large multipliers after a space', source: 'Businesses could lose 100m euros ($110m) a day.', target: '企业每天可能损失 1 亿欧元（合 1.1 亿美元）。' },
     { name: '24/7 rendered as 全天候', source: 'Surveillance cameras operate 24x7 and the service is available 24/7.', target: '监控摄像机全天候运行，服务全天候可用。' },
