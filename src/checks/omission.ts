@@ -17,6 +17,8 @@ const options = z.object({
    * among the dictionary glosses of the neighbouring Chinese…
    */
   neighbourCoverage: z.number().min(0).max(1).default(0.5),
+  /** …or at least this share, two or more words found, whatever the neighbouring Chinese's length. */
+  strongNeighbourCoverage: z.number().min(0).max(1).default(0.75),
   /**
    * …and the neighbouring Chinese is longer than its own English needs by at least this share (0-1)
    * of the unmatched sentence's length: a merged sentence adds length, a dropped one does not.
@@ -82,7 +84,7 @@ export default defineCheck<OmissionOptions>({
         total += weight;
         if (glosses.has(stem)) found += weight;
       }
-      return { share: total > 0 ? found / total : 0, total };
+      return { share: total > 0 ? found / total : 0, total, found };
     };
     // Topic words recur in every sentence of an abstract, so the neighbours always share some of an
     // unmatched sentence's words; only the words their own English lacks say it was merged there.
@@ -98,6 +100,9 @@ export default defineCheck<OmissionOptions>({
       // length test below expects, so that test alone called such sentences dropped (4 of 6 `omission`
       // majors read on arXiv dev, 2026-12-02).
       if (around.some((b) => b !== undefined && b.zh.length > b.en.length)) return true;
+      // Most of its own words, two or more, in the neighbouring Chinese: translated there, however compact
+      // the Chinese (LLM and Google Chinese often runs under the length the test below expects).
+      if (own.share >= o.strongNeighbourCoverage && own.found >= 2) return true;
       const excess = (chineseWords(zh, o.charsPerWord) - countEnglishWords(en)) / Math.max(words, 1);
       return excess >= o.neighbourExcess;
     };

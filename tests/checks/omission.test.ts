@@ -35,6 +35,28 @@ testCheck(check, {
       ],
     },
     {
+      // arXiv 1609.04167 (Google Translate): the venue sentence is the tail of the first Chinese sentence,
+      // which is no longer than the first English sentence needs.
+      name: 'an unmatched sentence whose own words are nearly all in a compact neighbour',
+      source:
+        'The third edition of the workshop took place in Aalborg, the 4th largest city in Denmark, from the 24th to 26th of August 2016. The workshop venue was at the Aalborg University campus. It fosters collaboration.',
+      target: '第三届研讨会于2016年8月24日至26日在丹麦第四大城市奥尔堡举行，研讨会地点在奥尔堡大学校园。它促进合作。',
+      sourceSentences: [
+        { text: 'The third edition of the workshop took place in Aalborg, the 4th largest city in Denmark, from the 24th to 26th of August 2016.', start: 0, end: 127 },
+        { text: 'The workshop venue was at the Aalborg University campus.', start: 128, end: 184 },
+        { text: 'It fosters collaboration.', start: 185, end: 210 },
+      ],
+      targetSentences: [
+        { text: '第三届研讨会于2016年8月24日至26日在丹麦第四大城市奥尔堡举行，研讨会地点在奥尔堡大学校园。', start: 0, end: 49 },
+        { text: '它促进合作。', start: 49, end: 55 },
+      ],
+      beads: [
+        { en: [0], zh: [0], cost: 0.3 },
+        { en: [1], zh: [], cost: 6 },
+        { en: [2], zh: [1], cost: -2 },
+      ],
+    },
+    {
       name: 'a merged bead that translates both sentences',
       source: 'We study graphs with many nodes and edges. We also prove three theorems about their spectra and cuts.',
       target: '我们研究具有许多节点和边的图，并证明关于其谱和割的三个定理。',
