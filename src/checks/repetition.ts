@@ -103,7 +103,11 @@ export default defineCheck<RepetitionOptions>({
     const { target, options: o } = ctx;
     const isProtected = spanMask(target.length, protectedSpans(target));
     const loops = findLoops(target, o.minRepeats, o.maxUnit).filter((l) => !isProtected(l.start));
+    // A source that repeats itself (speech: "whoa, whoa, whoa"; "the rim, rim, the rim") is translated
+    // faithfully by a repetition of as many copies (one more, as the Chinese may cut a unit differently).
+    const sourceCopies = ctx.source === null || loops.length === 0 ? 0 : Math.max(0, ...findLoops(ctx.source, o.minRepeats, o.maxUnit).map((l) => l.copies));
     for (const loop of loops) {
+      if (loop.copies <= sourceCopies + 1) continue;
       ctx.report({
         messageId: 'loop',
         data: { unit: loop.unit, copies: loop.copies },

@@ -11,8 +11,16 @@ testCheck(repetition, {
     { name: 'set phrases (不了了之, 的的确确)', target: '这件事不了了之，的的确确如此。' },
     { name: 'spoken affirmation', target: '是是是，你说得对。' },
     { name: 'a phrase twice is not a loop', target: '研究研究这个问题。' },
+    // WMT24 (speech), rated 95 with no error marked: the speaker repeats himself.
+    { name: 'a repetition the source has', source: 'All right, well, whoa, whoa, whoa, hold it down, would you?', target: '好了好了好了，别闹了，行吗？' },
   ],
   invalid: [
+    {
+      name: 'a loop longer than the source\'s repetition',
+      source: 'Well, whoa, whoa, whoa, hold it down.',
+      target: '好了好了好了好了好了好了，别闹了。',
+      findings: [{ messageId: 'loop' }],
+    },
     {
       name: 'a phrase repeated three times',
       target: '该方法提高了模型的性能模型的性能模型的性能。',
