@@ -72,8 +72,10 @@ function definedInSource(source: string, a: Anchor): boolean {
  */
 function shouted(source: string, a: Anchor): boolean {
   if (!/^[A-Z]{2,}$/.test(a.text)) return false;
+  // A function word or intensifier in capitals is emphasis ("a VERY long time", "NOT now"): no name is one.
+  if (EMPHATIC.has(a.text.toLowerCase())) return true;
   const vocab = englishVocabulary();
-  const common = (w: string) => vocab.has(stem(w.toLowerCase()));
+  const common = (w: string) => vocab.has(stem(w.toLowerCase())) || EMPHATIC.has(w.toLowerCase());
   const wordy = (w: string) => common(w) || w.length >= 6;
   // The run of ALL-CAPS words around the anchor, separated by spaces or light punctuation.
   const left = /(?:[A-Z]{2,}[\s,!?'’-]+)*$/.exec(source.slice(Math.max(0, a.start - 80), a.start))?.[0] ?? '';
@@ -81,6 +83,17 @@ function shouted(source: string, a: Anchor): boolean {
   const run = `${left}${a.text}${right}`.match(/[A-Z]{2,}/g) ?? [];
   return run.length >= 2 && run.every(wordy) && run.some(common);
 }
+
+/**
+ * Function words, intensifiers and spoken forms of three letters or more shouted in capitals ("a VERY long
+ * time", THAT'S GONNA BE TRICKY): never an acronym. Shorter ones (IT, OR, NO, CAN is a bus) and ALL, ANY
+ * may be acronyms and count only inside a shouted run.
+ */
+const EMPHATIC = new Set(
+  ('very that this what the will would should have are were was your you they them never really always must much too ' +
+    'just even every only still gonna wanna gotta kinda sorta totally literally')
+    .split(' '),
+);
 
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
 function nearDuplicate(a: string, b: string): boolean {

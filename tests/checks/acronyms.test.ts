@@ -27,6 +27,9 @@ testCheck(acronyms, {
     // WMT24 refA (social): the reply's mention is dropped, rightly.
     { name: 'a dropped @mention', source: '@user20 so every day you row at least 2.8km?', target: '所以说你每天至少划2.8公里？' },
     // WMT24 outputs rated 90-100 with no error marked:
+    // WMT24 refA, rated error-free: words in capitals for emphasis.
+    { name: 'a function word shouted for emphasis', source: "Not impossible, but it's going to take a VERY long time.", target: '这并非不可能，但需要耗费许多的时间。' },
+    { name: 'a shouted line with spoken forms', source: '"THAT\'S GONNA BE TRICKY!"', target: '“那太难了！”' },
     { name: 'a hashtag of words translated', source: '#DIY #HomeRenovation', target: '#DIY #家居翻新' },
     { name: 'an interjection spelled long', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 不要啊啊啊啊啊啊 🤣' },
     { name: 'WiFi written Wi-Fi', source: 'Even iMessage over WiFi is not available.', target: '看起来甚至Wi-Fi上的iMessage也不可用。' },
