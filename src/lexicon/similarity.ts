@@ -332,7 +332,11 @@ function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; s
     if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(word));
     if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(ascii ? part : anchorKey(part));
   }
-  for (const m of en.normalize('NFKC').matchAll(LATIN_ANCHOR)) {
+  // An exec loop on the one pattern: matchAll cloned the pattern and wrapped every match in an iterator
+  // result, for every original and source of a run (several times each).
+  const text = en.normalize('NFKC');
+  LATIN_ANCHOR.lastIndex = 0;
+  for (let m = LATIN_ANCHOR.exec(text); m !== null; m = LATIN_ANCHOR.exec(text)) {
     const raw = m[0];
     const key = latinKeyOf(raw);
     addLatinAnchor(key, all);
@@ -398,7 +402,9 @@ function addLatinAnchor(key: string, out: Set<string>): void {
 /** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
 export function latinAnchors(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(LATIN_ANCHOR)) addLatinAnchor(latinKeyOf(m[0]), out);
+  const normalized = text.normalize('NFKC');
+  LATIN_ANCHOR.lastIndex = 0;
+  for (let m = LATIN_ANCHOR.exec(normalized); m !== null; m = LATIN_ANCHOR.exec(normalized)) addLatinAnchor(latinKeyOf(m[0]), out);
   return [...out];
 }
 

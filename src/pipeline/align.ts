@@ -1,5 +1,5 @@
 // Sentence splitting (English, Chinese) and dynamic-programming sentence alignment into beads.
-import { HAN, HAN_GLOBAL } from '../core/text.js';
+import { countHan, HAN } from '../core/text.js';
 import type { Bead, Sentence } from '../core/types.js';
 import { enFeatures, zhFeatures } from '../lexicon/similarity.js';
 
@@ -175,8 +175,8 @@ function englishLength(text: string): number {
 
 /** Length of a Chinese sentence in English-word units: Han characters / charsPerWord, plus Latin tokens. */
 function chineseLength(text: string, charsPerWord: number): number {
-  // Counts code points like a for-of loop would (HAN_GLOBAL is Unicode-aware), without one string per character.
-  const han = text.match(HAN_GLOBAL)?.length ?? 0;
+  // Counts code points like a for-of loop would, without one string per character.
+  const han = countHan(text);
   const latin = text.match(LATIN_TOKEN)?.length ?? 0;
   return han / charsPerWord + latin;
 }

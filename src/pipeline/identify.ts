@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { franc } from 'franc-min';
 import { Converter, type ConverterFunction } from 'opencc-js/t2cn';
+import { codePointCounter, countHan } from '../core/text.js';
 import type { Block, DocumentLocation, IdentifiedBlock, Language, Role, Script } from '../core/types.js';
 import { englishWordShare } from '../lexicon/english-vocabulary.js';
 
@@ -26,8 +27,10 @@ export const TRADITIONAL_SHARE = 0.2;
 export const MIXED_SHARE = 0.02;
 
 const HAN_G = /\p{Script=Han}/gu;
-const LETTER_G = /\p{L}/gu;
-const KANA_G = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+// Counted code point by code point (core/text.ts): the same counts as matching these globally, without
+// an array of one string per character of every block.
+const countLetters = codePointCounter(/\p{L}/u);
+const countKana = codePointCounter(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
 // English function words: franc-min sometimes names a short or acronym-heavy English text as another
 // language; a high share of these words settles it.
 const ENGLISH_FUNCTION_WORDS = new Set(
@@ -36,9 +39,6 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
-}
 
 /** Share of English function words among the Latin words of `text`, 0-1. */
 function englishFunctionShare(text: string): number {
@@ -55,13 +55,13 @@ function englishFunctionShare(text: string): number {
 export function detectLanguage(text: string): { language: Language; hanRatio: number } {
   // Links carry no language: a short Chinese post ending in a long URL is still Chinese.
   const prose = /https?:\/\/|www\./.test(text) ? text.replace(/https?:\/\/\S+|www\.\S+/g, ' ') : text;
-  const han = count(prose, HAN_G);
-  const letters = count(prose, LETTER_G); // \p{L} includes Han
+  const han = countHan(prose);
+  const letters = countLetters(prose); // \p{L} includes Han
   const hanRatio = letters === 0 ? 0 : han / letters;
   // A Han character carries about a word: a short Chinese sentence (我们训练一个模型。) is Chinese.
-  if (han >= MIN_HAN_CHARS && hanRatio >= HAN_RATIO_ZH && count(text, KANA_G) === 0) return { language: 'zh', hanRatio };
+  if (han >= MIN_HAN_CHARS && hanRatio >= HAN_RATIO_ZH && countKana(text) === 0) return { language: 'zh', hanRatio };
   if (letters < MIN_LANGUAGE_CHARS) return { language: 'und', hanRatio };
-  const kana = count(text, KANA_G);
+  const kana = countKana(text);
   if (kana >= 0.05 * letters) return { language: 'other', hanRatio };
   if (hanRatio >= HAN_RATIO_ZH) return { language: 'zh', hanRatio };
   // URLs, LaTeX commands and digits carry no language; long texts are decided by their start.
@@ -97,8 +97,12 @@ function simplify(text: string): string {
 
 /** Han characters of `text` and how many of them the traditional→simplified conversion changes. */
 function changedHan(text: string): { han: number; changed: number } {
+  const simplified = simplify(text);
+  // Simplified text (nearly every translation) comes back unchanged: only its Han characters to count,
+  // without arrays of one string per character of both texts.
+  if (simplified === text) return { han: countHan(text), changed: 0 };
   const before = [...text];
-  const after = [...simplify(text)];
+  const after = [...simplified];
   let han = 0;
   let changed = 0;
   if (before.length === after.length) {
@@ -161,12 +165,12 @@ export function identifyBlocks(blocks: readonly Block[]): IdentifiedBlock[] {
     const { hanRatio } = detected;
     let { language } = detected;
     // Han inside a link counts here: https://都柏林评论.com/ is a (broken) translation, not a copy.
-    const han = count(block.text, HAN_G);
+    const han = countHan(block.text);
     // A translation the input labels as such is Chinese with any Han character, however short (雇我吧, 60秒……).
-    if (language === 'und' && block.claimed === 'translation' && han > 0 && count(block.text, KANA_G) === 0) language = 'zh';
+    if (language === 'und' && block.claimed === 'translation' && han > 0 && countKana(block.text) === 0) language = 'zh';
     // A short Latin text the input labels (a record's `en` field, a block before a translation
     // marker) is taken at its word: language identification has too little to go on.
-    if ((language === 'und' || language === 'other') && han === 0 && block.claimed !== 'unknown' && count(block.text, LETTER_G) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
+    if ((language === 'und' || language === 'other') && han === 0 && block.claimed !== 'unknown' && countLetters(block.text) < SHORT_LATIN_LETTERS && /[A-Za-z]/.test(block.text)) {
       language = 'en';
     }
     const script = han > 0 ? detectScript(block.text) : 'none';
