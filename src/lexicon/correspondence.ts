@@ -43,20 +43,33 @@ export function sentenceContrast(
   const { sourceSentences: en, targetSentences: zh, beads } = input;
   if (en.length < 2 || zh.length < 2 || beads.length === 0) return null;
   const stems = en.map((s) => enFeatures(s.text, { surface: false }).stems);
-  const glosses = zh.map((s) => unionOfGlosses(zhFeatures(s.text)));
+  // Which Chinese sentences gloss each stem (ascending, once each): an English sentence's hits against
+  // every Chinese sentence then take one lookup per stem, not one per stem and Chinese sentence.
+  const glossedIn = new Map<string, number[]>();
+  for (let j = 0; j < zh.length; j++) {
+    for (const g of unionOfGlosses(zhFeatures((zh[j] as Sentence).text))) {
+      const list = glossedIn.get(g);
+      if (list) list.push(j);
+      else glossedIn.set(g, [j]);
+    }
+  }
   const partner = new Set<number>();
   for (const b of beads) for (const i of b.en) for (const j of b.zh) partner.add(i * zh.length + j);
   let aligned = 0;
   let alignedCount = 0;
   let other = 0;
   let otherCount = 0;
+  const hitsOf = new Int32Array(zh.length);
   for (let i = 0; i < en.length; i++) {
     const words = stems[i] as Set<string>;
     if (words.size === 0) continue;
+    hitsOf.fill(0);
+    for (const w of words) {
+      const list = glossedIn.get(w);
+      if (list) for (const j of list) (hitsOf[j] as number)++;
+    }
     for (let j = 0; j < zh.length; j++) {
-      const union = glosses[j] as Set<string>;
-      let hits = 0;
-      for (const w of words) if (union.has(w)) hits++;
+      const hits = hitsOf[j] as number;
       if (partner.has(i * zh.length + j)) {
         aligned += hits / words.size;
         alignedCount++;
