@@ -42,6 +42,18 @@ function renderedIn(latex: string, text: string): boolean {
   return names.length > 0 && names.every((n) => (RENDERED[n] ?? []).some((r) => (typeof r === 'string' ? text.includes(r) : r.test(text))));
 }
 
+/**
+ * Formatting (\emph, {\em …}, \textbf) and accent commands (Avalia\c{c}\~ao): the translation renders the
+ * words, and the markup or the accent of a foreign name is all that is lost (MQM minor: markup).
+ */
+const MARKUP_COMMANDS = new Set([
+  'emph', 'em', 'it', 'textit', 'textbf', 'bf', 'underline', 'textsc', 'sc', 'textsl', 'sl', 'textsf', 'sf', 'textrm', 'rm',
+  'texttt', 'tt', 'c', 'v', 'u', 'H', 'r', 'k', 'o', 'O', 'ae', 'AE', 'aa', 'AA', 'ss', 'l', 'L', 'oe', 'OE', 'i', 'j',
+]);
+
+/** Macros that stand for words (\eg, \ie, \etal): translated like the words, nothing is lost. */
+const WORD_MACROS = new Set(['eg', 'ie', 'etal', 'etc', 'vs', 'wrt', 'cf', 'textemdash', 'textendash', 'ldots', 'dots']);
+
 /** Reference commands: a translation that drops one loses a pointer, not meaning (MQM minor). */
 const REFERENCE_COMMANDS = new Set(['cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'label']);
 
@@ -52,7 +64,10 @@ function commandName(a: Anchor): string | null {
 
 /** LaTeX key with full-width punctuation mapped back: machine translation turns (,) into （，）inside math. */
 function looseKey(key: string): string {
+  // Spaces do not count in math or between a command and its argument ($ k $ is $k$); a space after a
+  // backslash (\ sim) does, and is the `broken`/`spaced` finding's business.
   return toHalfWidth(key)
+    .replace(/(?<!\\)\s+/g, '')
     .replace(/[（）［］｛｝，：；＝＋－＜＞｜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[〜～]/g, '~');
 }
@@ -127,18 +142,19 @@ export default defineCheck({
     scope: 'document',
     needs: 'target',
     defaultSeverity: 'major',
-    categories: { broken: 'fluency/grammar', spaced: 'fluency/grammar', unbalanced: 'fluency/grammar' },
+    categories: { broken: 'fluency/grammar', spaced: 'fluency/grammar', unbalanced: 'fluency/grammar', missingMarkup: 'style/awkward' },
     // `spaced` (a whole command name after `\ `) is kept apart from `broken` (a name cut or misspelt):
     // MQM reviewers rate mechanical spacing that leaves the command's name readable minor (the reader
     // still sees which symbol is meant), while a command that no longer reads as one stays major.
     // Our own annotated set rates `spaced` major (TeX prints the word); see docs/scoring.md.
-    severities: { spaced: 'minor', missingReference: 'minor' },
+    severities: { spaced: 'minor', missingReference: 'minor', missingMarkup: 'minor' },
     messages: {
       broken: 'Unexpected `{{actual}}` in the translation, expected the LaTeX command `{{expected}}`',
       spaced: 'Unexpected space in `{{actual}}`, expected the LaTeX command `{{expected}}`',
       unbalanced: 'Unexpected unbalanced `$` in the translation, expected math delimiters in pairs',
       missing: 'Unexpected missing LaTeX `{{latex}}` in the translation, expected it as in the source',
       missingReference: 'Unexpected missing reference `{{latex}}` in the translation, expected it as in the source',
+      missingMarkup: 'Unexpected missing markup `{{latex}}` in the translation (its words translated, its formatting or accent lost), expected it as in the source',
       altered: 'Unexpected LaTeX `{{actual}}` in the translation, expected `{{expected}}` as in the source',
     },
   },
@@ -237,7 +253,8 @@ export default defineCheck({
       // Written as its symbol in the aligned Chinese (or, without an alignment, anywhere in it).
       if (renderedIn(s.text, unit?.target ? target.slice(unit.target[0], unit.target[1]) : target)) continue;
       const name = commandName(s);
-      const messageId = name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : 'missing';
+      if (name !== null && WORD_MACROS.has(name)) continue;
+      const messageId = name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : name !== null && MARKUP_COMMANDS.has(name) ? 'missingMarkup' : 'missing';
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
           messageId,

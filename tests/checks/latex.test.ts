@@ -8,11 +8,26 @@ testCheck(latex, {
     { name: 'math spaced out but equal', source: 'of $10^{-3}$ precision', target: '精度为$ 10 ^ { -3} $' },
     { name: 'control space before a word', target: '等人\\ 提出' },
     { name: 'money is not math', source: 'from $25,000 to more than $30,000', target: '从25,000美元到30,000多美元' },
+    // arXiv dev (Google Translate): spaces inside math render the same.
+    { name: 'a symbol spaced inside its dollars', source: 'the $ZT$ of GaN NWs increases', target: 'GaN NWs的$ ZT $增加' },
+    { name: 'a word macro translated (\\eg → 例如)', source: 'several tasks, \\eg parsing', target: '若干任务，例如解析' },
     { name: 'target-only, intact command', target: '即\\textit{下一个动作预测}。' },
     { name: 'a symbol written as itself: $^\\circ$ as 度 or °', source: 'from a full 180$^\\circ$ view, or at 90$^\\circ$.', target: '从完整的180度视角，或在90°。' },
     { name: 'a Greek letter written as itself', source: 'with $\\alpha$ fixed', target: '在α固定时' },
   ],
   invalid: [
+    {
+      name: 'emphasis lost, its words translated: markup, minor',
+      source: 'more accurate and complete \\emph{meta-embeddings} of words',
+      target: '更准确和完整的词的元嵌入',
+      findings: [{ messageId: 'missingMarkup', severity: 'minor', expected: '\\emph{meta-embeddings}' }],
+    },
+    {
+      name: 'math written as dollars is still missing math (major)',
+      source: 'The set contains $10$ scans acquired in axial planes.',
+      target: '该套件包含轴向获得的10美元扫描。',
+      findings: [{ messageId: 'missing', severity: 'major' }],
+    },
     {
       name: 'command broken by a space (seed 003)',
       target: '对最后一个用户操作(即,\\ texit {下一个操作预测})',
