@@ -54,6 +54,27 @@ const MARKUP_COMMANDS = new Set([
 /** Macros that stand for words (\eg, \ie, \etal): translated like the words, nothing is lost. */
 const WORD_MACROS = new Set(['eg', 'ie', 'etal', 'etc', 'vs', 'wrt', 'cf', 'textemdash', 'textendash', 'ldots', 'dots']);
 
+/**
+ * True when a percentage in math ($6.6\\%$, $\\approx 300\\%$, $20\\%-50\\%$, $10-20\\%$) is written as plain text in
+ * `text` (6.6％, 约300％, 20％到50％): every number present, none after a stray `$` or before 美元 (79美元 is the
+ * math read as dollars), and a percent sign after the last. Plain percentages render the same.
+ */
+function percentRenderedIn(latex: string, text: string): boolean {
+  const inner = latex.replace(/^\$+|\$+$/g, '').trim();
+  if (!/^(?:\\approx|\\sim|~)?\s*\d+(?:\.\d+)?\s*(?:\\?%)?\s*(?:[-–]\s*\d+(?:\.\d+)?\s*)?\\?%$/.test(inner)) return false;
+  const numbers = inner.match(/\d+(?:\.\d+)?/g) ?? [];
+  const plain = toHalfWidth(text);
+  let last = -1;
+  for (const n of numbers) {
+    const at = [...plain.matchAll(new RegExp(`(?<![0-9.])${n.replace('.', '\\.')}(?![0-9])`, 'g'))].find(
+      (m) => !/\$\s*$/.test(plain.slice(Math.max(0, m.index - 2), m.index)) && !/^\s*美元/.test(plain.slice(m.index + n.length, m.index + n.length + 4)),
+    );
+    if (!at) return false;
+    last = at.index + n.length;
+  }
+  return /^\s*[%％]/.test(plain.slice(last, last + 3));
+}
+
 /** Reference commands: a translation that drops one loses a pointer, not meaning (MQM minor). */
 const REFERENCE_COMMANDS = new Set(['cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'label']);
 
@@ -251,7 +272,8 @@ export default defineCheck({
       // A broken command that no fix repairs is already reported: the missing one is likely the same defect.
       if (unrepaired && s.kind === 'latex') continue;
       // Written as its symbol in the aligned Chinese (or, without an alignment, anywhere in it).
-      if (renderedIn(s.text, unit?.target ? target.slice(unit.target[0], unit.target[1]) : target)) continue;
+      const aligned = unit?.target ? target.slice(unit.target[0], unit.target[1]) : target;
+      if (renderedIn(s.text, aligned) || percentRenderedIn(s.text, aligned)) continue;
       const name = commandName(s);
       if (name !== null && WORD_MACROS.has(name)) continue;
       const messageId = name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : name !== null && MARKUP_COMMANDS.has(name) ? 'missingMarkup' : 'missing';

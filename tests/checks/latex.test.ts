@@ -10,6 +10,8 @@ testCheck(latex, {
     { name: 'money is not math', source: 'from $25,000 to more than $30,000', target: '从25,000美元到30,000多美元' },
     // arXiv dev (Google Translate): spaces inside math render the same.
     { name: 'a symbol spaced inside its dollars', source: 'the $ZT$ of GaN NWs increases', target: 'GaN NWs的$ ZT $增加' },
+    { name: 'a percentage in math written plain', source: 'improves the average precision by $6.6\\%$ over the baseline', target: '平均精确度提高了6.6％。' },
+    { name: 'an approximate percentage range written plain', source: 'cuts failures by $20\\%-50\\%$ and size by $\\approx 300\\%$', target: '减少20％到50％的失败，尺寸减少约300％' },
     { name: 'a word macro translated (\\eg → 例如)', source: 'several tasks, \\eg parsing', target: '若干任务，例如解析' },
     { name: 'target-only, intact command', target: '即\\textit{下一个动作预测}。' },
     { name: 'a symbol written as itself: $^\\circ$ as 度 or °', source: 'from a full 180$^\\circ$ view, or at 90$^\\circ$.', target: '从完整的180度视角，或在90°。' },
@@ -21,6 +23,18 @@ testCheck(latex, {
       source: 'more accurate and complete \\emph{meta-embeddings} of words',
       target: '更准确和完整的词的元嵌入',
       findings: [{ messageId: 'missingMarkup', severity: 'minor', expected: '\\emph{meta-embeddings}' }],
+    },
+    {
+      name: 'a percentage read as dollars is missing (79美元)',
+      source: 'overall accuracy up to $79\\%$ in 5 classes',
+      target: '在5类环境下整体准确度高达79美元',
+      findings: [{ messageId: 'missing', severity: 'major' }],
+    },
+    {
+      name: 'percentages after stray dollars are altered or missing, not plain',
+      source: 'increase by $30\\%$ (actions) and $14\\%$ (objects)',
+      target: '增加$ 30％（行动）和$ 14％（对象）',
+      findings: [{ messageId: 'altered', severity: 'major' }, { messageId: 'missing', severity: 'major' }],
     },
     {
       name: 'math written as dollars is still missing math (major)',
