@@ -95,6 +95,28 @@ const EMPHATIC = new Set(
     .split(' '),
 );
 
+/**
+ * Whether a CamelCase word belongs to the long form of an acronym defined right after it ("Near InfraRed
+ * (NIR)", "the MultimodAl Information Manipulation dataset (MAIM)"): its capitals mark the acronym's
+ * letters, and the translation translates the long form like any words.
+ */
+function inLongForm(source: string, a: Anchor): boolean {
+  const m = /^[^()]{0,80}?\(([A-Z][A-Za-z]{1,9})s?\)/.exec(source.slice(a.end, a.end + 100));
+  if (!m) return false;
+  const acronym = (m[1] as string).toUpperCase();
+  const capitals = a.text.replace(/[^A-Z]/g, '');
+  if (capitals.length === 0) return false;
+  let i = 0;
+  for (const c of acronym) if (c === capitals[i]) i++;
+  return i === capitals.length;
+}
+
+// Units with SI prefixes (TeV, GHz, kDa, MPa, dBm): the translation writes them in Chinese (太电子伏特, 兆赫).
+const UNIT = /^(?:[yzafpnµμmcdhkMGTPE]?(?:eV|Hz|Pa|Wh|Da|Bq|Gy|Sv|W|J|N)|dBm?|dBi|mAh|kWh|MWh|GWh)$/;
+
+// A common English word with a digit glued on by a lost space or a footnote mark (circuits1, complex2D).
+const GLUED_DIGIT = /^([a-z]{4,})(\d[Dd]?)$/;
+
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
 function nearDuplicate(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || a === b) return false;
@@ -163,7 +185,8 @@ export default defineCheck({
     const units = anchorUnits(ctx);
     const targetLower = target.toLowerCase();
     const targetTimes = targetLower.replace(/×/g, 'x');
-    const targetJoined = targetLower.replace(/[-\s]/g, '');
+    // Zero-width characters machine translation leaves inside a name (DeepLo\u200b\u200bgic) do not show.
+    const targetJoined = targetLower.replace(/[-\s\u200b-\u200d\u2060\ufeff]/g, '');
     const latexKeys = [...source.matchAll(LATEX_KEYS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
     const seen = new Set<string>();
     for (const s of src) {
@@ -188,6 +211,15 @@ export default defineCheck({
       if (targetLower.includes(s.key.replace(/-/g, ''))) continue;
       // WiFi written Wi-Fi, e-mail names with or without their hyphen.
       if (targetJoined.includes(s.key.replace(/[-\s]/g, ''))) continue;
+      // A plural kept singular (ResNets → ResNet), a lowercase prefix translated (multi-Kinect2 → 多Kinect2,
+      // micro-F1 → 微F1): the name itself is there.
+      if (/[A-Za-z]s$/.test(s.text) && s.text.length > 3 && targetJoined.includes(s.key.slice(0, -1).replace(/[-\s]/g, ''))) continue;
+      const core = /^[a-z]+-(.+)$/.exec(s.text)?.[1];
+      if (core && /[A-Z0-9]/.test(core) && targetJoined.includes(core.toLowerCase().replace(/[-\s]/g, ''))) continue;
+      if (UNIT.test(s.text) || /^[x×]\d+(?:\.\d+)?$/.test(s.text)) continue;
+      const glued = GLUED_DIGIT.exec(s.text);
+      if (glued && englishVocabulary().has(stem(glued[1] as string))) continue;
+      if (/[a-z][A-Z]/.test(s.text) && inLongForm(source, s)) continue;
       if (targetLower.includes(s.key) || targetTimes.includes(s.key)) continue;
       if (/[A-Z]s$/.test(s.text) && tgt.some((t) => t.key === s.key.slice(0, -1))) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;

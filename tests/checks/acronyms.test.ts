@@ -30,6 +30,13 @@ testCheck(acronyms, {
     // WMT24 refA, rated error-free: words in capitals for emphasis.
     { name: 'a function word shouted for emphasis', source: "Not impossible, but it's going to take a VERY long time.", target: '这并非不可能，但需要耗费许多的时间。' },
     { name: 'a shouted line with spoken forms', source: '"THAT\'S GONNA BE TRICKY!"', target: '“那太难了！”' },
+    // arXiv dev (Google Translate), each read:
+    { name: 'a plural name kept singular', source: 'using Wide Gated ResNets, achieving 3.65% error', target: '使用Wide Gated ResNet，误差为3.65％' },
+    { name: 'a lowercase prefix translated (micro-F1 → 微F1)', source: 'achieving a micro-F1-score of 0.63', target: '获得了0.63的微F1分数' },
+    { name: 'a unit translated (TeV → 兆电子伏特)', source: 'between 150 GeV and 1 TeV', target: '介于150千电子伏特和1兆电子伏特之间' },
+    { name: 'a word with a footnote digit glued on', source: 'models several properties of early retinal circuits1: (1) logarithmic response', target: '模拟早期视网膜回路的几个主要特性：（1）对数响应' },
+    { name: 'a CamelCase word of a long form (Near InfraRed (NIR))', source: 'trained on Near InfraRed (NIR) images', target: '在近红外（NIR）图像上进行训练' },
+    { name: 'a name with zero-width spaces inside', source: 'a LeNet improved deep CNN model', target: '一个LeNe\u200b\u200bt改进的深度CNN模型' },
     { name: 'a hashtag of words translated', source: '#DIY #HomeRenovation', target: '#DIY #家居翻新' },
     { name: 'an interjection spelled long', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 不要啊啊啊啊啊啊 🤣' },
     { name: 'WiFi written Wi-Fi', source: 'Even iMessage over WiFi is not available.', target: '看起来甚至Wi-Fi上的iMessage也不可用。' },
@@ -37,6 +44,7 @@ testCheck(acronyms, {
   ],
   invalid: [
     { name: 'word2vec is a name, not a typo', source: 'a word2vec model trained on news', target: '一个在新闻上训练的词向量模型', findings: [{ messageId: 'missing' }] },
+    { name: 'a model name with its digit plural (FCN-8s) is not a plural', source: 'based on FCN-8s and DeepLab', target: '基于FCN-8和DeepLab', findings: [{ messageId: 'missingAcronym' }] },
     { name: 'a hashtag that is an acronym stays a name', source: 'Great talk on #NLP today', target: '今天关于#自然语言的精彩演讲', findings: [{ messageId: 'missingAcronym' }] },
     { name: 'a dropped name that is no mention', source: 'Ask user20 about the 2.8km row.', target: '问问他2.8公里划船的事。', findings: [{ messageId: 'missing' }] },
     {
