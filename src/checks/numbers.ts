@@ -273,8 +273,8 @@ export default defineCheck<NumbersOptions>({
         continue;
       }
       // A model number after its name (Boeing 737 MAX 9, Windows 11) written glued in the target (MAX9).
-      const name = /([A-Za-z]{2,})[ -]$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
-      if (name && s.unit === undefined && new RegExp(`${name}[ -]?${digits}(?![0-9])`, 'i').test(toHalfWidth(target))) continue;
+      const name = /([A-Za-z]{2,})[ @-]$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
+      if (name && s.unit === undefined && new RegExp(`${name}[ @-]?${digits}(?![0-9])`, 'i').test(toHalfWidth(target))) continue;
       // A small integer whose Chinese numeral occurs in the aligned sentence (一关, 第二) is rendered.
       const chars = CHINESE_FOR[s.value];
       if (
