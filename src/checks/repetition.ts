@@ -104,10 +104,17 @@ export default defineCheck<RepetitionOptions>({
     const isProtected = spanMask(target.length, protectedSpans(target));
     const loops = findLoops(target, o.minRepeats, o.maxUnit).filter((l) => !isProtected(l.start));
     // A source that repeats itself (speech: "whoa, whoa, whoa"; "the rim, rim, the rim") is translated
-    // faithfully by a repetition of as many copies (one more, as the Chinese may cut a unit differently).
-    const sourceCopies = ctx.source === null || loops.length === 0 ? 0 : Math.max(0, ...findLoops(ctx.source, o.minRepeats, o.maxUnit).map((l) => l.copies));
+    // faithfully by a repetition of as many copies (one more, as the Chinese may cut a unit differently),
+    // in the source sentences aligned with the loop's sentence (the whole source without an alignment).
+    const sourceCopies = (at: number): number => {
+      if (ctx.source === null) return 0;
+      const zh = ctx.targetSentences.findIndex((t) => at >= t.start && at < t.end);
+      const bead = zh >= 0 ? ctx.beads.find((b) => b.zh.includes(zh)) : undefined;
+      const text = ctx.beads.length === 0 ? ctx.source : (bead?.en ?? []).map((i) => ctx.sourceSentences[i]?.text ?? '').join(' ');
+      return Math.max(0, ...findLoops(text, o.minRepeats, o.maxUnit).map((l) => l.copies));
+    };
     for (const loop of loops) {
-      if (loop.copies <= sourceCopies + 1) continue;
+      if (loop.copies <= sourceCopies(loop.start) + 1) continue;
       ctx.report({
         messageId: 'loop',
         data: { unit: loop.unit, copies: loop.copies },
