@@ -124,7 +124,8 @@ testCheck(glossary, {
       name: 'one right and one wrong rendering of a term used twice: the wrong one is reported',
       source: 'We train an ensemble of deep neural networks. The ensemble size is small.',
       target: '我们训练深度神经网络的集成。集合大小很小。',
-      findings: [{ messageId: 'wrongSense', actual: '集合', severity: 'major', data: { term: 'ensemble' } }],
+      // 集合 (a collection of models) is nonstandard since 2026-12-02: the mechanism, not the class, is under test.
+      findings: [{ messageId: 'wrongNonstandard', actual: '集合', severity: 'minor', data: { term: 'ensemble' } }],
     },
     {
       name: 'an accepted rendering across two words (标注 in 目标/注册) does not block a wrong one',
