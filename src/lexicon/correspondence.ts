@@ -108,10 +108,10 @@ export function compareAnchors(en: string, zh: string): Correspondence['anchors'
     if (n.value < 10 && !n.percent) continue;
     if (!n.values.some((v) => zhValues.has(v))) onlyEn.add(n.key);
   }
-  const { all: enAll, strong: enStrong } = enAnchorKeys(en);
+  const { has: inEnglish, strong: enStrong } = enAnchorKeys(en);
   const zhLatin = latinAnchors(zh).filter((k) => !/^[\d.,]+$/.test(k) && !WEAK_LATIN.has(k));
   const zhLatinSet = new Set(zhLatin);
-  for (const k of zhLatin) (enAll.has(k) ? shared : onlyZh).add(k);
+  for (const k of zhLatin) (inEnglish(k) ? shared : onlyZh).add(k);
   for (const k of enStrong) {
     if (/^[\d.,]+$/.test(k) || WEAK_LATIN.has(k)) continue;
     if (!zhLatinSet.has(k)) onlyEn.add(k);

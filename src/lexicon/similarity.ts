@@ -310,20 +310,46 @@ function computeEnFeatures(en: string, withSurface: boolean): EnFeatures {
   };
 }
 
+/** The anchors of an English text as `compareAnchors` reads them: membership in `anchors`, and `strongAnchors`. */
+export interface EnAnchorKeys {
+  /** True when `key` is in `enFeatures(en).anchors`. */
+  has(key: string): boolean;
+  /** `enFeatures(en).strongAnchors`, in the same order. */
+  strong: readonly string[];
+}
+
 /**
- * The anchors of `enFeatures(en)` (`anchors`, `strongAnchors`) without its stems: the mismatched-pair
- * check needs only these of the whole source, whose features are no longer cached by then.
+ * The anchors of `enFeatures(en)` without its stems: the mismatched-pair check needs only these of the
+ * whole source, whose features are no longer cached by then. The anchor set is the token keys joined with
+ * the Latin-match keys; the Latin matches are scanned at once (the strong anchors come from them), the
+ * tokens only when a key is asked for that no Latin match gave: the keys asked for are a Chinese text's
+ * Latin anchors, which nearly always are the English's Latin matches (or there are none to ask about).
  */
-export function enAnchorKeys(en: string): { all: ReadonlySet<string>; strong: readonly string[] } {
+export function enAnchorKeys(en: string): EnAnchorKeys {
   const cached = enCache.get(en);
-  if (cached) return { all: cached.anchors, strong: cached.strongAnchors };
-  return enAnchors(en, englishWords(en));
+  if (cached) return { has: (key) => cached.anchors.has(key), strong: cached.strongAnchors };
+  const latin = new Set<string>();
+  const strong = latinMatchAnchors(en, latin);
+  let tokenKeys: Set<string> | undefined;
+  return {
+    has(key) {
+      if (latin.has(key)) return true;
+      if (!tokenKeys) addTokenAnchors(englishWords(en), (tokenKeys = new Set()));
+      return tokenKeys.has(key);
+    },
+    strong,
+  };
 }
 
 /** Anchor keys of an English text (every non-stopword token, hyphen parts, Latin anchors) and the strong ones. */
 function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; strong: string[] } {
   const all = new Set<string>();
-  const strong = new Set<string>();
+  addTokenAnchors(tokens, all);
+  return { all, strong: latinMatchAnchors(en, all) };
+}
+
+/** Adds the anchor keys of English word tokens: every non-stopword token and hyphen part. */
+function addTokenAnchors(tokens: readonly string[], all: Set<string>): void {
   for (const word of tokens) {
     const lower = word.toLowerCase();
     // An ASCII token's key is its lower case (NFKC leaves ASCII alone; word tokens hold no `.` or `,`):
@@ -332,6 +358,11 @@ function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; s
     if (!STOPWORDS.has(lower)) all.add(ascii ? lower : anchorKey(word));
     if (lower.includes('-')) for (const part of lower.split('-')) if (part !== lower && !STOPWORDS.has(part)) all.add(ascii ? part : anchorKey(part));
   }
+}
+
+/** Adds the keys of the Latin matches of an English text (URLs, numbers, Latin words) to `all`; returns the strong ones. */
+function latinMatchAnchors(en: string, all: Set<string>): string[] {
+  const strong = new Set<string>();
   // An exec loop on the one pattern: matchAll cloned the pattern and wrapped every match in an iterator
   // result, for every original and source of a run (several times each).
   const text = en.normalize('NFKC');
@@ -343,7 +374,7 @@ function enAnchors(en: string, tokens: readonly string[]): { all: Set<string>; s
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
     if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
   }
-  return { all, strong: [...strong] };
+  return [...strong];
 }
 
 function addStem(part: string, stems: Set<string>, surface: Map<string, string>): void {

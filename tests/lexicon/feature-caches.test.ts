@@ -1,7 +1,7 @@
 // Caches behind segmentation and similarity features: sentence-wise cutting, invalidation, surface option.
 import { describe, expect, it } from 'vitest';
 import { addUserWords, segment } from '../../src/lexicon/segment.js';
-import { addGlosses, enFeatures, zhFeatures } from '../../src/lexicon/similarity.js';
+import { addGlosses, enAnchorKeys, enFeatures, zhFeatures } from '../../src/lexicon/similarity.js';
 
 const words = (text: string) => segment(text).map((t) => t.word);
 
@@ -37,5 +37,30 @@ describe('feature caches', () => {
     const b = 'Pruned networks were distilled twice.';
     expect(enFeatures(b, { surface: false }).surface.size).toBe(0);
     expect(enFeatures(b).surface.get('prune')).toBe('pruned');
+  });
+});
+
+describe('English anchor keys without the features', () => {
+  const texts = [
+    'Our naïve CNNs beat ResNet-50 on CIFAR-10 by 3.5% (1,000 runs); code at https://github.com/a/b.',
+    'A state-of-the-art BERT-based model, trained with PyTorch, reaches 92.1 F1 on SQuAD v2.0.',
+    'The café-style dataset (e.g. Über-Eats) has 12,345 reviews in 3 languages.',
+    'We study it.',
+    '',
+  ];
+  it('answer membership and strong anchors as enFeatures does, tokens read only when asked', () => {
+    for (const text of texts) {
+      // Asked before the features are cached (the check stage), then compared with them.
+      const lazy = enAnchorKeys(text);
+      const f = enFeatures(text);
+      expect(lazy.strong).toEqual(f.strongAnchors);
+      for (const key of [...f.anchors, 'naïve', 'na', 'café', 'style', 'absent', 'resnet-50', '50', 'cnns', 'cnn']) {
+        expect(lazy.has(key), `${key} in ${text}`).toBe(f.anchors.has(key));
+      }
+      // And again from the cached features.
+      const cached = enAnchorKeys(text);
+      expect(cached.strong).toEqual(f.strongAnchors);
+      for (const key of f.anchors) expect(cached.has(key)).toBe(true);
+    }
   });
 });
