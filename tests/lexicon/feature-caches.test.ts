@@ -63,4 +63,22 @@ describe('English anchor keys without the features', () => {
       for (const key of f.anchors) expect(cached.has(key)).toBe(true);
     }
   });
+  it('give the same anchor set, in the same order, whichever part is asked for first', () => {
+    for (const base of texts) {
+      const text = `${base} Order test.`;
+      // First computed without surface (fresh), then with it (computed again): two feature objects.
+      const whole = enFeatures(text, { surface: false });
+      const all = [...whole.anchors];
+      const strong = whole.strongAnchors;
+      const piecemeal = enFeatures(text);
+      // Compared by identity only: a matcher would read (and so work out) every getter.
+      expect(piecemeal === whole).toBe(false);
+      const asked = ['naïve', 'cnn', 'absent', ...all.slice(0, 3)];
+      const answers = asked.map((key) => piecemeal.hasAnchor(key));
+      expect(answers).toEqual(asked.map((key) => all.includes(key)));
+      expect(piecemeal.strongAnchors).toEqual(strong);
+      expect([...piecemeal.anchors]).toEqual(all);
+      expect(asked.map((key) => piecemeal.hasAnchor(key))).toEqual(answers);
+    }
+  });
 });
