@@ -3,9 +3,6 @@
 /** Matches one Han (CJK unified ideograph) character, including extensions. */
 export const HAN = /\p{Script=Han}/u;
 
-/** Global variant of HAN for counting. */
-export const HAN_GLOBAL = /\p{Script=Han}/gu;
-
 /**
  * A counter of the code points of a text that one single-code-point pattern (`/\p{Script=Han}/u`)
  * matches: the same count as `text.match(/…/gu).length`, without the array of one string per match that
@@ -48,7 +45,7 @@ export function codePointTester(pattern: RegExp): (text: string, i: number) => b
   };
 }
 
-/** Number of Han characters in `text` (code points, as `text.match(HAN_GLOBAL).length`). */
+/** Number of Han characters in `text` (code points, as `text.match(/\p{Script=Han}/gu).length`). */
 export const countHan: (text: string) => number = codePointCounter(HAN);
 
 /** The last few texts counted: several checks and the score count the words of the same source. */
@@ -101,7 +98,6 @@ function unitWidth(text: string, i: number): number {
   }
   return 1;
 }
-
 
 /** Converts a 0-based UTF-16 offset into a 1-based line and column (columns in UTF-16 units). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

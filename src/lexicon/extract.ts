@@ -477,16 +477,10 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
     // X分之Y: 百分之五 (percent), 千分之三 (per mille), 三分之一 (fraction: both numbers count).
     const next = runs[r + 1];
     if (after.startsWith('分之') && next && next.index === end + 2) {
-      const y = parseChineseNumeral(next[0]);
+      // 百分之百: a hundred percent (百 alone is not a numeral elsewhere).
+      const y = run === '百' && next[0] === '百' ? 100 : parseChineseNumeral(next[0]);
       const x = parseChineseNumeral(run);
       const yEnd = next.index + next[0].length;
-      // 百分之百: a hundred percent (百 alone is not a numeral elsewhere).
-      const full = run === '百' && next[0] === '百' ? 100 : y;
-      if (full !== null && (run === '百' || run === '千')) {
-        out.push(numberAnchor(text, start, yEnd, full, run === '百', run === '百' ? '%' : '‰'));
-        r++;
-        continue;
-      }
       if (y !== null && (run === '百' || run === '千')) {
         out.push(numberAnchor(text, start, yEnd, y, run === '百', run === '百' ? '%' : '‰'));
         r++;

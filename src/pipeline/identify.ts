@@ -39,7 +39,6 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-
 /** Share of English function words among the Latin words of `text`, 0-1. */
 function englishFunctionShare(text: string): number {
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
