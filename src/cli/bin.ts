@@ -6,9 +6,10 @@
 // First signal: stop, write the reports of what finished (marked interrupted), exit 130. Second: no new
 // report is started, the index is still written. Third: quit at once (reports are written atomically,
 // so none is ever half-written).
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { setStopPoll } from '../core/cancel.js';
+import { auditHeapLimitMb } from './memory-guard.js';
 
 type ToParent = { type: 'out' | 'err'; text: string } | { type: 'stdin' } | { type: 'done'; code: number };
 type ToWorker = { type: 'stdin'; bytes: Uint8Array } | { type: 'stop' };
@@ -36,9 +37,12 @@ async function readStdin(): Promise<Uint8Array> {
 const HEAP_GROWING_PERCENT = 30;
 
 function tuneHeapGrowth(): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return;
+  if (givenNodeOptions().some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+function givenNodeOptions(): string[] {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 }
 
 function runParent(): void {
@@ -50,7 +54,8 @@ function runParent(): void {
     stdoutTTY: Boolean(process.stdout.isTTY),
     stderrTTY: Boolean(process.stderr.isTTY),
   };
-  const worker = new Worker(new URL(import.meta.url), { workerData: data });
+  const heapMb = auditHeapLimitMb(givenNodeOptions());
+  const worker = new Worker(new URL(import.meta.url), { workerData: data, ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
   let signals = 0;
   const onSignal = (name: string) => {
     signals++;
@@ -78,7 +83,14 @@ function runParent(): void {
     }
   });
   worker.on('error', (error) => {
-    process.stderr.write(`transcheck: unexpected error\n${error.stack ?? String(error)}\n`);
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      // The memory guard stops a run before this in all but a sudden jump (one huge allocation).
+      process.stderr.write(
+        `transcheck: out of memory (heap limit ${heapMb ?? Math.round(getHeapStatistics().heap_size_limit / 1048576)} MB): stopped before anything more was written. ` +
+          'An audit: split it with `--shard k/n` and `transcheck merge`, pair against `--index`, or set a lower `--max-memory` so that it stops in time and writes what it finished. ' +
+          '`index build`: a machine with more memory (about 1.5 KB an original)\n',
+      );
+    } else process.stderr.write(`transcheck: unexpected error\n${error.stack ?? String(error)}\n`);
     process.exitCode = 2;
   });
 }

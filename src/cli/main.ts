@@ -8,6 +8,7 @@ import { checks as builtinChecks } from '../checks/index.js';
 import { assertKnownChecks, resolveChecks } from '../core/runner.js';
 import { prepareOutDir, describeFsError } from './out-dir.js';
 import { readTextArg } from './text-arg.js';
+import { guardMemory, memoryAdvice, memoryBudgetMb, type MemoryStop } from './memory-guard.js';
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS, type ConfigFile } from '../config/schema.js';
@@ -93,6 +94,7 @@ interface AuditCliOptions {
   index?: string;
   shard?: string;
   jobs?: string;
+  maxMemory?: string;
 }
 
 export function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -340,6 +342,7 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
   const jobs = parseNumber('--jobs', o.jobs, 1);
   if (jobs !== undefined && !Number.isInteger(jobs)) throw new UsageError(`Invalid --jobs \`${o.jobs}\``, '--jobs takes a whole number of threads ≥ 1');
+  const maxMemory = parseNumber('--max-memory', o.maxMemory, 1);
 
   let judge: Judge | undefined;
   let judgeOptions: JudgeOptions | undefined;
@@ -359,6 +362,16 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const progress = progressReporter(io, Boolean(o.quiet || o.json), Boolean(o.progress));
   // --dry-run reads and pairs, then estimates: no checks, no judge, no reports.
   let pairedForEstimate: readonly Pair[] | undefined;
+  // The run stops on Ctrl-C (io.signal) or when its live heap passes the memory budget (memory-guard.ts).
+  const stopper = new AbortController();
+  const forward = () => stopper.abort();
+  if (io.signal?.aborted) stopper.abort();
+  io.signal?.addEventListener('abort', forward, { once: true });
+  let memoryStop: MemoryStop | undefined;
+  const unguard = guardMemory(memoryBudgetMb(maxMemory), (stop) => {
+    memoryStop = stop;
+    stopper.abort();
+  });
   const run = await audit({
     ...(judgeOptions?.dryRun ? { pairingOnly: (pairs: readonly Pair[]) => (pairedForEstimate = pairs) } : {}),
     inputs,
@@ -376,12 +389,19 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     ...(judge ? { judge } : {}),
     ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
     ...(io.readStdin ? { readStdin: io.readStdin } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
+    signal: stopper.signal,
     onProgress: progress,
     tool: { name: 'transcheck', version },
     configHash,
     ...(jobs !== undefined ? { jobs } : {}),
+  }).finally(() => {
+    unguard();
+    io.signal?.removeEventListener('abort', forward);
   });
+  if (memoryStop) {
+    const done = run.files.reduce((n, f) => n + f.pairs.length, 0);
+    run.limitations.push(`Stopped for memory after ${done} pair(s): ${memoryAdvice(memoryStop)}.`);
+  }
 
   if (shard) {
     run.shard = shard;
@@ -398,6 +418,10 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
       io.stderr.write(line);
       io.stdout.write(renderJsonSummary(run, [], { dryRun: estimate }));
     } else if (!o.quiet) io.stdout.write(line);
+    if (memoryStop) {
+      io.stderr.write(`transcheck: stopped for memory: ${memoryAdvice(memoryStop)}\n`);
+      return 2;
+    }
     if (run.interrupted) return 130;
     return run.errors.length > 0 ? 2 : 0;
   }
@@ -412,6 +436,12 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   else if (!o.quiet) io.stdout.write(renderSummary(run, outDir, formats.includes('html')));
 
   if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);
+  if (memoryStop) {
+    // Not an interruption by the user: an error (exit 2) that says what to do instead.
+    io.stderr.write(`transcheck: stopped for memory: ${memoryAdvice(memoryStop)}\n`);
+    io.stderr.write(`transcheck: the reports of the pairs finished (marked interrupted) were written: ${written.length} file(s) in ${terminalSafe(outDir)}\n`);
+    return 2;
+  }
   if (run.interrupted) {
     io.stderr.write(`transcheck: interrupted; ${written.length} report file(s) written to ${terminalSafe(outDir)}\n`);
     return 130;
@@ -492,6 +522,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--timeout <seconds>', 'per-request timeout of the judge')
     .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
     .option('--jobs <n>', 'threads for alignment and checks: n-1 workers beside the audit thread (default: the cores available; 1 = no workers)')
+    .option('--max-memory <MB>', 'stop and write the reports of the pairs finished when the live heap passes this many MB (default: 3/4 of the heap limit, which transcheck sets to 3/4 of the machine\'s memory)')
     .option('--dry-run', 'estimate the judge tokens and cost, make no call')
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')
