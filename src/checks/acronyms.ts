@@ -117,6 +117,41 @@ const UNIT = /^(?:[yzafpnµμmcdhkMGTPE]?(?:eV|Hz|Pa|Wh|Da|Bq|Gy|Sv|W|J|N)|dBm?|
 // A common English word with a digit glued on by a lost space or a footnote mark (circuits1, complex2D).
 const GLUED_DIGIT = /^([a-z]{4,})(\d[Dd]?)$/;
 
+// Element symbols and the character Chinese names each element by: a chemical formula is translated by
+// its name (SiO2 → 二氧化硅, GaN → 氮化镓), which holds the character of every element in it.
+const ELEMENTS: Readonly<Record<string, string>> = {
+  H: '氢', He: '氦', Li: '锂', Be: '铍', B: '硼', C: '碳', N: '氮', O: '氧', F: '氟', Ne: '氖', Na: '钠', Mg: '镁',
+  Al: '铝', Si: '硅', P: '磷', S: '硫', Cl: '氯', Ar: '氩', K: '钾', Ca: '钙', Sc: '钪', Ti: '钛', V: '钒', Cr: '铬',
+  Mn: '锰', Fe: '铁', Co: '钴', Ni: '镍', Cu: '铜', Zn: '锌', Ga: '镓', Ge: '锗', As: '砷', Se: '硒', Br: '溴', Kr: '氪',
+  Rb: '铷', Sr: '锶', Y: '钇', Zr: '锆', Nb: '铌', Mo: '钼', Ru: '钌', Rh: '铑', Pd: '钯', Ag: '银', Cd: '镉', In: '铟',
+  Sn: '锡', Sb: '锑', Te: '碲', I: '碘', Xe: '氙', Cs: '铯', Ba: '钡', La: '镧', Ce: '铈', Pr: '镨', Nd: '钕', Sm: '钐',
+  Eu: '铕', Gd: '钆', Tb: '铽', Dy: '镝', Ho: '钬', Er: '铒', Tm: '铥', Yb: '镱', Lu: '镥', Hf: '铪', Ta: '钽', W: '钨',
+  Re: '铼', Os: '锇', Ir: '铱', Pt: '铂', Au: '金', Hg: '汞', Tl: '铊', Pb: '铅', Bi: '铋', Po: '钋', U: '铀', Pu: '钚',
+};
+
+/** True when `name` is a chemical formula (two elements at least) and the target names every element in it. */
+function formulaNamed(name: string, target: string): boolean {
+  const parts = name.match(/[A-Z][a-z]?\d*/g);
+  if (!parts || parts.join('') !== name || parts.length < 2) return false;
+  return parts.every((part) => {
+    const han = ELEMENTS[part.replace(/\d+$/, '')];
+    return han !== undefined && target.includes(han);
+  });
+}
+
+const CHINESE_DIGIT = '〇一二三四五六七八九';
+
+/** True when a dimension (3D, 2-D) is written the Chinese way (三维, 3维) in the target. */
+function dimensionNamed(name: string, target: string): boolean {
+  const d = /^([1-9])-?D$/i.exec(name)?.[1];
+  return d !== undefined && (target.includes(`${d}维`) || target.includes(`${CHINESE_DIGIT[Number(d)]}维`));
+}
+
+/** True when `n` stands in the target as an ordinal or with a classifier: 第2, 2型, 2级, 2期, 2类, 2阶段, 2号. */
+function classifiedNumber(n: string, target: string): boolean {
+  return new RegExp(`第\\s?${n}(?![0-9])|(?<![0-9.])${n}\\s?[型级期类阶号]`).test(target);
+}
+
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
 function nearDuplicate(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || a === b) return false;
@@ -213,7 +248,21 @@ export default defineCheck({
       // micro-F1 → 微F1): the name itself is there.
       if (/[A-Za-z]s$/.test(s.text) && s.text.length > 3 && targetJoined.includes(s.key.slice(0, -1).replace(/[-\s]/g, ''))) continue;
       const core = /^[a-z]+-(.+)$/.exec(s.text)?.[1];
-      if (core && /[A-Z0-9]/.test(core) && targetJoined.includes(core.toLowerCase().replace(/[-\s]/g, ''))) continue;
+      if (core && /[A-Z0-9]/.test(core) && (targetJoined.includes(core.toLowerCase().replace(/[-\s]/g, '')) || dimensionNamed(core, target))) continue;
+      // A dimension written the Chinese way (3D → 三维), a chemical formula by its name (SiO2 → 二氧化硅).
+      if (dimensionNamed(s.text, target) || formulaNamed(s.text, target)) continue;
+      // A function word glued to a name by a lost space (theMRS): the name is what the target must keep.
+      const afterWord = /^(?:of|in|on|and|the|to|for|with|by|at|from|as|is|are|or|an?)([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)$/.exec(s.text)?.[1];
+      if (afterWord && targetJoined.includes(afterWord.toLowerCase().replace(/-/g, ''))) continue;
+      // A common word glued to a number by a lost space (including16200): the numbers check reads the number.
+      const gluedNumber = /^([a-z]{3,})(\d{2,}(?:\.\d+)?)$/.exec(s.text);
+      if (gluedNumber && englishVocabulary().has(stem(gluedNumber[1] as string)) && targetLower.includes(gluedNumber[2] as string)) continue;
+      // A common word with a number (Type-2 → 2型, Phase-1 → 第1阶段): the number is there with a Chinese
+      // ordinal or classifier, the word translated. Any other "2" of the text would not say so (Llama-2).
+      const wordNumber = /^([A-Z][a-z]{2,})-(\d+)$/.exec(s.text);
+      if (wordNumber && englishVocabulary().has(stem((wordNumber[1] as string).toLowerCase())) && classifiedNumber(wordNumber[2] as string, target)) continue;
+      // An e-word (eLearning, eCommerce, eHealth) is a common noun, translated with 电子 (electronic).
+      if (/^e[A-Z][a-z]{3,}$/.test(s.text) && englishVocabulary().has(stem(s.text.slice(1).toLowerCase())) && target.includes('电子')) continue;
       if (UNIT.test(s.text) || /^[x×]\d+(?:\.\d+)?$/.test(s.text)) continue;
       const glued = GLUED_DIGIT.exec(s.text);
       if (glued && englishVocabulary().has(stem(glued[1] as string))) continue;

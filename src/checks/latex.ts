@@ -83,11 +83,16 @@ function commandName(a: Anchor): string | null {
   return a.kind === 'latex' ? (/^\\([A-Za-z]+)/.exec(a.text)?.[1] ?? null) : null;
 }
 
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&' };
+
 /** LaTeX key with full-width punctuation mapped back: machine translation turns (,) into （，）inside math. */
 function looseKey(key: string): string {
   // Spaces do not count in math or between a command and its argument ($ k $ is $k$); a space after a
   // backslash (\ sim) does, and is the `broken`/`spaced` finding's business.
   return toHalfWidth(key)
+    // arXiv metadata writes `<`, `>` and `&` as HTML entities ($0&lt;p&lt;1$); a translation that
+    // decodes them renders the same.
+    .replace(/&(lt|gt|amp);/g, (_, name: string) => ENTITIES[name] ?? '')
     .replace(/(?<!\\)\s+/g, '')
     .replace(/[（）［］｛｝，：；＝＋－＜＞｜]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[〜～]/g, '~');
@@ -276,7 +281,11 @@ export default defineCheck({
       if (renderedIn(s.text, aligned) || percentRenderedIn(s.text, aligned)) continue;
       const name = commandName(s);
       if (name !== null && WORD_MACROS.has(name)) continue;
-      const messageId = name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : name !== null && MARKUP_COMMANDS.has(name) ? 'missingMarkup' : 'missing';
+      // A paper's own macro for a name (\PairDiff) written as the name: only its formatting is lost. Written
+      // after a control space (\ PairDiff, \ lesssim) it is broken LaTeX, and renders as no symbol.
+      const ownMacroAsName = name !== null && s.text === `\\${name}` && !KNOWN.has(name) && RENDERED[name] === undefined && new RegExp(`(?<!\\\\\\s*)(?<![A-Za-z])${name}(?![A-Za-z])`).test(aligned);
+      const messageId =
+        name !== null && REFERENCE_COMMANDS.has(name) ? 'missingReference' : name !== null && (MARKUP_COMMANDS.has(name) || ownMacroAsName) ? 'missingMarkup' : 'missing';
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
           messageId,

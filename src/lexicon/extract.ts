@@ -351,15 +351,15 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       // Machine translation sometimes leaves zero-width spaces inside a number (1\u200b\u200b0K for 10K).
       while (isDigit(w[j]) || zeroWidthBeforeDigit(w, j)) j++;
     }
-    // A decimal comma, as European authors write: 0,94 or a percentage (99,9%, 64,6\%); one or two digits
-    // after it, and no bracket around (a pair or an interval: [0,1], (8,2), l_(2,1)). Other integers before
+    // A decimal comma, as European authors write: 0,94 (also at a sentence's end: "by 0,12.") or a
+    // percentage (99,9%, 64,6\%); one or two digits after it, and no bracket around (a pair or an interval: [0,1], (8,2), l_(2,1)). Other integers before
     // a comma are a list (layers 1,2 and 3) or two numbers (in 2017,18 teams).
     const decimalComma =
       !grouped &&
       w[j] === ',' &&
       !'([{_,（［｛【'.includes(before ?? '') &&
       (w.slice(start, j) === '0'
-        ? /^,\d{1,2}(?![\d.)\]}）］｝】]|,\d)/.test(w.slice(j, j + 5))
+        ? /^,\d{1,2}(?![\d)\]}）］｝】]|[.,]\d)/.test(w.slice(j, j + 5))
         : /^,\d{1,2} ?\\?[%％]/.test(w.slice(j, j + 6)));
     if (decimalComma) {
       j++;
@@ -378,7 +378,9 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? digits.replace(',', '.') : digits.replace(/,/g, '')));
     let value = mantissa;
     let unit: string | undefined;
-    const exp = w[j] === 'e' || w[j] === 'E' ? /^[eE]([+-−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6)) : null;
+    // The sign first in the class: [+-−] would be the range from + to − (every ASCII letter), and the
+    // name 1ES2344 read as 1 × 10^S2344 (NaN).
+    const exp = w[j] === 'e' || w[j] === 'E' ? /^[eE]([-+−]?\d+)(?![A-Za-z])/.exec(w.slice(j, j + 6)) : null;
     // Machine translation often spaces out LaTeX: 10 ^ { -  3} is 10^{-3}.
     const pow =
       w[j] === '^' || (w[j] === ' ' && w[j + 1] === '^')
@@ -468,11 +470,22 @@ function chineseNumbers(text: string, masked: (i: number) => boolean): NumberAnc
   const runs = [...text.matchAll(CN_RUN_RE)];
   for (let r = 0; r < runs.length; r++) {
     const m = runs[r] as RegExpExecArray;
-    const run = m[0];
-    const start = m.index;
+    let run = m[0];
+    let start = m.index;
     const end = start + run.length;
-    const before = text[start - 1];
-    if (masked(start) || isAnyDigit(text.charCodeAt(start - 1)) || before === '.') continue;
+    let before = text[start - 1];
+    if (masked(start) || before === '.') continue;
+    if (isAnyDigit(text.charCodeAt(start - 1))) {
+      // The Arabic number took its multiplier (19亿). What follows is a number of its own when it cannot
+      // continue the multiplier (19亿十八岁: 1.9 billion, 18 years); 3万5千 is one number, 35,000.
+      // 零 continues it (19亿零十八 is 1,900,000,018).
+      const lead = /^[万亿]+(?![零〇])/.exec(run)?.[0];
+      const rest = lead ? parseChineseNumeral(run.slice(lead.length)) : null;
+      if (!lead || rest === null || rest >= (lead.includes('亿') ? 1e7 : 1e3)) continue;
+      start += lead.length;
+      run = run.slice(lead.length);
+      before = text[start - 1];
+    }
     const after = text.slice(end, end + 4);
     // X分之Y: 百分之五 (percent), 千分之三 (per mille), 三分之一 (fraction: both numbers count).
     const next = runs[r + 1];

@@ -5,6 +5,13 @@ import { testCheck } from '../helpers/check-tester.js';
 testCheck(acronyms, {
   valid: [
     { name: 'kept', source: 'We evaluate on MultiWOZ with BERT.', target: '我们用BERT在MultiWOZ上评估。' },
+    // arXiv dev (Google Translate): names the translation renders the Chinese way, or that are no names.
+    { name: 'a chemical formula by its name', source: 'a reference sample of Er-doped SiO2', target: '铒掺杂二氧化硅的参考样品' },
+    { name: 'a dimension the Chinese way, after a lowercase word', source: 'rigid smooth (true-3D) curves', target: '刚性光滑（真三维）曲线' },
+    { name: 'a common word with a number and a classifier', source: 'Human Epithelial Type-2 (HEp-2) cells', target: '人类上皮2型（HEp-2）细胞' },
+    { name: 'a function word glued to a name by a lost space', source: 'the entire duration of operation of theMRS to a robot', target: '整个MRS运行到单个机器人的持续时间' },
+    { name: 'a common word glued to a number', source: 'the public GPDS-300 database including16200 signature', target: '公共GPDS-300数据库，包括16200签名' },
+    { name: 'an e-word', source: '1000 similar but varied eLearning Systems', target: '1000个相似但多样的电子学习系统' },
     { name: 'plural dropped', source: 'Two CNNs are trained.', target: '训练了两个CNN。' },
     { name: 'conventionally translated', source: 'AI in the US', target: '美国的人工智能' },
     { name: 'hyphenated suffix', source: 'a BERT-based model', target: '基于BERT的模型' },
@@ -43,6 +50,24 @@ testCheck(acronyms, {
     { name: 'an amount after a currency letter (N585m)', source: 'She is accused of diverting N585m of relief funds.', target: '她被指控挪用了5.85亿奈拉的救济基金。' },
   ],
   invalid: [
+    {
+      name: 'a model name with a number dropped, another number elsewhere',
+      source: 'We fine-tune Llama-2 on 2 datasets.',
+      target: '我们在2个数据集上微调骆驼。',
+      findings: [{ messageId: 'missing', expected: 'Llama-2' }],
+    },
+    {
+      name: 'a dataset name translated word for word',
+      source: 'The proposed method is evaluated on CoversMusic and a public question answering dataset.',
+      target: '所提出的方法在封面音乐和公共问答数据集上进行评估。',
+      findings: [{ messageId: 'missing', expected: 'CoversMusic' }],
+    },
+    {
+      name: 'a formula whose elements the target does not all name',
+      source: 'films of MoS2 on sapphire',
+      target: '蓝宝石上的二硫化物薄膜',
+      findings: [{ messageId: 'missing', expected: 'MoS2' }],
+    },
     { name: 'word2vec is a name, not a typo', source: 'a word2vec model trained on news', target: '一个在新闻上训练的词向量模型', findings: [{ messageId: 'missing' }] },
     { name: 'a model name with its digit plural (FCN-8s) is not a plural', source: 'based on FCN-8s and DeepLab', target: '基于FCN-8和DeepLab', findings: [{ messageId: 'missingAcronym' }] },
     { name: 'a hashtag that is an acronym stays a name', source: 'Great talk on #NLP today', target: '今天关于#自然语言的精彩演讲', findings: [{ messageId: 'missingAcronym' }] },

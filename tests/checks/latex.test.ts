@@ -15,9 +15,24 @@ testCheck(latex, {
     { name: 'a word macro translated (\\eg → 例如)', source: 'several tasks, \\eg parsing', target: '若干任务，例如解析' },
     { name: 'target-only, intact command', target: '即\\textit{下一个动作预测}。' },
     { name: 'a symbol written as itself: $^\\circ$ as 度 or °', source: 'from a full 180$^\\circ$ view, or at 90$^\\circ$.', target: '从完整的180度视角，或在90°。' },
+    // arXiv dev: the source's HTML entity decoded by the translation.
+    { name: 'an HTML entity in the source math, decoded in the translation', source: 'whether a route with cost $&lt;C$ exists', target: '是否存在成本$ <C $的路由' },
     { name: 'a Greek letter written as itself', source: 'with $\\alpha$ fixed', target: '在α固定时' },
   ],
   invalid: [
+    {
+      // arXiv dev: the paper's macro for its method's name, written as the name.
+      name: 'a paper’s own macro written as the name it stands for: markup, minor',
+      source: 'it remains unclear whether \\PairDiff is the best operator',
+      target: '但PairDiff是否是最佳运算符仍不清楚',
+      findings: [{ messageId: 'missingMarkup', severity: 'minor', expected: '\\PairDiff' }],
+    },
+    {
+      name: 'a symbol command broken by a control space is missing, not markup',
+      source: 'the residual leakage is $\\lesssim$0.3\\%.',
+      target: '残余泄漏为$ \\ lesssim $ 0.3 \\％。',
+      findings: [{ messageId: 'missing', severity: 'major', expected: '\\lesssim' }],
+    },
     {
       name: 'emphasis lost, its words translated: markup, minor',
       source: 'more accurate and complete \\emph{meta-embeddings} of words',

@@ -39,9 +39,23 @@ describe('extractNumbers', () => {
   });
   it('reads a decimal comma in 0,94 and in percentages, not in pairs, intervals or lists', () => {
     expect(keys('SSIM = 0,94, 99,9% of the energy, a mAP of 64,6\\%, 准确率92,8％')).toEqual(['0.94', '99.9%', '64.6%', '92.8%']);
+    // arXiv dev: at a sentence's end ("by 0,10 and 0,12.").
+    expect(keys('outperforming the baseline by 0,10 and 0,12. Then 0,5.5 and 0,1,2')).toEqual(['0.1', '0.12', '0', '5.5', '0', '1', '2']);
     expect(keys('values in （0,1）, [0,1] and (8,2), layers 1,2 and 3, in 2017,18 teams, 1,000 and 12,345')).toEqual([
       '0', '1', '0', '1', '8', '2', '1', '2', '3', '2017', '18', '1000', '12345',
     ]);
+  });
+  it('reads exponents with a sign, and a name such as 1ES2344 as no exponent', () => {
+    expect(keys('a rate of 1e-3 and 2E+4, 5e−2')).toEqual(['0.001', '20000', '0.05']);
+    // arXiv dev (astro-ph): the blazar 1ES2344+514 was read as 1 × 10^S2344 (NaN), never equal to itself.
+    expect(extractNumbers('seen in 1ES2344+514').every((n) => Number.isFinite(n.value))).toBe(true);
+  });
+  it('reads a Chinese numeral after a multiplier it cannot continue as a number of its own', () => {
+    // arXiv dev (Google Translate): "more than 1.9 billion adults, 18 years and older".
+    expect(keys('超过19亿十八岁及以上的成年人')).toEqual(['1900000000', '18']);
+    // A continuation is not a second number (5,000 here).
+    expect(keys('共3万五千人')).not.toContain('5000');
+    expect(keys('19亿零十八人')).toEqual(['1900000000']);
   });
   it('gives a European thousands point (3.000) its thousands value as an alternative', () => {
     const [n] = extractNumbers('about 3.000 judgments');
