@@ -177,6 +177,21 @@ export default defineCheck<GlossaryOptions>({
         found.forEach(reportWrong);
         continue;
       }
+      // A part of the term with its own entry, rendered in a wrong sense (precision and recall → 精确度和回忆:
+      // 回忆 is "recall" as remembering): the part is reported when the span holds no accepted rendering
+      // of the part or of the whole.
+      if (accepted === 0) {
+        const parts = glossary.nestedEntries(term.entry).filter((e) => e.wrong.length > 0 && entryApplies(e, domain));
+        const partHits = parts.flatMap((e) =>
+          acceptedRenderingCount(e, ctx.target, from, to, otherRenderings(e, from, to)) > 0
+            ? []
+            : wrongs.filter((m) => m.entry === e && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong))),
+        );
+        if (partHits.length > 0) {
+          partHits.forEach(reportWrong);
+          continue;
+        }
+      }
       // The segmenter can cut a wrong word with its neighbour (测试集合大小 → 测试集/合/大小, where
       // 集合 translates "ensemble"). With the English term in the aligned source sentence and no accepted
       // rendering in the span, a wrong rendering of two or more characters across word boundaries is

@@ -111,6 +111,11 @@ export interface Glossary {
   matchSplitTarget(zh: string): WrongRenderingMatch[];
   /** Every accepted Chinese term containing Han characters (for the segmenter's user dictionary). */
   zhTerms(): string[];
+  /**
+   * Entries whose term is a part of `entry`'s term ("recall" in "precision and recall"): the longest
+   * match wins in the source, so a wrong rendering of the part would otherwise go unseen.
+   */
+  nestedEntries(entry: GlossaryEntry): readonly GlossaryEntry[];
 }
 
 const BUNDLED = 'src/lexicon/data/glossary-ml.tsv';
@@ -267,18 +272,31 @@ class GlossaryImpl implements Glossary {
       ends.push(m.index + m[0].length);
       stems.push(stemWord(m[0]));
     }
+    const n = stems.length;
     const out: SourceTermMatch[] = [];
-    for (let i = 0; i < stems.length; ) {
-      let node: TrieNode | undefined = this.trie;
-      let best: { entry: GlossaryEntry; last: number } | undefined;
-      for (let j = i; j < stems.length && node; j++) {
-        if (j > i) {
-          const gap = en.slice(ends[j - 1] as number, starts[j] as number);
-          if (!JOINER.test(gap)) break;
-        }
-        node = node.next.get(stems[j] as string);
-        if (node?.entry) best = { entry: node.entry, last: j };
+    const found: { best?: { entry: GlossaryEntry; last: number } } = {};
+    // A node reached after word `last`: the best match so far when it ends a term (the longest wins), then
+    // walked on over a joiner (spaces, hyphens).
+    const reached = (node: TrieNode, last: number): void => {
+      if (node.entry && (!found.best || last > found.best.last)) found.best = { entry: node.entry, last };
+      if (last + 1 < n && node.next.size > 0 && JOINER.test(en.slice(ends[last] as number, starts[last + 1] as number))) walk(node, last + 1);
+    };
+    // Word j from a node that has consumed the words before it. Two words joined by a bare hyphen may
+    // also be one word of a term (back-bone, data-set: the terms are backbone, dataset).
+    const walk = (node: TrieNode, j: number): void => {
+      const one = node.next.get(stems[j] as string);
+      if (one) reached(one, j);
+      const end = ends[j] as number;
+      if (j + 1 < n && en.charCodeAt(end) === 45 && end + 1 === starts[j + 1]) {
+        const joined = node.next.get(stemWord(en.slice(starts[j] as number, end) + en.slice(end + 1, ends[j + 1] as number)));
+        if (joined) reached(joined, j + 1);
       }
+    };
+    for (let i = 0; i < n; ) {
+      found.best = undefined;
+      walk(this.trie, i);
+      // (A cast: the compiler keeps the `undefined` assigned above across the walk's closures.)
+      const best = found.best as { entry: GlossaryEntry; last: number } | undefined;
       if (best) {
         const start = starts[i] as number;
         const end = ends[best.last] as number;
@@ -400,6 +418,30 @@ class GlossaryImpl implements Glossary {
       }
     }
     return spans;
+  }
+
+  private readonly nested = new Map<GlossaryEntry, readonly GlossaryEntry[]>();
+
+  nestedEntries(entry: GlossaryEntry): readonly GlossaryEntry[] {
+    let list = this.nested.get(entry);
+    if (list) return list;
+    const found = new Set<GlossaryEntry>();
+    for (const form of [entry.en, ...entry.aliases]) {
+      // Every part of the form that starts or ends at a word boundary, without the whole form.
+      const words = [...form.matchAll(WORD)];
+      for (let i = 0; i < words.length; i++) {
+        for (let j = i; j < words.length; j++) {
+          if (i === 0 && j === words.length - 1) continue;
+          const from = (words[i] as RegExpMatchArray).index as number;
+          const last = words[j] as RegExpMatchArray;
+          const part = form.slice(from, (last.index as number) + last[0].length);
+          for (const m of this.findSource(part)) if (m.entry !== entry && m.start === 0 && m.end === part.length) found.add(m.entry);
+        }
+      }
+    }
+    list = [...found];
+    this.nested.set(entry, list);
+    return list;
   }
 
   zhTerms(): string[] {

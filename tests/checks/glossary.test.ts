@@ -78,8 +78,37 @@ testCheck(glossary, {
         { en: [1], zh: [0], cost: 0 },
       ],
     },
+    {
+      name: 'art in its own sense beside state of the art',
+      source: 'We apply state of the art neural style transfer to artworks of the deep learning era.',
+      target: '我们将最先进的神经风格迁移应用于深度学习时代的艺术作品。',
+    },
+    {
+      name: 'background beside backbone',
+      source: 'The backbone network removes the background of the image.',
+      target: '骨干网络去除图像的背景。',
+    },
   ],
   invalid: [
+    // arXiv dev (Google Translate), read as good before: three general gaps.
+    {
+      name: 'precision-recall rendered as remembering (精确回忆)',
+      source: 'Consequently, the precision-recall performance of current neural network techniques is orders of magnitude below what would be usable.',
+      target: '因此，当前神经网络技术的精确回忆性能比可用的要低几个数量级。',
+      findings: [{ messageId: 'wrongSense', actual: '回忆', severity: 'major' }],
+    },
+    {
+      name: 'state of the art split around the noun (艺术…的状态)',
+      source: 'We present a framework based on Hough Forests, the state of the art object pose estimator that performs classification and regression jointly.',
+      target: '我们提出了一个基于Hough Forests的框架，这是一个共同执行分类和回归的艺术对象姿态估计器的状态。',
+      findings: [{ messageId: 'wrongSense', actual: '艺术', severity: 'major' }],
+    },
+    {
+      name: 'a term written with a hyphen inside the word (back-bone for backbone)',
+      source: 'Recently, fully convolutional neural networks, including 2D and 3D networks, serve as the back-bone in many volumetric image segmentation methods.',
+      target: '最近，完全卷积神经网络，包括二维和三维网络，在许多体积图像分割方法中作为背景。',
+      findings: [{ messageId: 'wrongSense', actual: '背景', severity: 'major' }],
+    },
     {
       name: 'a wrong rendering the segmenter cut with a suffix (概括/性 as 概括性) counts with the term in the source',
       source: 'Our model shows better generalization on unseen data.',
