@@ -2,7 +2,9 @@
 // failure) and doubled function words such as 的的.
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
+import { englishWords, stem } from '../lexicon/english.js';
 import { segment } from '../lexicon/segment.js';
+import { zhFeatures } from '../lexicon/similarity.js';
 import { protectedSpans, spanMask } from '../lexicon/typography.js';
 
 const options = z.object({
@@ -87,15 +89,16 @@ export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
 export default defineCheck<RepetitionOptions>({
   meta: {
     id: 'repetition',
-    description: 'Detects repetition loops (a string repeated three or more times in a row) and doubled function words (的的).',
+    description: 'Detects repetition loops (a string repeated three or more times in a row), doubled function words (的的) and doubled phrases (基于聚类的基于聚类的).',
     category: 'fluency/grammar',
     scope: 'document',
     needs: 'target',
     defaultSeverity: 'major',
-    severities: { loop: 'major', doubledWord: 'minor' },
+    severities: { loop: 'major', doubledWord: 'minor', doubledPhrase: 'minor' },
     messages: {
       loop: 'Unexpected repetition of `{{unit}}` (`{{copies}}` times in a row), expected it once',
       doubledWord: 'Unexpected doubled word `{{text}}`, expected `{{word}}` once',
+      doubledPhrase: 'Unexpected doubled phrase `{{text}}`, expected `{{phrase}}` once',
     },
     options,
   },
@@ -125,6 +128,7 @@ export default defineCheck<RepetitionOptions>({
       });
     }
     const inLoop = (i: number) => loops.some((l) => i >= l.start && i < l.end);
+    reportDoubledPhrases(ctx, isProtected, inLoop);
     const words = new Set(o.functionWords);
     // Segment only texts that have a doubled function-word character at all (most have none).
     if (![...target].some((c, i, all) => c === all[i + 1] && words.has(c))) return;
@@ -150,3 +154,71 @@ export default defineCheck<RepetitionOptions>({
     }
   },
 });
+
+// A phrase of Han characters written twice in a row, 的 or nothing between (比传统的基于聚类的基于聚类的方法,
+// 最先进的最先进的, 环境的问题的问题): Google Translate doubles a modifier when it attaches it twice. Two
+// copies are no loop (three are).
+const DOUBLED_PHRASE = /(\p{Script=Han}{2,8})(的?)\1/gu;
+
+type RepetitionContext = Parameters<Parameters<typeof defineCheck<RepetitionOptions>>[0]['run']>[0];
+
+function reportDoubledPhrases(ctx: RepetitionContext, isProtected: (i: number) => boolean, inLoop: (i: number) => boolean): void {
+  const { target } = ctx;
+  const matches = [...target.matchAll(DOUBLED_PHRASE)];
+  if (matches.length === 0) return;
+  // Both copies must be whole words: 自动编码器的编码器 (the encoder of the autoencoder) repeats a piece of a word.
+  const tokens = segment(target);
+  const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
+  for (const m of matches) {
+    let phrase = m[1] as string;
+    let start = m.index;
+    let between = (m[2] as string).length;
+    // The particle belongs between the copies, not inside them: 的基于聚类|的基于聚类 is 基于聚类 的 基于聚类,
+    // 最先进的|最先进的 is 最先进 的 最先进.
+    if (between === 0 && phrase.length >= 3 && phrase.startsWith('的')) {
+      phrase = phrase.slice(1);
+      start += 1;
+      between = 1;
+    } else if (between === 0 && phrase.length >= 3 && phrase.endsWith('的')) {
+      phrase = phrase.slice(0, -1);
+      between = 1;
+    }
+    // Three characters at least: 研究研究 is said twice on purpose, and around 的 a two-character word is
+    // often two words of two phrases (受到敌对攻击的攻击 "attacked by adversarial attacks", 需要独自工作的
+    // 工作; dev and WMT24 read). 一个边缘一个边缘 ("one side at a time") is the distributive 一X一X.
+    if (phrase.length < 3 || phrase.startsWith('一')) continue;
+    const second = start + phrase.length + between;
+    const end = second + phrase.length;
+    if (isProtected(start) || inLoop(start) || minimalPeriod(phrase) !== phrase) continue;
+    if (!starts.has(start) || !ends.has(start + phrase.length) || !starts.has(second) || !ends.has(end)) continue;
+    if (sourceRepeats(ctx, start, phrase)) continue;
+    ctx.report({
+      messageId: 'doubledPhrase',
+      data: { text: target.slice(start, end), phrase },
+      side: 'target',
+      range: [start, end],
+      actual: target.slice(start, end),
+      expected: phrase,
+      fix: { side: 'target', range: [start + phrase.length, end], text: '' },
+    });
+  }
+}
+
+/**
+ * True when the aligned source sentence says a word of the phrase twice ("the enemy of my enemy" → 敌人的
+ * 敌人): the repetition is the source's. Without a source or an alignment, the whole source counts.
+ */
+function sourceRepeats(ctx: RepetitionContext, at: number, phrase: string): boolean {
+  if (ctx.source === null) return false;
+  const zh = ctx.targetSentences.findIndex((t) => at >= t.start && at < t.end);
+  const bead = zh >= 0 ? ctx.beads.find((b) => b.zh.includes(zh)) : undefined;
+  const text = bead ? bead.en.map((i) => ctx.sourceSentences[i]?.text ?? '').join(' ') : ctx.source;
+  const counts = new Map<string, number>();
+  for (const w of englishWords(text)) {
+    const s = stem(w.toLowerCase());
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const glosses = zhFeatures(phrase).words.flatMap((w) => w.glosses);
+  return glosses.some((g) => (counts.get(g) ?? 0) >= 2);
+}
