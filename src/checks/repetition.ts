@@ -110,11 +110,8 @@ export default defineCheck<RepetitionOptions>({
     // faithfully by a repetition of as many copies (one more, as the Chinese may cut a unit differently),
     // in the source sentences aligned with the loop's sentence (the whole source without an alignment).
     const sourceCopies = (at: number): number => {
-      if (ctx.source === null) return 0;
-      const zh = ctx.targetSentences.findIndex((t) => at >= t.start && at < t.end);
-      const bead = zh >= 0 ? ctx.beads.find((b) => b.zh.includes(zh)) : undefined;
-      const text = ctx.beads.length === 0 ? ctx.source : (bead?.en ?? []).map((i) => ctx.sourceSentences[i]?.text ?? '').join(' ');
-      return Math.max(0, ...findLoops(text, o.minRepeats, o.maxUnit).map((l) => l.copies));
+      const text = alignedSource(ctx, at);
+      return text === null ? 0 : Math.max(0, ...findLoops(text, o.minRepeats, o.maxUnit).map((l) => l.copies));
     };
     for (const loop of loops) {
       if (loop.copies <= sourceCopies(loop.start) + 1) continue;
@@ -206,14 +203,24 @@ function reportDoubledPhrases(ctx: RepetitionContext, isProtected: (i: number) =
 }
 
 /**
- * True when the aligned source sentence says a word of the phrase twice ("the enemy of my enemy" → 敌人的
- * 敌人): the repetition is the source's. Without a source or an alignment, the whole source counts.
+ * The source sentences aligned with the target sentence at `at` (the whole source when the pair was not
+ * aligned; empty when that sentence has no source), or null without a source.
  */
-function sourceRepeats(ctx: RepetitionContext, at: number, phrase: string): boolean {
-  if (ctx.source === null) return false;
+function alignedSource(ctx: RepetitionContext, at: number): string | null {
+  if (ctx.source === null) return null;
+  if (ctx.beads.length === 0) return ctx.source;
   const zh = ctx.targetSentences.findIndex((t) => at >= t.start && at < t.end);
   const bead = zh >= 0 ? ctx.beads.find((b) => b.zh.includes(zh)) : undefined;
-  const text = bead ? bead.en.map((i) => ctx.sourceSentences[i]?.text ?? '').join(' ') : ctx.source;
+  return (bead?.en ?? []).map((i) => ctx.sourceSentences[i]?.text ?? '').join(' ');
+}
+
+/**
+ * True when the aligned source sentence says a word of the phrase twice ("the enemy of my enemy" → 敌人的
+ * 敌人): the repetition is the source's.
+ */
+function sourceRepeats(ctx: RepetitionContext, at: number, phrase: string): boolean {
+  const text = alignedSource(ctx, at);
+  if (text === null) return false;
   const counts = new Map<string, number>();
   for (const w of englishWords(text)) {
     const s = stem(w.toLowerCase());
