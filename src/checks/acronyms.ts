@@ -5,6 +5,7 @@ import { extractAcronyms } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
 import { englishVocabulary } from '../lexicon/english-vocabulary.js';
 import { stem } from '../lexicon/english.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../lexicon/chinese-numerals.js';
 
 /** Acronyms that Chinese conventionally translates (US → 美国): their absence is not an error. */
 const CONVENTIONALLY_TRANSLATED = new Set([
@@ -24,10 +25,13 @@ const LATEX_KEYS = /\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|label)\*?(?:\[[^\]
 
 // Words glued together by a lost space in the source (structured abstracts scraped without their
 // line breaks: "MethodsWe", "ResultsExperimental"; "ofHarris"): not a name the translation should keep.
+/** Function words a lost space glues to the next word (ofHarris, theMRS). */
+const GLUED_FUNCTION_WORD = 'of|in|on|and|the|to|for|with|by|at|from|as|is|are|or';
+
 const GLUED = [
   // A typo joined by a digit (highly0accurate); not 2 or 4 ("to", "for": word2vec, seq2seq).
   /^[a-z]{3,}[0135-9][a-z]{3,}$/,
-  /^(?:of|in|on|and|the|to|for|with|by|at|from|as|is|are|or)[A-Z][a-z]/,
+  new RegExp(`^(?:${GLUED_FUNCTION_WORD})[A-Z][a-z]`),
   /^(?:Background|Objectives?|Purpose|Methods?|Results?|Conclusions?|Findings|Aims?|Introduction|Motivation|Significance)[A-Z][a-z]/,
   /[a-z](?:We|The|This|Our|These|It|In|To|An?|For|Here)$/,
 ];
@@ -139,12 +143,21 @@ function formulaNamed(name: string, target: string): boolean {
   });
 }
 
-const CHINESE_DIGIT = '〇一二三四五六七八九';
+/** A function word (or an article) glued to a name with a capital or digit after its first letter (theMRS). */
+const GLUED_BEFORE_NAME = new RegExp(`^(?:${GLUED_FUNCTION_WORD}|an?)([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)$`);
+
+/** A digit or Chinese numeral character before 维 (三维, 3维). */
+const DIMENSION_ZH = new RegExp(`([0-9${CHINESE_NUMERAL_CHARS}])维`, 'g');
 
 /** True when a dimension (3D, 2-D) is written the Chinese way (三维, 3维) in the target. */
 function dimensionNamed(name: string, target: string): boolean {
   const d = /^([1-9])-?D$/i.exec(name)?.[1];
-  return d !== undefined && (target.includes(`${d}维`) || target.includes(`${CHINESE_DIGIT[Number(d)]}维`));
+  if (d === undefined) return false;
+  for (const m of target.matchAll(DIMENSION_ZH)) {
+    const c = m[1] as string;
+    if ((/[0-9]/.test(c) ? Number(c) : parseChineseNumeral(c)) === Number(d)) return true;
+  }
+  return false;
 }
 
 /** True when `n` stands in the target as an ordinal or with a classifier: 第2, 2型, 2级, 2期, 2类, 2阶段, 2号. */
@@ -252,7 +265,7 @@ export default defineCheck({
       // A dimension written the Chinese way (3D → 三维), a chemical formula by its name (SiO2 → 二氧化硅).
       if (dimensionNamed(s.text, target) || formulaNamed(s.text, target)) continue;
       // A function word glued to a name by a lost space (theMRS): the name is what the target must keep.
-      const afterWord = /^(?:of|in|on|and|the|to|for|with|by|at|from|as|is|are|or|an?)([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)$/.exec(s.text)?.[1];
+      const afterWord = GLUED_BEFORE_NAME.exec(s.text)?.[1];
       if (afterWord && targetJoined.includes(afterWord.toLowerCase().replace(/-/g, ''))) continue;
       // A common word glued to a number by a lost space (including16200): the numbers check reads the number.
       const gluedNumber = /^([a-z]{3,})(\d{2,}(?:\.\d+)?)$/.exec(s.text);

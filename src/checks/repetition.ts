@@ -1,9 +1,9 @@
 // Check `repetition`: repetition loops (a string repeated 3+ times in a row, the classic MT decoding
 // failure) and doubled function words such as 的的.
 import { z } from 'zod';
-import { defineCheck } from '../core/check.js';
+import { defineCheck, type CheckContext } from '../core/check.js';
 import { englishWords, stem } from '../lexicon/english.js';
-import { segment } from '../lexicon/segment.js';
+import { segment, type Token } from '../lexicon/segment.js';
 import { zhFeatures } from '../lexicon/similarity.js';
 import { protectedSpans, spanMask } from '../lexicon/typography.js';
 
@@ -125,11 +125,14 @@ export default defineCheck<RepetitionOptions>({
       });
     }
     const inLoop = (i: number) => loops.some((l) => i >= l.start && i < l.end);
-    reportDoubledPhrases(ctx, isProtected, inLoop);
+    // The target's words, cut once for both doubled phrases and doubled words, and only when one needs them.
+    let cut: Token[] | undefined;
+    const tokensOf = (): Token[] => (cut ??= segment(target));
+    reportDoubledPhrases(ctx, isProtected, inLoop, tokensOf);
     const words = new Set(o.functionWords);
     // Segment only texts that have a doubled function-word character at all (most have none).
     if (![...target].some((c, i, all) => c === all[i + 1] && words.has(c))) return;
-    const tokens = segment(target);
+    const tokens = tokensOf();
     for (let k = 1; k < tokens.length; k++) {
       const a = tokens[k - 1];
       const b = tokens[k];
@@ -157,14 +160,19 @@ export default defineCheck<RepetitionOptions>({
 // copies are no loop (three are).
 const DOUBLED_PHRASE = /(\p{Script=Han}{2,8})(的?)\1/gu;
 
-type RepetitionContext = Parameters<Parameters<typeof defineCheck<RepetitionOptions>>[0]['run']>[0];
+type RepetitionContext = CheckContext<RepetitionOptions>;
 
-function reportDoubledPhrases(ctx: RepetitionContext, isProtected: (i: number) => boolean, inLoop: (i: number) => boolean): void {
+function reportDoubledPhrases(
+  ctx: RepetitionContext,
+  isProtected: (i: number) => boolean,
+  inLoop: (i: number) => boolean,
+  tokensOf: () => Token[],
+): void {
   const { target } = ctx;
   const matches = [...target.matchAll(DOUBLED_PHRASE)];
   if (matches.length === 0) return;
   // Both copies must be whole words: 自动编码器的编码器 (the encoder of the autoencoder) repeats a piece of a word.
-  const tokens = segment(target);
+  const tokens = tokensOf();
   const starts = new Set(tokens.map((t) => t.start));
   const ends = new Set(tokens.map((t) => t.end));
   for (const m of matches) {
