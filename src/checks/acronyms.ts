@@ -172,6 +172,33 @@ function nearDuplicate(a: string, b: string): boolean {
   return long.length === short.length + 1 && long.startsWith(short) && /[A-Z]$/.test(long);
 }
 
+/**
+ * Names of the translation that are a name of the source with one character substituted: both at least three
+ * characters with two capitals, the same length, and the translation's name nowhere in the source (in any case).
+ */
+function changedNames(src: readonly Anchor[], tgt: readonly Anchor[], source: string): Array<[Anchor, Anchor]> {
+  const sourceLower = source.toLowerCase();
+  const srcKeys = new Set(src.map((a) => a.key));
+  const capitals = (text: string) => (text.match(/[A-Z]/g)?.length ?? 0) >= 2;
+  const out: Array<[Anchor, Anchor]> = [];
+  const done = new Set<string>();
+  for (const t of tgt) {
+    if (t.text.length < 3 || !capitals(t.text) || done.has(t.key) || srcKeys.has(t.key) || sourceLower.includes(t.key)) continue;
+    const s = src.find((a) => a.text.length === t.text.length && capitals(a.text) && oneSubstitution(a.text, t.text));
+    if (!s) continue;
+    done.add(t.key);
+    out.push([t, s]);
+  }
+  return out;
+}
+
+/** Whether two strings of one length differ in exactly one position. */
+function oneSubstitution(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
 export default defineCheck({
   meta: {
     id: 'acronyms',
@@ -191,6 +218,7 @@ export default defineCheck({
       caseChanged: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source',
       twoWays: 'Unexpected `{{actual}}` beside `{{other}}` in one translation, expected one spelling of the name',
       caseVariants: 'Unexpected `{{actual}}` beside `{{other}}` in one translation, expected one capitalization of the name',
+      changed: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source (one letter changed)',
     },
   },
   run(ctx) {
@@ -237,6 +265,19 @@ export default defineCheck({
     const targetJoined = targetLower.replace(/[-\s\u200b-\u200d\u2060\ufeff]/g, '');
     const latexKeys = [...source.matchAll(LATEX_KEYS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
     const seen = new Set<string>();
+    // A name of the source with one character changed (RNN → RNP, COCO → CNCO, NMT → NMN): the name is no
+    // longer the source's, though the source's may be there elsewhere. Read on arXiv dev: 6 of 6 were errors.
+    for (const [t, s] of changedNames(src, tgt, source)) {
+      seen.add(s.key);
+      ctx.report({
+        messageId: 'changed',
+        data: { actual: t.text, expected: s.text },
+        side: 'target',
+        range: [t.start, t.end],
+        actual: t.text,
+        expected: s.text,
+      });
+    }
     for (const s of src) {
       if (seen.has(s.key)) continue;
       seen.add(s.key);

@@ -13,6 +13,8 @@ testCheck(acronyms, {
     { name: 'a common word glued to a number', source: 'the public GPDS-300 database including16200 signature', target: '公共GPDS-300数据库，包括16200签名' },
     { name: 'an e-word', source: '1000 similar but varied eLearning Systems', target: '1000个相似但多样的电子学习系统' },
     { name: 'plural dropped', source: 'Two CNNs are trained.', target: '训练了两个CNN。' },
+    { name: 'two names a letter apart, both in the source', source: 'We compare a CNN and an RNN.', target: '我们比较CNN和RNN。' },
+    { name: 'a name one letter from a source name but in the source itself', source: 'GRU cells on a GPU', target: 'GPU上的GRU单元' },
     { name: 'conventionally translated', source: 'AI in the US', target: '美国的人工智能' },
     { name: 'hyphenated suffix', source: 'a BERT-based model', target: '基于BERT的模型' },
     { name: 'target-only, one spelling', target: '我们发布了KDDRES。KDDRES包含0.8k次对话。' },
@@ -107,6 +109,19 @@ testCheck(acronyms, {
       source: 'the CrossWOZ dataset',
       target: 'Crosswoz数据集',
       findings: [{ messageId: 'caseChanged', severity: 'minor', actual: 'Crosswoz', expected: 'CrossWOZ' }],
+    },
+    // arXiv dev (Google Translate): a name with one letter changed, though the source's name is there elsewhere.
+    {
+      name: 'a name with one letter changed',
+      source: 'We compare RNN models for NLP tasks. RNNs are good.',
+      target: '我们比较RNP模型的NLP任务。RNN很好。',
+      findings: [{ messageId: 'changed', severity: 'major', actual: 'RNP', expected: 'RNN' }],
+    },
+    {
+      name: 'a changed name that is also missing is reported once, as changed',
+      source: 'pre-trained on MS COCO',
+      target: '在MS CNCO上预训练',
+      findings: [{ messageId: 'changed', severity: 'major', actual: 'CNCO', expected: 'COCO' }],
     },
     {
       name: 'two spellings in one text (seed 003, target-only)',
