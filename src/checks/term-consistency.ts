@@ -101,7 +101,13 @@ export default defineCheck<TermConsistencyOptions>({
         .filter((m) => m.entry === entry && (!m.ambiguous || aligned(m)))
         .map((m) => ({ text: m.wrong, start: m.start, end: m.end }));
       if (bad.length === 0) continue;
-      const good = acceptedOccurrences(entry, ctx.target, bad);
+      // With a source, the other rendering must be the term's too: inside the aligned Chinese of a sentence
+      // that has the term. General words of an accepted list (时间 for "temporally", 标准 for "measure")
+      // occur elsewhere for other reasons.
+      const termSpans = spans.get(entry) ?? [];
+      const good = acceptedOccurrences(entry, ctx.target, bad).filter(
+        (o) => ctx.source === null || termSpans.some((s) => o.start >= s.from && o.end <= s.to),
+      );
       if (good.length === 0) continue;
       pairs.push({ entry, odd: bad[0] as Occurrence, usual: good[0] as Occurrence });
     }
