@@ -18,6 +18,12 @@ const OWN_COVERED = 0.6;
  */
 const SHORT = 0.85;
 const CHARS_PER_WORD = 1.73;
+/**
+ * Length (as `SHORT`) at or above which a translation ending on a comma, its last sentence carrying the last
+ * English sentence's words, has a comma for its stop rather than a cut: below `SHORT` for one short
+ * sentence, whose length ratio is noisy (WMT24 `refA`, 10 English words: 0.81); a cut at two thirds is near 0.7.
+ */
+const COMMA_LENGTH = 0.75;
 
 // A pointer to a link ("available at the following address") that must be followed by the link.
 const URL_POINTER = /(?:以下|如下|下列|下面的?)(?:网址|链接|地址|网站|网页|URL)|(?:网址|链接)(?:为|是|：|:)\s*$/u;
@@ -60,6 +66,14 @@ function translatedElsewhere(ctx: Aligned, k: number, missing: string): boolean 
   return shared.enCoverage > 0 || (shared.anchorScore ?? 0) > 0;
 }
 
+/** Whether the last Chinese sentence carries the content words of the last English sentence (the `COVERED` share). */
+function lastSentenceCarried(ctx: Aligned): boolean {
+  const lastEn = ctx.sourceSentences.at(-1);
+  const lastZh = ctx.targetSentences.at(-1);
+  if (!lastEn || !lastZh) return false;
+  return scoreFeatures(enFeatures(lastEn.text), zhFeatures(lastZh.text), genericWeights()).enCoverage >= COVERED;
+}
+
 export default defineCheck({
   meta: {
     id: 'truncated',
@@ -72,7 +86,11 @@ export default defineCheck({
       lastUnaligned: 'Unexpected end of the translation before the last `{{count}}` source sentence(s) `{{text}}`, expected them translated',
       midClause: 'Unexpected end of the translation mid-clause at `{{tail}}`, expected the sentence completed as in the source',
       urlLost: 'Unexpected link announcement `{{pointer}}` with no link after it, expected the URL of the source',
+      stopAsComma: 'Unexpected `{{mark}}` at the end of a translation that carries its last sentence, expected a final stop as in the source',
     },
+    // A comma for the final stop after a complete translation is a punctuation slip, not lost content.
+    severities: { stopAsComma: 'minor' },
+    categories: { stopAsComma: 'fluency/punctuation' },
   },
   run(ctx) {
     const target = ctx.target.trimEnd();
@@ -110,7 +128,27 @@ export default defineCheck({
     // Without a clause mark, a missing final stop is only a cut when the Chinese also falls short
     // (news and social posts are often translated without the final 。).
     const short = ctx.source !== null && chineseWords(target) < SHORT * countEnglishWords(ctx.source);
-    const open = (CLAUSE_OPEN.test(target) && !sourceOpen) || (sourceEnds === true && short && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
+    // A comma where the final stop belongs, after a translation of full length whose last sentence carries the
+    // last English sentence's words ("In case you're interested in the challenge ahead I face." → 如果有兴趣了解我
+    // 所面临的挑战，, WMT24 `refA`): nothing was cut, the stop is wrong.
+    const stopAsComma =
+      ctx.source !== null &&
+      chineseWords(target) >= COMMA_LENGTH * countEnglishWords(ctx.source) &&
+      /[，、,]$/u.test(target) &&
+      lastSentenceCarried(ctx);
+    const open = (CLAUSE_OPEN.test(target) && !sourceOpen && !stopAsComma) || (sourceEnds === true && short && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
+    if (stopAsComma && !sourceOpen && sourceEnds === true) {
+      ctx.report({
+        messageId: 'stopAsComma',
+        data: { mark: lastChar },
+        side: 'target',
+        range: [target.length - 1, target.length],
+        sentence: ctx.targetSentences.length - 1,
+        actual: lastChar,
+        expected: '。',
+      });
+      return;
+    }
     if (open) {
       const sentence = ctx.targetSentences.length - 1;
       ctx.report({

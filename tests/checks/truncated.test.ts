@@ -51,6 +51,19 @@ testCheck(check, {
       findings: [{ messageId: 'midClause', side: 'target' }],
     },
     { name: 'target-only, ends on a comma', target: midClause, findings: [{ messageId: 'midClause', actual: midClause.slice(-12) }] },
+    // WMT24 `refA` (social): the whole sentence is there, with a comma for its stop.
+    {
+      ...aligned("In case you're interested in the challenge ahead I face.", '如果有兴趣了解我所面临的挑战，', 'a comma for the final stop after a complete translation'),
+      findings: [{ messageId: 'stopAsComma', severity: 'minor', actual: '，', expected: '。' }],
+    },
+    {
+      ...aligned(
+        'We propose a new method for sparse graphs. It works well on large benchmarks and on small ones, in seconds.',
+        '我们提出了一种用于稀疏图的新方法。它在大型基准上，',
+        'a comma after a last sentence that lost its words is still a cut',
+      ),
+      findings: [{ messageId: 'midClause', severity: 'major' }],
+    },
     {
       name: 'a link announced but lost',
       target: '本文提出了一种方法。代码可在以下网址获得。',
