@@ -426,6 +426,12 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       // 0430 (hours): a clock time may be rendered as hours and minutes (四点半).
       const hour = Math.floor(value / 100);
       if (j - start === 4 && w[start] === '0' && hour >= 1 && value % 100 < 60) alternatives.push(hour, value % 100);
+      // 6点03分: a clock time in hours and minutes may stand for the source's 603 or 0603 (a newscast's "603
+      // right now"); both its numbers do.
+      const minutes = /^点(\d{1,2})分/.exec(w.slice(j, j + 5));
+      if (minutes && value < 24 && Number(minutes[1]) < 60) alternatives.push(value * 100 + Number(minutes[1]));
+      const hours = /(?:^|\D)(\d{1,2})点$/.exec(w.slice(Math.max(0, start - 4), start));
+      if (hours && w[j] === '分' && value < 60 && Number(hours[1]) < 24) alternatives.push(Number(hours[1]) * 100 + value);
       // 1981-87, '90s: two digits may stand for a year.
       if (j - start === 2 && (w[start - 1] === '-' || w[start - 1] === '–' || w[start - 1] === "'" || w[start - 1] === '’')) {
         alternatives.push(1900 + value, 2000 + value);

@@ -18,6 +18,8 @@ const twoSentences = {
 testCheck(numbers, {
   valid: [
     { name: 'same numbers', source: 'We train on 10,000 images for 3.5 hours.', target: '我们在10000张图像上训练3.5小时。' },
+    // WMT24 `refA` (speech): a newscast's time said as one number, written as hours and minutes.
+    { name: 'a clock time said as one number', source: '603 right now on this Wednesday morning.', target: '现在是周三早上6点03分。' },
     { name: 'escaped percent and full-width tilde', source: 'the success rate (~4.4\\%)', target: '成功率(〜4.4 \\%)' },
     { name: 'full-width digits', source: 'an accuracy of 95%', target: '准确率为９５％' },
     { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
