@@ -165,6 +165,22 @@ function classifiedNumber(n: string, target: string): boolean {
   return new RegExp(`第\\s?${n}(?![0-9])|(?<![0-9.])${n}\\s?[型级期类阶号]`).test(target);
 }
 
+/** The fewest English words (two letters or more) a run of lowercase letters splits into, or 0 when it does not. */
+function wordCount(letters: string): number {
+  const vocabulary = englishVocabulary();
+  const best: number[] = [0];
+  for (let j = 1; j <= letters.length; j++) {
+    let min = Infinity;
+    for (let i = Math.max(0, j - 20); i <= j - 2; i++) {
+      const before = best[i] ?? Infinity;
+      if (before + 1 < min && vocabulary.has(stem(letters.slice(i, j)))) min = before + 1;
+    }
+    best[j] = min;
+  }
+  const n = best[letters.length] ?? Infinity;
+  return Number.isFinite(n) ? n : 0;
+}
+
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
 function nearDuplicate(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || a === b) return false;
@@ -315,6 +331,10 @@ export default defineCheck({
       // ordinal or classifier, the word translated. Any other "2" of the text would not say so (Llama-2).
       const wordNumber = /^([A-Z][a-z]{2,})-(\d+)$/.exec(s.text);
       if (wordNumber && englishVocabulary().has(stem((wordNumber[1] as string).toLowerCase())) && classifiedNumber(wordNumber[2] as string, target)) continue;
+      // Words run together by lost spaces, a number glued on (improvementrangingfrom9.08): no name, and the
+      // numbers check reads the number.
+      const runOn = /^([a-z]{10,})(\d+(?:\.\d+)?)$/.exec(s.text);
+      if (runOn && wordCount(runOn[1] as string) >= 3 && targetLower.includes(runOn[2] as string)) continue;
       // An e-word (eLearning, eCommerce, eHealth) is a common noun, translated with 电子 (electronic).
       if (/^e[A-Z][a-z]{3,}$/.test(s.text) && englishVocabulary().has(stem(s.text.slice(1).toLowerCase())) && target.includes('电子')) continue;
       if (UNIT.test(s.text) || /^[x×]\d+(?:\.\d+)?$/.test(s.text)) continue;
