@@ -50,6 +50,18 @@ describe('bundled glossary data', () => {
     }
   });
 
+  it('gives each English term or alias to one entry only', () => {
+    // A second entry with the same English is never matched: its renderings and wrong renderings are dead,
+    // and the two can disagree (暹罗网络 accepted by one, wrong in the other, until 2026-12-02).
+    const owner = new Map<string, string>();
+    for (const e of g.entries) {
+      for (const form of new Set([e.en, ...e.aliases].map((a) => a.toLowerCase()))) {
+        expect(owner.get(form), `${form}: in "${owner.get(form)}" and "${e.en}"`).toBeUndefined();
+        owner.set(form, e.en);
+      }
+    }
+  });
+
   it('zhTerms lists Han renderings only', () => {
     const terms = g.zhTerms();
     expect(terms).toContain('预训练');
