@@ -20,6 +20,8 @@ testCheck(numbers, {
     { name: 'same numbers', source: 'We train on 10,000 images for 3.5 hours.', target: '我们在10000张图像上训练3.5小时。' },
     // WMT24 `refA` (speech): a newscast's time said as one number, written as hours and minutes.
     { name: 'a clock time said as one number', source: '603 right now on this Wednesday morning.', target: '现在是周三早上6点03分。' },
+    // WMT24 `refA` (literary): a small range rendered as "more than" its lower end.
+    { name: 'a range as more than its lower end', source: 'an older movie, probably 10-12 years old.', target: '一部或许是十多年前的老电影。' },
     { name: 'escaped percent and full-width tilde', source: 'the success rate (~4.4\\%)', target: '成功率(〜4.4 \\%)' },
     { name: 'full-width digits', source: 'an accuracy of 95%', target: '准确率为９５％' },
     { name: 'multipliers', source: '0.8k dialogues and 3.5 million images, 4x faster', target: '0.8k次对话和350万张图像，快4倍' },
@@ -64,6 +66,7 @@ testCheck(numbers, {
     { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
+    { name: 'a range with its upper end dropped', source: 'It was probably 10-12 years old.', target: '它大概有十年了。', findings: [{ messageId: 'missing', severity: 'major' }] },
     {
       name: 'a model number glued to another name is still missing',
       source: 'Most Boeing 737 MAX 9 jets were grounded.',
