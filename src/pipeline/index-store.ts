@@ -72,7 +72,8 @@ export function normalizationHash(): string {
   if (normalizationCache) return normalizationCache;
   const probe =
     'We propose GPT-4-based Transformers for 3D point clouds (see https://arxiv.org/abs/2101.00001v2): accuracy improves by 3.5% on ImageNet-1K, ' +
-    'with 12 layers, O(n log n) attention and Adam; the models were pre-trained, fine-tuned and evaluated by LeCun et al. in 2019.';
+    'with 12 layers, O(n log n) attention and Adam; the models were pre-trained, fine-tuned and evaluated by LeCun et al. in 2019, ' +
+    'who found that training took less time than they thought.';
   const f = enFeatures(probe, { surface: false });
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ v: INDEX_FORMAT_VERSION, stems: [...f.stems].sort(), anchors: [...f.anchors].sort(), strong: f.strongAnchors, words: f.words }));

@@ -22,6 +22,9 @@ function mismatched(best: boolean): Pair {
   };
 }
 
+const XBOX_EN =
+  "So I bought an Xbox Series X so that you don't have to. Or maybe you actually have to. In this video, I'm going to tell you all the pros and cons of choosing an Xbox Series X. I'm also going to go over the actual hardware, the controller, the games just about everything that is my experience so far with the Xbox Series X. So I hope you will enjoy this video, and maybe even find it useful.";
+
 testCheck(check, {
   valid: [
     { name: 'a true pair', source: EN, target: ZH },
@@ -41,6 +44,13 @@ testCheck(check, {
       '我是说，我把啤酒都喝光了，但还是没有找到一份工作。我去。这世界到底咋回事',
       'short sentences (20 words) that share few words: no finding',
     ),
+    // WMT24 speech, Claude-3.5 (ESA 98): chatty sentences; "bought" meets the dictionary's "to buy" (买) since irregular
+    // past forms stem to their verb (2026-12-02), and the correspondence is clear enough.
+    aligned(
+      XBOX_EN,
+      '所以我买了一台Xbox Series X，这样你就不用买了。或者也许你真的需要买。在这个视频中，我将告诉你选择Xbox Series X的所有优点和缺点。我还会介绍实际的硬件、控制器、游戏，以及到目前为止我使用Xbox Series X的所有体验。我希望你会喜欢这个视频，也许还会觉得它有用。',
+      'a true translation of chatty sentences',
+    ),
   ],
   invalid: [
     // Without sentences, low similarity is weak evidence: a review, never `mismatched`.
@@ -50,10 +60,11 @@ testCheck(check, {
       findings: [{ messageId: 'noCorrespondence', side: 'pair', severity: 'critical' }],
     },
     {
-      // WMT24 speech, Claude-3.5 (ESA 98): 79 words of chatty sentences that share few dictionary words.
+      // WMT24 speech, Claude-3.5 (ESA 98), with 买 ("buy") taken out of the Chinese: 79 words of chatty sentences
+      // that share few dictionary words. (The real translation passes since "bought" meets "buy", below.)
       ...aligned(
-        "So I bought an Xbox Series X so that you don't have to. Or maybe you actually have to. In this video, I'm going to tell you all the pros and cons of choosing an Xbox Series X. I'm also going to go over the actual hardware, the controller, the games just about everything that is my experience so far with the Xbox Series X. So I hope you will enjoy this video, and maybe even find it useful.",
-        '所以我买了一台Xbox Series X，这样你就不用买了。或者也许你真的需要买。在这个视频中，我将告诉你选择Xbox Series X的所有优点和缺点。我还会介绍实际的硬件、控制器、游戏，以及到目前为止我使用Xbox Series X的所有体验。我希望你会喜欢这个视频，也许还会觉得它有用。',
+        XBOX_EN,
+        '所以我弄了一台Xbox Series X，这样你就不用弄了。或者也许你真的需要。在这个视频中，我将告诉你选择Xbox Series X的所有优点和缺点。我还会介绍实际的硬件、控制器、游戏，以及到目前为止我使用Xbox Series X的所有体验。我希望你会喜欢这个视频，也许还会觉得它有用。',
         'sentences that share few words, 40+ English words: weak evidence, a review',
       ),
       findings: [{ messageId: 'weakCorrespondence', side: 'pair', severity: 'major' }],

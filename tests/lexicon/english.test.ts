@@ -23,6 +23,10 @@ describe('stem', () => {
     ['matrices', 'matrix'],
     ['proposed', 'propose'],
     ['networks', 'network'],
+    ['got', 'get'],
+    ['told', 'tells'],
+    ['found', 'finding'],
+    ['written', 'write'],
   ])('%s and %s meet', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -31,6 +35,9 @@ describe('stem', () => {
     expect(stem('Graph')).toBe('graph');
     expect(stem('bus')).toBe('bus');
     expect(stem('analysis')).toBe(stem('analyses'));
+    // Past forms that are other words too are left alone: an upper bound is no "bind".
+    expect(stem('bound')).not.toBe(stem('bind'));
+    expect(stem('left')).not.toBe(stem('leave'));
   });
 });
 
