@@ -148,6 +148,13 @@ export default defineCheck<GlossaryOptions>({
       const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + 1)] as { end: number }).end;
       return terms.filter((t) => t.start >= lo && t.start < hi);
     };
+    /** This term's occurrences in its own source sentence. */
+    const ownOccurrences = (term: (typeof terms)[number]): number => {
+      const at = sentenceAt(sourceSentences, term.start);
+      if (at === undefined) return 1;
+      const { start, end } = sourceSentences[at] as { start: number; end: number };
+      return terms.filter((t) => t.entry === term.entry && t.start >= start && t.start < end).length;
+    };
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
@@ -171,8 +178,15 @@ export default defineCheck<GlossaryOptions>({
       // An accepted rendering in the span means the term was translated right, unless the term occurs more
       // often around its sentence than it is rendered right (立体 inside the wrong 立体声 does not count):
       // "generic recurrent networks with recurrent memory" → 递归网络 … 经常性记忆 has one of each.
-      const accepted = acceptedRenderingCount(term.entry, ctx.target, from, to, [...found, ...otherRenderings(term.entry, from, to)]);
-      if (accepted > 0 && (found.length === 0 || accepted >= occurrences)) continue;
+      // A wrong rendering inside the term's own aligned sentence is judged there: an accepted rendering in a
+      // neighbouring sentence is another occurrence's, or another word's (研究 for "research" beside 以前的作品
+      // for "existing works").
+      const own = found.length > 0 ? alignedTargetSpan(ctx, term.start, 0) : null;
+      const narrow = own !== null && found.every((m) => m.start >= own[0] && m.end <= own[1]);
+      const [af, at] = narrow ? own : [from, to];
+      const accepted = acceptedRenderingCount(term.entry, ctx.target, af, at, [...found, ...otherRenderings(term.entry, af, at)]);
+      const times = narrow ? ownOccurrences(term) : occurrences;
+      if (accepted > 0 && (found.length === 0 || accepted >= times)) continue;
       if (found.length > 0) {
         found.forEach(reportWrong);
         continue;

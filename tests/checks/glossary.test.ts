@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import glossary from '../../src/checks/glossary.js';
 import { testCheck } from '../helpers/check-tester.js';
+import { aligned } from './completeness-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'transcheck-glossary-check-'));
 const userTsv = join(dir, 'user.tsv');
@@ -90,6 +91,15 @@ testCheck(glossary, {
     },
   ],
   invalid: [
+    {
+      // arXiv dev: an accepted rendering (研究) in the sentence before does not excuse the wrong one in the term's own sentence.
+      ...aligned(
+        'This research studies face verification with deep learning. While most of the existing works extract shallow handcrafted features, we learn deep features with a convolutional neural network.',
+        '这项研究利用深度学习研究人脸验证。虽然现有的大部分作品都是提取浅层手工特征，但我们用卷积神经网络学习深层特征。',
+        'a wrong rendering in the term\'s own sentence, an accepted one only in the sentence before',
+      ),
+      findings: [{ messageId: 'wrongNonstandard', actual: '作品', severity: 'minor' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
