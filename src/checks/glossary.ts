@@ -140,20 +140,13 @@ export default defineCheck<GlossaryOptions>({
       }
       return spans;
     };
-    /** Source terms in a term's sentence and the sentences on each side (the target span's widening). */
-    const termsAround = (term: (typeof terms)[number]): typeof terms => {
+    /** Source terms in a term's sentence and `widen` sentences on each side (the target span's widening). */
+    const termsAround = (term: (typeof terms)[number], widen = 1): typeof terms => {
       const at = sentenceAt(sourceSentences, term.start);
       if (at === undefined) return terms;
-      const lo = (sourceSentences[Math.max(0, at - 1)] as { start: number }).start;
-      const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + 1)] as { end: number }).end;
+      const lo = (sourceSentences[Math.max(0, at - widen)] as { start: number }).start;
+      const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + widen)] as { end: number }).end;
       return terms.filter((t) => t.start >= lo && t.start < hi);
-    };
-    /** This term's occurrences in its own source sentence. */
-    const ownOccurrences = (term: (typeof terms)[number]): number => {
-      const at = sentenceAt(sourceSentences, term.start);
-      if (at === undefined) return 1;
-      const { start, end } = sourceSentences[at] as { start: number; end: number };
-      return terms.filter((t) => t.entry === term.entry && t.start >= start && t.start < end).length;
     };
     // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
     const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
@@ -185,7 +178,7 @@ export default defineCheck<GlossaryOptions>({
       const narrow = own !== null && found.every((m) => m.start >= own[0] && m.end <= own[1]);
       const [af, at] = narrow ? own : [from, to];
       const accepted = acceptedRenderingCount(term.entry, ctx.target, af, at, [...found, ...otherRenderings(term.entry, af, at)]);
-      const times = narrow ? ownOccurrences(term) : occurrences;
+      const times = narrow ? termsAround(term, 0).filter((t) => t.entry === term.entry).length : occurrences;
       if (accepted > 0 && (found.length === 0 || accepted >= times)) continue;
       if (found.length > 0) {
         found.forEach(reportWrong);

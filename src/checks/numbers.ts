@@ -6,7 +6,7 @@ import type { NumberAnchor, NumberedName } from '../lexicon/extract.js';
 import { extractNumberedNames, extractNumbers, toHalfWidth } from '../lexicon/extract.js';
 import type { AnchorUnit } from '../lexicon/extract/units.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../lexicon/chinese-numerals.js';
+import { CHINESE_NUMERAL_CHARS, numeralValue } from '../lexicon/chinese-numerals.js';
 
 const options = z.object({
   /**
@@ -44,16 +44,15 @@ function sameValue(a: NumberAnchor, b: NumberAnchor, exact: boolean): boolean {
   return a.values.some((x) => b.values.some((y) => equal(x, y)));
 }
 
-/** True when `digits` occur in `target` glued to letters (RobDog_747, E6000) at a place that is not an extracted number. */
 /** Whether the text says "more than `n`" the Chinese way: the numeral or digits of `n` and 多, 几, 余 or 来 (十多, 20余). */
 function moreThan(text: string, n: number): boolean {
   for (const m of toHalfWidth(text).matchAll(new RegExp(`([0-9]+|[${CHINESE_NUMERAL_CHARS}]+)(?:多|几|余|来)`, 'gu'))) {
-    const digits = m[1] as string;
-    if ((/^[0-9]+$/.test(digits) ? Number(digits) : parseChineseNumeral(digits)) === n) return true;
+    if (numeralValue(m[1] as string) === n) return true;
   }
   return false;
 }
 
+/** True when `digits` occur in `target` glued to letters (RobDog_747, E6000) at a place that is not an extracted number. */
 function insideIdentifier(target: string, digits: string, numbers: NumberAnchor[]): boolean {
   const re = new RegExp(`(?<![0-9])${digits}(?![0-9])`, 'g');
   for (const m of target.matchAll(re)) {

@@ -127,14 +127,16 @@ export default defineCheck({
     const sourceOpen = ctx.source !== null && SOURCE_OPEN.test(ctx.source.trimEnd());
     // Without a clause mark, a missing final stop is only a cut when the Chinese also falls short
     // (news and social posts are often translated without the final 。).
-    const short = ctx.source !== null && chineseWords(target) < SHORT * countEnglishWords(ctx.source);
+    const zhWords = chineseWords(target);
+    const enWords = ctx.source === null ? 0 : countEnglishWords(ctx.source);
+    const short = ctx.source !== null && zhWords < SHORT * enWords;
     // A comma where the final stop belongs, after a translation of full length whose last sentence carries the
     // last English sentence's words ("In case you're interested in the challenge ahead I face." → 如果有兴趣了解我
     // 所面临的挑战，, WMT24 `refA`): nothing was cut, the stop is wrong.
     const stopAsComma =
       ctx.source !== null &&
-      chineseWords(target) >= COMMA_LENGTH * countEnglishWords(ctx.source) &&
-      /[，、,]$/u.test(target) &&
+      zhWords >= COMMA_LENGTH * enWords &&
+      '，、,'.includes(lastChar) &&
       lastSentenceCarried(ctx);
     const open = (CLAUSE_OPEN.test(target) && !sourceOpen && !stopAsComma) || (sourceEnds === true && short && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
     if (stopAsComma && !sourceOpen && sourceEnds === true) {

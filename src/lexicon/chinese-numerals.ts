@@ -97,6 +97,11 @@ function parseInteger(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
+/** The value of Arabic digits or of a Chinese numeral (3, 三, 十二); null when neither. */
+export function numeralValue(text: string): number | null {
+  return /^[0-9]+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
 /**
  * Parses a Chinese numeral: 三 → 3, 十二 → 12, 两百 → 200, 一千零五 → 1005, 三点五 → 3.5,
  * 二〇一九 → 2019. Returns null for strings that are not a well-formed numeral (万一, 千千万万).
