@@ -111,3 +111,33 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * A short key for a text, for telling texts apart without keeping them (a run's results keep their texts
+ * on disk: pipeline/spill.ts): its length and a 53-bit hash (cyrb53). Two different texts of the same
+ * length share a key with a chance of about 1 in 2^53, so a table keyed by it over a million texts is
+ * wrong with a chance under 1 in 10^4.
+ */
+export function textKey(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * `s` as a string of its own. V8 makes a substring of 13 or more characters a view into the string it
+ * was cut from, so a word cut from an abstract and kept as a memo table's key keeps the whole abstract
+ * alive: on a spilled run (pipeline/spill.ts) the stem and anchor tables alone held a third of the
+ * abstracts. Memo tables that outlive a text store their keys and values through this.
+ */
+export function detach(s: string): string {
+  // Shorter substrings are copies already; the concatenation is flattened into a new string by slice.
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}

@@ -1,6 +1,7 @@
 // English side of the lexicon: word tokens with offsets, a light stemmer and a stopword list, shared by
 // pairing, alignment and the checks so that every stage compares English words the same way.
 import type { Token } from './segment.js';
+import { detach } from '../core/text.js';
 
 export type { Token } from './segment.js';
 
@@ -142,8 +143,9 @@ export function stem(word: string): string {
   const result = stemUncached(word);
   // Bounded: a corpus run meets tens of thousands of distinct words, not millions.
   if (stemCache.size >= 200_000) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
+  const kept = detach(result);
+  stemCache.set(detach(word), kept);
+  return kept;
 }
 
 const stemCache = new Map<string, string>();

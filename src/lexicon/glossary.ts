@@ -7,6 +7,7 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
+import { detach, textKey } from '../core/text.js';
 
 /** One glossary term. */
 export interface GlossaryEntry {
@@ -134,7 +135,8 @@ export function stemWord(word: string): string {
     stemmed = stemUncached(word);
     // Bounded: a corpus run meets tens of thousands of distinct words, not millions.
     if (stemCache.size >= 100_000) stemCache.clear();
-    stemCache.set(word, stemmed);
+    stemmed = detach(stemmed);
+    stemCache.set(detach(word), stemmed);
   }
   return stemmed;
 }
@@ -809,8 +811,8 @@ const filesOf = new WeakMap<Glossary, readonly string[]>();
  */
 export interface PairGlossaryMatches {
   glossary: Glossary;
-  source: string;
-  target: string;
+  /** `textKey` of the source and the target the matches were found on (not the texts: a spilled run keeps those on disk). */
+  texts: string;
   sourceEntries: readonly GlossaryEntry[];
   wrongs: readonly WrongRenderingMatch[];
 }
@@ -863,7 +865,7 @@ export function importPairMatches(pair: object, data: PairMatchesData, source: s
   // Not the worker's glossary (a user file changed between the two loads): the table matches again.
   const known = (w: (typeof wrongs)[number]) => w.entry?.wrong.includes(w.wrong) ?? false;
   if (sourceEntries.some((e) => !e) || !wrongs.every(known)) return;
-  rememberPairMatches(pair, { glossary, source, target, sourceEntries: sourceEntries as GlossaryEntry[], wrongs: wrongs as WrongRenderingMatch[] });
+  rememberPairMatches(pair, { glossary, texts: pairTextsKey(source, target), sourceEntries: sourceEntries as GlossaryEntry[], wrongs: wrongs as WrongRenderingMatch[] });
 }
 
 /** Moves the matches kept for one pair object to another of the same texts (a speculative check's result reused). */
@@ -875,7 +877,12 @@ export function movePairMatches(from: object, to: object): void {
 /** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
 export function pairMatchesOf(pair: object, glossary: Glossary, source: string, target: string): PairGlossaryMatches | undefined {
   const m = pairMatches.get(pair);
-  return m && m.glossary === glossary && m.source === source && m.target === target ? m : undefined;
+  return m && m.glossary === glossary && m.texts === pairTextsKey(source, target) ? m : undefined;
+}
+
+/** The key of a pair's two texts that kept matches are checked against. */
+export function pairTextsKey(source: string, target: string): string {
+  return `${textKey(source)}|${textKey(target)}`;
 }
 
 /** The sentences and beads a glossary check needs to find where a source term is translated. */

@@ -8,6 +8,7 @@ import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
 import { segmentationVersion, segmentWords } from './segment.js';
+import { detach } from '../core/text.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -101,7 +102,7 @@ const latinKeyCache = new Map<string, string>();
 
 function remember(cache: Map<string, string>, token: string, value: string): void {
   if (cache.size >= 50_000) cache.clear();
-  cache.set(token, value);
+  cache.set(detach(token), detach(value));
 }
 
 const glossCache = new Map<string, readonly string[]>();
@@ -127,7 +128,7 @@ export function glossStems(word: string): readonly string[] {
     stems = [...new Set(stems)];
   }
   const result = stems.slice(0, MAX_GLOSS_STEMS);
-  glossCache.set(word, result);
+  glossCache.set(detach(word), result);
   return result;
 }
 
@@ -171,13 +172,13 @@ function glossesOf(word: string): readonly string[] {
   const extra = extraGlosses.get(word);
   const base = glossStems(word);
   if (!extra) {
-    mergedCache.set(word, base);
+    mergedCache.set(detach(word), base);
     return base;
   }
   const stems = new Set(base);
   for (const e of extra) for (const t of englishTokens(e)) for (const p of t.word.split('-')) stems.add(stem(p));
   const merged = [...stems];
-  mergedCache.set(word, merged);
+  mergedCache.set(detach(word), merged);
   return merged;
 }
 
@@ -523,11 +524,11 @@ function evidenceTerm(word: string, surface: string): string {
       evidenceTerms.clear();
       evidenceTermCount = 0;
     }
-    evidenceTerms.set(word, (bySurface = new Map()));
+    evidenceTerms.set(detach(word), (bySurface = new Map()));
   }
   let term = bySurface.get(surface);
   if (term === undefined) {
-    bySurface.set(surface, (term = `${word}→${surface}`));
+    bySurface.set(detach(surface), (term = detach(`${word}→${surface}`)));
     evidenceTermCount++;
   }
   return term;

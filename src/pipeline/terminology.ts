@@ -1,6 +1,7 @@
 // Terminology across the corpus: how each glossary term was rendered in all the translations of a
 // run, so a corpus builder sees "加强学习 in 14 abstracts, 强化学习 in 120" at once (Xbench's
 // inconsistency report, corpus-wide). A pure function of the checked pairs and the glossary.
+import { textKey } from '../core/text.js';
 import type { PairResult } from '../core/types.js';
 import { pairMatchesOf, type Glossary, type GlossaryEntry } from '../lexicon/glossary.js';
 
@@ -28,6 +29,7 @@ export interface TermUsage {
  * the accepted renderings beside them count. Terms used one way only, and rightly, are left out.
  */
 export function terminologyAcrossCorpus(results: readonly PairResult[], glossary: Glossary): TermUsage[] {
+  // Translations are told apart by a key of their text, not the text: a large run keeps its texts on disk.
   const byTerm = new Map<GlossaryEntry, Map<string, Set<string>>>();
   const seenTexts = new Set<string>();
   const use = (entry: GlossaryEntry, zh: string, text: string) => {
@@ -39,9 +41,11 @@ export function terminologyAcrossCorpus(results: readonly PairResult[], glossary
   };
   for (const result of results) {
     const { translation, original } = result.pair;
-    if (translation.role !== 'translation' || seenTexts.has(translation.text)) continue;
-    seenTexts.add(translation.text);
+    if (translation.role !== 'translation') continue;
     const zh = translation.text;
+    const key = textKey(zh);
+    if (seenTexts.has(key)) continue;
+    seenTexts.add(key);
     const terms = new Set<GlossaryEntry>();
     // The glossary check kept the matches of this pair's texts (in-process runs); else they are found here.
     const kept = original ? pairMatchesOf(result.pair, glossary, original.text, zh) : undefined;
@@ -49,11 +53,11 @@ export function terminologyAcrossCorpus(results: readonly PairResult[], glossary
     else if (original) for (const m of glossary.matchSource(original.text)) terms.add(m.entry);
     for (const m of kept ? kept.wrongs : glossary.matchWrongTarget(zh, { includeAmbiguous: original !== null })) {
       if (original && !terms.has(m.entry)) continue;
-      use(m.entry, m.wrong, zh);
+      use(m.entry, m.wrong, key);
       terms.add(m.entry);
     }
     for (const entry of terms) {
-      for (const accepted of entry.zh) if (zh.includes(accepted)) use(entry, accepted, zh);
+      for (const accepted of entry.zh) if (zh.includes(accepted)) use(entry, accepted, key);
     }
   }
   const out: TermUsage[] = [];

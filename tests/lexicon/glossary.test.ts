@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, parseGlossaryTsv, rememberPairMatches, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, pairTextsKey, parseGlossaryTsv, rememberPairMatches, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
 
 const g = bundledGlossary();
 const byEn = (en: string) => g.entries.find((e) => e.en === en);
@@ -254,7 +254,7 @@ describe('glossary matches kept per pair (the terminology table reads them)', ()
     const wrongs = glossary.matchWrongTarget(target, { includeAmbiguous: true });
     expect(wrongs.length).toBeGreaterThan(0);
     const inWorker = {};
-    rememberPairMatches(inWorker, { glossary, source, target, sourceEntries, wrongs });
+    rememberPairMatches(inWorker, { glossary, texts: pairTextsKey(source, target), sourceEntries, wrongs });
     // Structured cloning, as postMessage does.
     const data = structuredClone(exportPairMatches(inWorker));
     expect(data?.files).toEqual([]);
