@@ -353,15 +353,25 @@ export function renderMarkdown(file: FileResult, run: RunResult, options: Markdo
   for (const note of run.limitations) head.push(`> **Not covered:** ${mdMessage(note)}`, '');
   budget.force(out, ...head);
 
+  // One pass over the findings (a pass per check read every pair's findings again, once per check).
+  const byCheck = new Map<string, { docs: string; total: number; bySeverity: Map<string, number> }>();
+  for (const r of file.pairs) {
+    for (const f of r.findings) {
+      let c = byCheck.get(f.check);
+      if (!c) byCheck.set(f.check, (c = { docs: f.docs, total: 0, bySeverity: new Map() }));
+      c.total++;
+      c.bySeverity.set(f.severity, (c.bySeverity.get(f.severity) ?? 0) + 1);
+    }
+  }
   const checkRows = Object.keys(s.byCheck)
     .sort()
     .map((check) => {
-      const all = file.pairs.flatMap((r) => r.findings.filter((f) => f.check === check));
-      const docs = all[0]?.docs ?? `docs/checks/${check}.md`;
+      const c = byCheck.get(check);
+      const docs = c?.docs ?? `docs/checks/${check}.md`;
       return [
         mdLink(check, `${docsBase}/${docs.replace(/^docs\//, '')}`),
-        ...SEVERITY_ORDER.map((sev) => String(all.filter((f) => f.severity === sev).length)),
-        String(all.length),
+        ...SEVERITY_ORDER.map((sev) => String(c?.bySeverity.get(sev) ?? 0)),
+        String(c?.total ?? 0),
       ];
     });
   if (checkRows.length > 0) {
