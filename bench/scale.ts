@@ -2,7 +2,7 @@
 // end to end on 1k, 5k and 20k attached pairs (dev, then dev plus synthetic pairs recombined from it),
 // 1,000 translations against pools of 20k-1M originals (dev originals plus synthetic look-alikes), a
 // 100 MB JSONL and one record of 1M characters a side. Data is generated with a fixed seed in a
-// temporary folder. `npm run bench -- scale [--only e2e,jobs,pool,index,big,long] [--pools 20000,100000]
+// temporary folder. `npm run bench -- scale [--only e2e,jobs,pool,index,big,long,spill] [--pools 20000,100000]
 // [--sizes 1000,5000,20000] [--label before|after] [--jobs n] [--timeout s]`.
 // Measurements of every label are kept in bench/results/scale.json; scale.md shows them side by side.
 import { spawnSync } from 'node:child_process';
@@ -410,8 +410,8 @@ export async function run(args: string[]): Promise<void> {
     }
   }
 
-  if (only.has('big')) {
-    // A 100 MB JSONL of attached pairs (dev and synthetic pairs repeated with new numbers).
+  // A 100 MB JSONL of attached pairs (dev and synthetic pairs repeated with new numbers).
+  const bigFile = async (): Promise<string> => {
     const path = join(work, 'big-100mb.jsonl');
     if (!existsSync(path)) {
       const br = rng(SEED + 3);
@@ -426,6 +426,11 @@ export async function run(args: string[]): Promise<void> {
       };
       await writeLines(path, lines());
     }
+    return path;
+  };
+
+  if (only.has('big')) {
+    const path = await bigFile();
     const records = readFileSync(path, 'utf8').split('\n').filter(Boolean).length;
     const out = join(work, 'out-big');
     rmSync(out, { recursive: true, force: true });
@@ -433,6 +438,34 @@ export async function run(args: string[]): Promise<void> {
     mine.big = { records, mb: Math.round(statSync(path).size / 1e6), cpu: m.cpu, wall: m.wall, rssMb: m.rssMb, code: m.code ?? 'killed', ...(m.code !== 0 ? { error: m.stderr.slice(-300) } : {}) };
     process.stdout.write(`big ${JSON.stringify(mine.big)}\n`);
     save();
+  }
+
+  if (only.has('spill')) {
+    // Results kept in memory (`--spill off`) against spilled to the report folder (the default), on the
+    // largest attached-pairs file and the 100 MB file: peak memory, CPU, and the reports byte for byte.
+    const n = maxSize;
+    const files = [pairsPath(n), await bigFile()];
+    if (!existsSync(files[0] as string)) await writeLines(files[0] as string, attached.slice(0, n).map((r) => JSON.stringify(r)));
+    const rows: Array<Record<string, number | string>> = [];
+    for (const path of files) {
+      const records = readFileSync(path, 'utf8').split('\n').filter(Boolean).length;
+      const outs: string[] = [];
+      for (const spill of ['off', 'default']) {
+        const out = join(work, `out-spill-${records}-${spill}`);
+        rmSync(out, { recursive: true, force: true });
+        outs.push(out);
+        const load = loadavg()[0]?.toFixed(2) ?? '';
+        const m = cli(['audit', path, '--out', out, '--format', 'json,md,html', '--quiet', ...jobArgs, ...(spill === 'off' ? ['--spill', 'off'] : [])], timeoutS);
+        rows.push({ records, spill, load, cpu: m.cpu, wall: m.wall, rssMb: m.rssMb, code: m.code ?? 'killed', ...(m.code !== 0 ? { error: m.stderr.slice(-300) } : {}) });
+        process.stdout.write(`spill ${JSON.stringify(rows.at(-1))}\n`);
+        mine.spill = rows;
+        save();
+      }
+      const same = readdirSync(outs[0] as string).every((name) => readFileSync(join(outs[0] as string, name)).equals(readFileSync(join(outs[1] as string, name))));
+      (rows.at(-1) as Record<string, number | string>).same = String(same);
+      mine.spill = rows;
+      save();
+    }
   }
 
   if (only.has('long')) {
@@ -505,6 +538,12 @@ function render(store: Store): string {
     }
     const big = m.big as Record<string, unknown> | undefined;
     if (big) parts.push('### A 100 MB JSONL', '', table(['records', 'MB', 'CPU s', 'wall s', 'peak MB', 'exit'], [[big.records as number, big.mb as number, big.cpu as number, big.wall as number, big.rssMb as number, `${big.code}${big.error ? ` ${String(big.error).split('\n').pop()}` : ''}`]]), '');
+    const spill = m.spill as Array<Record<string, unknown>> | undefined;
+    if (spill) {
+      parts.push('### Results in memory (`--spill off`) or spilled to the report folder (default), `--format json,md,html`', '');
+      parts.push(table(['records', 'spill', 'load before', 'CPU s', 'wall s', 'peak MB', 'exit', 'reports identical'], spill.map((r) => [r.records as number, r.spill as string, r.load as string, r.cpu as number, r.wall as number, r.rssMb as number, `${r.code}${r.error ? ` ${String(r.error).split('\n').pop()}` : ''}`, (r.same as string) ?? ''])));
+      parts.push('');
+    }
     const long = m.long as Record<string, unknown> | undefined;
     if (long) parts.push('### One record of 1M characters a side', '', table(['CPU s', 'wall s', 'peak MB', 'exit', 'checks reporting'], [[long.cpu as number, long.wall as number, long.rssMb as number, `${long.code}${long.error ? ` ${String(long.error).split('\n').pop()}` : ''}`, (long.findings as string) || '']]), '');
   }

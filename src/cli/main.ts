@@ -34,6 +34,13 @@ import { registerIndex } from './index-cmd.js';
 import { openIndexStore } from '../pipeline/index-store.js';
 import { inShard, parseShard } from '../pipeline/shard.js';
 import { registerMerge } from './merge.js';
+import { SpillFile } from './spill-file.js';
+
+/**
+ * Pairs from which an audit keeps finished results' bulky parts on disk (`--spill`): below it a run's
+ * results take well under 100 MB; above it about 10 KB a pair would stay in memory to the end.
+ */
+export const SPILL_FROM = 2000;
 
 /** Each line made terminal-safe (control characters shown as \\xNN), the line ends kept. */
 function terminalSafeLines(text: string): string {
@@ -95,6 +102,7 @@ interface AuditCliOptions {
   shard?: string;
   jobs?: string;
   maxMemory?: string;
+  spill?: string;
 }
 
 export function parseFormats(value: string | undefined, fallback: readonly ReporterName[]): ReporterName[] {
@@ -343,6 +351,8 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
   const jobs = parseNumber('--jobs', o.jobs, 1);
   if (jobs !== undefined && !Number.isInteger(jobs)) throw new UsageError(`Invalid --jobs \`${o.jobs}\``, '--jobs takes a whole number of threads ≥ 1');
   const maxMemory = parseNumber('--max-memory', o.maxMemory, 1);
+  const spillFrom = o.spill === 'off' ? undefined : o.spill === undefined ? SPILL_FROM : parseNumber('--spill', o.spill, 0);
+  if (spillFrom !== undefined && !Number.isInteger(spillFrom)) throw new UsageError(`Invalid --spill \`${o.spill}\``, '--spill takes a whole number of pairs ≥ 0, or off');
 
   let judge: Judge | undefined;
   let judgeOptions: JudgeOptions | undefined;
@@ -372,91 +382,100 @@ async function runAudit(inputs: string[], o: AuditCliOptions, io: MainIo): Promi
     memoryStop = stop;
     stopper.abort();
   });
-  const run = await audit({
-    ...(judgeOptions?.dryRun ? { pairingOnly: (pairs: readonly Pair[]) => (pairedForEstimate = pairs) } : {}),
-    inputs,
-    cwd,
-    // The report folder and the configuration file are never inputs: `audit .` must not read its own reports.
-    exclude: [outDir, ...(loaded.value.path ? [loaded.value.path] : [])],
-    originals,
-    ...(pairIndex ? { pairIndex } : {}),
-    ...(shard ? { inShard: inShard(shard) } : {}),
-    ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
-    checks,
-    glossary,
-    scoring,
-    ...(config.pairing ? { pairing: config.pairing } : {}),
-    ...(judge ? { judge } : {}),
-    ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
-    ...(io.readStdin ? { readStdin: io.readStdin } : {}),
-    signal: stopper.signal,
-    onProgress: progress,
-    tool: { name: 'transcheck', version },
-    configHash,
-    ...(jobs !== undefined ? { jobs } : {}),
-  }).finally(() => {
-    unguard();
-    io.signal?.removeEventListener('abort', forward);
-  });
-  if (memoryStop) {
-    const done = run.files.reduce((n, f) => n + f.pairs.length, 0);
-    run.limitations.push(`Stopped for memory after ${done} pair(s): ${memoryAdvice(memoryStop)}.`);
-  }
-
-  if (shard) {
-    run.shard = shard;
-    run.limitations.push(
-      `Shard ${shard.index}/${shard.count}: only the translations of this shard (by a hash of file and record id) were paired and checked; combine the shards' report folders with \`transcheck merge\`.`,
-    );
-  }
-  if (judgeOptions?.dryRun) {
-    const estimate = estimateJudgeCost((pairedForEstimate ?? []).map((pair) => ({ pair })), judgeOptions, io.env);
-    const cost = estimate.priceUnknown ? `cost unknown (no price for ${judgeOptions.model}; set llm.prices)` : `about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}`;
-    const line = `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model} (${estimate.cachedPairs} more are in the cache, free): about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, ${cost}. No request was made, no report written.\n`;
-    for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
-    if (o.json) {
-      io.stderr.write(line);
-      io.stdout.write(renderJsonSummary(run, [], { dryRun: estimate }));
-    } else if (!o.quiet) io.stdout.write(line);
+  // Finished results' bulky parts go to a file in the report folder on large runs (cli/spill-file.ts).
+  const spill = !judgeOptions?.dryRun && spillFrom !== undefined ? new SpillFile(outDir) : undefined;
+  try {
+    const run = await audit({
+      ...(spill && spillFrom !== undefined ? { spill: { store: spill, minPairs: spillFrom } } : {}),
+      ...(judgeOptions?.dryRun ? { pairingOnly: (pairs: readonly Pair[]) => (pairedForEstimate = pairs) } : {}),
+      inputs,
+      cwd,
+      // The report folder and the configuration file are never inputs: `audit .` must not read its own reports.
+      exclude: [outDir, ...(loaded.value.path ? [loaded.value.path] : [])],
+      originals,
+      ...(pairIndex ? { pairIndex } : {}),
+      ...(shard ? { inShard: inShard(shard) } : {}),
+      ...(o.marker && o.marker.length > 0 ? { markers: o.marker } : config.markers ? { markers: config.markers } : {}),
+      checks,
+      glossary,
+      scoring,
+      ...(config.pairing ? { pairing: config.pairing } : {}),
+      ...(judge ? { judge } : {}),
+      ...(o.lookup === 'arxiv' ? { lookupArxiv: io.env.TRANSCHECK_ARXIV_API ? { baseUrl: io.env.TRANSCHECK_ARXIV_API } : {} } : {}),
+      ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+      signal: stopper.signal,
+      onProgress: progress,
+      tool: { name: 'transcheck', version },
+      configHash,
+      ...(jobs !== undefined ? { jobs } : {}),
+    }).finally(() => {
+      unguard();
+      io.signal?.removeEventListener('abort', forward);
+    });
     if (memoryStop) {
+      const done = run.files.reduce((n, f) => n + f.pairs.length, 0);
+      run.limitations.push(`Stopped for memory after ${done} pair(s): ${memoryAdvice(memoryStop)}.`);
+    }
+
+    if (shard) {
+      run.shard = shard;
+      run.limitations.push(
+        `Shard ${shard.index}/${shard.count}: only the translations of this shard (by a hash of file and record id) were paired and checked; combine the shards' report folders with \`transcheck merge\`.`,
+      );
+    }
+    if (judgeOptions?.dryRun) {
+      const estimate = estimateJudgeCost((pairedForEstimate ?? []).map((pair) => ({ pair })), judgeOptions, io.env);
+      const cost = estimate.priceUnknown ? `cost unknown (no price for ${judgeOptions.model}; set llm.prices)` : `about $${estimate.costUsd.toFixed(4)}${judgeOptions.batch ? ' (batch price)' : ''}`;
+      const line = `dry run: the judge would send ${estimate.pairs} pairs to ${judgeOptions.model} (${estimate.cachedPairs} more are in the cache, free): about ${estimate.promptTokens} prompt + ${estimate.completionTokens} completion tokens, ${cost}. No request was made, no report written.\n`;
+      for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
+      if (o.json) {
+        io.stderr.write(line);
+        io.stdout.write(renderJsonSummary(run, [], { dryRun: estimate }));
+      } else if (!o.quiet) io.stdout.write(line);
+      if (memoryStop) {
+        io.stderr.write(`transcheck: stopped for memory: ${memoryAdvice(memoryStop)}\n`);
+        return 2;
+      }
+      if (run.interrupted) return 130;
+      return run.errors.length > 0 ? 2 : 0;
+    }
+
+    const { written, writeErrors } = await writeRunReports(run, outDir, formats, io, progress);
+    if (spill?.failure) io.stderr.write(`transcheck: ${terminalSafe(spill.failure)}\n`);
+
+    for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
+    // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.
+    for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
+    for (const e of writeErrors) io.stderr.write(`error: ${terminalSafe(e)}\n`);
+    if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors }));
+    else if (!o.quiet) io.stdout.write(renderSummary(run, outDir, formats.includes('html')));
+
+    if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);
+    if (memoryStop) {
+      // Not an interruption by the user: an error (exit 2) that says what to do instead.
       io.stderr.write(`transcheck: stopped for memory: ${memoryAdvice(memoryStop)}\n`);
+      io.stderr.write(`transcheck: the reports of the pairs finished (marked interrupted) were written: ${written.length} file(s) in ${terminalSafe(outDir)}\n`);
       return 2;
     }
-    if (run.interrupted) return 130;
-    return run.errors.length > 0 ? 2 : 0;
-  }
-
-  const { written, writeErrors } = await writeRunReports(run, outDir, formats, io, progress);
-
-  for (const note of run.limitations.filter((n) => n.startsWith('arXiv lookup'))) io.stderr.write(`transcheck: ${note}\n`);
-  // Errors always go to stderr (grep and ESLint do the same); stdout holds the summary or the JSON.
-  for (const e of run.errors) io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
-  for (const e of writeErrors) io.stderr.write(`error: ${terminalSafe(e)}\n`);
-  if (o.json) io.stdout.write(renderJsonSummary(run, written, { writeErrors }));
-  else if (!o.quiet) io.stdout.write(renderSummary(run, outDir, formats.includes('html')));
-
-  if (run.judgeFailure) io.stderr.write(`transcheck: ${run.judgeFailure}\ntranscheck: the reports hold the heuristic checks only\n`);
-  if (memoryStop) {
-    // Not an interruption by the user: an error (exit 2) that says what to do instead.
-    io.stderr.write(`transcheck: stopped for memory: ${memoryAdvice(memoryStop)}\n`);
-    io.stderr.write(`transcheck: the reports of the pairs finished (marked interrupted) were written: ${written.length} file(s) in ${terminalSafe(outDir)}\n`);
-    return 2;
-  }
-  if (run.interrupted) {
-    io.stderr.write(`transcheck: interrupted; ${written.length} report file(s) written to ${terminalSafe(outDir)}\n`);
-    return 130;
-  }
-  // Exit codes as ESLint and grep: 2 when anything could not be done (an input, a report, the judge), before 1.
-  if (run.errors.length > 0 || writeErrors.length > 0 || run.judgeFailure) return 2;
-  if (failOn !== 'none') {
-    const worst = maxSeverity(run);
-    if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) {
-      const count = run.files.reduce((n, f) => n + f.pairs.reduce((m, p) => m + p.findings.filter((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[failOn]).length, 0), 0);
-      io.stderr.write(`transcheck: exit 1: ${count} finding(s) at or above \`${failOn}\` (--fail-on ${failOn}); worst is \`${worst}\`\n`);
-      return 1;
+    if (run.interrupted) {
+      io.stderr.write(`transcheck: interrupted; ${written.length} report file(s) written to ${terminalSafe(outDir)}\n`);
+      return 130;
     }
+    // Exit codes as ESLint and grep: 2 when anything could not be done (an input, a report, the judge), before 1.
+    if (run.errors.length > 0 || writeErrors.length > 0 || run.judgeFailure) return 2;
+    if (failOn !== 'none') {
+      const worst = maxSeverity(run);
+      if (worst !== null && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn]) {
+        const count = run.files.reduce((n, f) => n + f.pairs.reduce((m, p) => m + p.findings.filter((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[failOn]).length, 0), 0);
+        io.stderr.write(`transcheck: exit 1: ${count} finding(s) at or above \`${failOn}\` (--fail-on ${failOn}); worst is \`${worst}\`\n`);
+        return 1;
+      }
+    }
+    return 0;
+  } finally {
+    // The spill file is read by the reports: closed (and so removed) once they are written.
+    spill?.close();
   }
-  return 0;
 }
 
 /** Unknown check ids and bad check options are configuration errors (exit 2), found before any work. */
@@ -523,6 +542,7 @@ function buildProgram(io: MainIo, result: { code: number }): Command {
     .option('--max-cost <usd>', 'stop judging before this cost would be exceeded')
     .option('--jobs <n>', 'threads for alignment and checks: n-1 workers beside the audit thread (default: the cores available; 1 = no workers)')
     .option('--max-memory <MB>', 'stop and write the reports of the pairs finished when the live heap passes this many MB (default: 3/4 of the heap limit, which transcheck sets to 3/4 of the machine\'s memory)')
+    .option('--spill <pairs|off>', `on runs of at least this many pairs, keep finished results' sentences, findings and texts in a temporary file in the report folder instead of memory (default ${SPILL_FROM}; 0 = always, off = never)`)
     .option('--dry-run', 'estimate the judge tokens and cost, make no call')
     .option('--batch', 'use the OpenAI Batch API for the judge')
     .option('--no-cache', 'do not read or write the judge cache')

@@ -141,6 +141,8 @@ export class CheckPool {
      * larger batches; read before each batch.
      */
     sharing?: () => boolean,
+    /** Applied to each result as it arrives (the audit's spill store takes its bulky parts out of memory). */
+    keep?: (result: PairResult) => PairResult,
   ): Promise<PairResult[]> {
     const results: Array<PairResult | undefined> = new Array(items.length);
     const inFlight = new Set<Promise<void>>();
@@ -159,7 +161,7 @@ export class CheckPool {
         next = Math.min(items.length, next + (sharing?.() ? SHARED_BATCH : BATCH));
         const slice = items.slice(start, next);
         const task: Promise<void> = this.runBatch(slice).then((checked) => {
-          checked.forEach((result, i) => (results[start + i] = result));
+          checked.forEach((result, i) => (results[start + i] = keep ? keep(result) : result));
           done += checked.length;
           onDone(done);
           inFlight.delete(task);
@@ -174,7 +176,8 @@ export class CheckPool {
         for (let i = start; i < next; i++) {
           if (stopped()) break;
           const item = items[i] as (typeof items)[number];
-          results[i] = await checkPair(item.pair, this.inProcess, item.duplicates);
+          const result = await checkPair(item.pair, this.inProcess, item.duplicates);
+          results[i] = keep ? keep(result) : result;
           onDone(++done);
         }
         await yieldToEventLoop();

@@ -6,6 +6,7 @@ import type { AnyCheck } from '../core/check.js';
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import { InputFileError, KnownError } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
+import type { SpillStore } from '../core/spill.js';
 import type { Judge, JudgeTerm } from '../core/judge.js';
 import { resolveChecks, type CheckSetting, type ResolvedCheck } from '../core/runner.js';
 import type {
@@ -32,6 +33,7 @@ import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup
 import { noEvidence, pairTranslationsCooperatively, type PairingOptions } from './pair.js';
 import type { OriginalsIndex } from './pair-index.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
+import { Spiller } from './spill.js';
 import { emptySummary, summarize } from './summarize.js';
 
 /** Version of the JSON report contract (README "JSON report"). */
@@ -80,6 +82,12 @@ export interface AuditOptions {
   jobs?: number;
   /** Pairs from which the check pool is used (default MIN_PAIRS_FOR_POOL; tests lower it). */
   minPairsForPool?: number;
+  /**
+   * Where finished results keep their bulky parts (sentences, beads, findings, pairing evidence) until the
+   * reports read them, on runs of at least `minPairs` pairs (pipeline/spill.ts; the CLI's store is a file
+   * in the report folder). Without it every result stays whole in memory.
+   */
+  spill?: { store: SpillStore; minPairs: number };
 }
 
 /** Checks whose options take the user's glossary files. */
@@ -198,7 +206,8 @@ async function readAll(
       const ingested = await readOne(path, index++, options);
       const blocks = await identifyUnlessStopped(ingested.blocks, options.signal);
       if (!blocks) break;
-      out.push({ ingested, blocks });
+      // The identified blocks replace the ingested ones (which would keep every text alive to the end).
+      out.push({ ingested: { ...ingested, blocks: [] }, blocks });
     } catch (error) {
       if (error instanceof InputFileError) {
         errors.push({ file: error.file, message: error.message, ...(error.line ? { line: error.line } : {}) });
@@ -265,12 +274,16 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       ? await CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
       : undefined;
   if (pool) started.pool = pool;
+  const spiller = options.spill && toCheck >= options.spill.minPairs ? new Spiller(options.spill.store) : undefined;
+  // A checked result's sentences, beads and findings leave memory as it arrives (even while pairing);
+  // its pair's evidence once the pair is final (`spiller.settle`, below).
+  const keep = spiller ? (result: PairResult) => spiller.result(result) : undefined;
   const blockById = new Map(allBlocks.map((b) => [b.id, b]));
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
   // Duplicates depend on the inputs only: known before pairing, for the speculative checks too.
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
   let pairing = true;
-  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal, () => pairing) : undefined;
+  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal, () => pairing, keep) : undefined;
   // Awaited after pairing; if pairing or the judge's confirmation throws first, its outcome is not needed.
   early?.catch(() => undefined);
   options.onProgress?.('pair', 0, translations.length);
@@ -316,12 +329,12 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       const items = rest.map((pair) => checkItem(pair, duplicates));
       const already = all.length - rest.length;
       options.onProgress?.('check', already, all.length);
-      const checked = await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', already + done, all.length));
+      const checked = await pool.checkAll(items, options.signal, (done) => options.onProgress?.('check', already + done, all.length), undefined, keep);
       // In the order of `all`, as in-process checking gives them; a pair not checked (a stop) is left out.
       const byId = new Map(checked.map((r) => [r.pair.id, r]));
       for (let i = 0; i < all.length; i++) {
         const result = reused[i] ?? byId.get((all[i] as Pair).id);
-        if (result) results.push(result);
+        if (result) results.push(spiller ? spiller.settle(result) : result);
       }
     } finally {
       await pool.destroy();
@@ -336,7 +349,8 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
         lastYield = performance.now();
         if (stopRequested(options.signal)) break;
       }
-      results.push(await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id)));
+      const result = await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id));
+      results.push(spiller ? spiller.settle(result) : result);
       options.onProgress?.('check', results.length, all.length);
     }
   }
@@ -433,6 +447,7 @@ async function speculate(
   signal: AbortSignal | undefined,
   /** True while the audit thread pairs: only the workers check then; after it, the audit thread checks too (check-pool.ts). */
   pairing: () => boolean,
+  keep: ((result: PairResult) => PairResult) | undefined,
 ): Promise<Map<string, PairResult>> {
   const pairs: Pair[] = [];
   for (const block of translations) {
@@ -442,7 +457,7 @@ async function speculate(
   }
   pairs.push(...untranslated);
   const items = pairs.map((pair) => checkItem(pair, duplicates));
-  const results = await pool.checkAll(items, signal, () => undefined, pairing);
+  const results = await pool.checkAll(items, signal, () => undefined, pairing, keep);
   return new Map(results.map((r) => [r.pair.id, r]));
 }
 
@@ -458,10 +473,12 @@ function reuseSpeculative(result: PairResult | undefined, pair: Pair): PairResul
   if (result.pair === pair) return result;
   if (pair.status !== 'paired' || result.pair.status !== 'paired') return undefined;
   if (result.pair.translation !== pair.translation || result.pair.original !== pair.original) return undefined;
-  const { pair: _speculative, ...rest } = result;
   // The glossary matches the terminology table reads are kept per pair object.
   movePairMatches(result.pair, pair);
-  return { pair, ...rest };
+  // The speculative result is not used elsewhere: it takes the decided pair in place (a copy would read
+  // back every field a spill store holds).
+  result.pair = pair;
+  return result;
 }
 
 /** A short stable hash of any JSON-serializable value (configuration hashes). */

@@ -1,0 +1,189 @@
+// Pair results with their bulky parts in a SpillStore (core/spill.ts): the sentences, beads and findings
+// of each result and the evidence of its pair are written to the store when the result is final, and read
+// back when a reporter (or the judge) reads them. Reporters read a result's fields by name, so what the
+// reports render is byte for byte what they render from results in memory (tests/cli/spill.test.ts).
+//
+// A spilled result is an instance of a class whose moved fields are getters on the prototype. Measured
+// first and dropped: redefining the fields as accessors on the old objects (V8 turns such an object into
+// a hash table of about 700 bytes, more than the spill saved) and object literals with getters (each
+// literal's own closures give it its own hidden class and descriptors, about 500 bytes). Getters on the
+// prototype are not own properties: code that copies a result with `{ ...result }` or
+// `Object.keys` would miss them; nothing past the check stage does (copy fields by name).
+import type { SpillStore } from '../core/spill.js';
+import type { Bead, BlockRef, Finding, Pair, PairEvidence, PairResult, Sentence, Verdict } from '../core/types.js';
+
+/** A result's record in the store: sentences as offsets (their texts are slices of the pair's texts). */
+interface ResultRecord {
+  s: Array<[number, number]>;
+  t: Array<[number, number]>;
+  b: Bead[];
+  f: Finding[];
+}
+
+/** The bulky part of a pair's evidence. */
+type EvidenceRecord = Pick<PairEvidence, 'anchors' | 'terms' | 'best' | 'rejected' | 'versions'>;
+
+/** Read-back cache entry: the record and the values built from it, so that repeated reads return the same arrays. */
+interface Loaded {
+  record: unknown;
+  built: Map<string, unknown>;
+}
+
+/** Records read back and kept: reporters read one pair's fields several times in a row, then move on. */
+const CACHE = 512;
+
+/**
+ * Moves finished results' bulky parts to a store and reads them back. One per run. Arrays read back are
+ * frozen: code that pushed to a spilled result's findings would otherwise lose the change silently.
+ * Setting `findings` (the judge's merged findings) writes a new record.
+ */
+export class Spiller {
+  private readonly cache = new Map<number, Loaded>();
+  /** Results moved, for tests and the run's figures. */
+  moved = 0;
+
+  constructor(readonly store: SpillStore) {}
+
+  /** A checked result with its sentences, beads and findings in the store (its pair may still change: see `settle`). */
+  result(result: PairResult): PairResult {
+    if (result instanceof SpilledResult) return result;
+    this.moved++;
+    return new SpilledResult(this, result);
+  }
+
+  /** Once the result's pair is final (after pairing): the pair's evidence moves too. */
+  settle(result: PairResult): PairResult {
+    const moved = this.result(result);
+    const { pair } = moved;
+    // In place: the pair is final, and the audit's lists of pairs hold the same object to its end.
+    if (!(pair.evidence instanceof SpilledEvidence)) pair.evidence = new SpilledEvidence(this, pair.evidence);
+    return moved;
+  }
+
+  /** A value built once per cached record (arrays frozen, so that a lost in-place change fails loudly). */
+  built<R, T>(handle: number, name: string, build: (record: R) => T): T {
+    const loaded = this.load(handle);
+    let value = loaded.built.get(name) as T | undefined;
+    if (value === undefined) {
+      value = build(loaded.record as R);
+      if (Array.isArray(value)) Object.freeze(value);
+      loaded.built.set(name, value);
+    }
+    return value;
+  }
+
+  /** The record under `handle`, from the cache or the store. */
+  load(handle: number): Loaded {
+    const hit = this.cache.get(handle);
+    if (hit) {
+      // Most recently used last.
+      this.cache.delete(handle);
+      this.cache.set(handle, hit);
+      return hit;
+    }
+    const loaded: Loaded = { record: this.store.get(handle), built: new Map() };
+    this.cache.set(handle, loaded);
+    if (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value as number);
+    return loaded;
+  }
+
+  /** Writes a new record in place of `handle`'s. */
+  replace(handle: number, record: unknown): number {
+    this.cache.delete(handle);
+    return this.store.put(record);
+  }
+}
+
+class SpilledResult implements PairResult {
+  pair: Pair;
+  penalty: number;
+  score: number;
+  verdict: Verdict;
+  declare verdictReason?: string;
+  targetOnly: boolean;
+  readonly #spiller: Spiller;
+  #handle: number;
+
+  constructor(spiller: Spiller, result: PairResult) {
+    this.#spiller = spiller;
+    this.#handle = spiller.store.put({
+      s: result.sourceSentences.map((s) => [s.start, s.end]),
+      t: result.targetSentences.map((s) => [s.start, s.end]),
+      b: result.beads,
+      f: result.findings,
+    } satisfies ResultRecord);
+    this.pair = result.pair;
+    this.penalty = result.penalty;
+    this.score = result.score;
+    this.verdict = result.verdict;
+    if (result.verdictReason !== undefined) this.verdictReason = result.verdictReason;
+    this.targetOnly = result.targetOnly;
+  }
+
+  get sourceSentences(): Sentence[] {
+    return this.#spiller.built(this.#handle, 's', (r: ResultRecord) => sentences(this.pair.original?.text ?? '', r.s));
+  }
+
+  get targetSentences(): Sentence[] {
+    return this.#spiller.built(this.#handle, 't', (r: ResultRecord) => sentences(this.pair.translation.text, r.t));
+  }
+
+  get beads(): Bead[] {
+    return this.#spiller.built(this.#handle, 'b', (r: ResultRecord) => r.b);
+  }
+
+  get findings(): Finding[] {
+    return this.#spiller.built(this.#handle, 'f', (r: ResultRecord) => r.f);
+  }
+
+  set findings(value: Finding[]) {
+    this.#handle = this.#spiller.replace(this.#handle, { ...(this.#spiller.load(this.#handle).record as ResultRecord), f: value });
+  }
+}
+
+class SpilledEvidence implements PairEvidence {
+  score: number;
+  margin: number;
+  candidates: number;
+  declare confirmedBy?: string;
+  readonly #spiller: Spiller;
+  readonly #handle: number;
+
+  constructor(spiller: Spiller, evidence: PairEvidence) {
+    const { anchors, terms, best, rejected, versions } = evidence;
+    this.#spiller = spiller;
+    this.#handle = spiller.store.put({ anchors, terms, best, ...(rejected ? { rejected } : {}), ...(versions ? { versions } : {}) } satisfies EvidenceRecord);
+    this.score = evidence.score;
+    this.margin = evidence.margin;
+    this.candidates = evidence.candidates;
+    if (evidence.confirmedBy !== undefined) this.confirmedBy = evidence.confirmedBy;
+  }
+
+  private field<K extends keyof EvidenceRecord>(name: K): EvidenceRecord[K] {
+    return this.#spiller.built(this.#handle, name, (r: EvidenceRecord) => r[name]);
+  }
+
+  get anchors(): string[] {
+    return this.field('anchors');
+  }
+
+  get terms(): string[] {
+    return this.field('terms');
+  }
+
+  get best(): Array<{ original: BlockRef; score: number }> {
+    return this.field('best');
+  }
+
+  get rejected(): PairEvidence['rejected'] {
+    return this.field('rejected');
+  }
+
+  get versions(): BlockRef[] | undefined {
+    return this.field('versions');
+  }
+}
+
+function sentences(text: string, offsets: ReadonlyArray<[number, number]>): Sentence[] {
+  return offsets.map(([start, end]) => ({ text: text.slice(start, end), start, end }));
+}

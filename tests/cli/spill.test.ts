@@ -1,0 +1,183 @@
+// Issue 12: on large runs finished results keep their bulky parts (sentences, beads, findings, evidence,
+// texts) in a spill file in the report folder, read back when the reports are written. Reports must be
+// byte for byte those of a run that keeps everything in memory, the file must not outlive the run, and a
+// store that cannot write keeps the values in memory instead of losing them.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SpillFile } from '../../src/cli/spill-file.js';
+import type { PairResult } from '../../src/core/types.js';
+import { checkPair } from '../../src/pipeline/check.js';
+import { Spiller } from '../../src/pipeline/spill.js';
+import { pairingRecords } from '../fixtures/pairing/records.js';
+import { jsonReply, startMockOpenAI, type MockServer } from '../helpers/mock-openai-server.js';
+import { runMain } from '../helpers/run-main.js';
+
+const records = pairingRecords();
+
+function workdir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'transcheck-spill-'));
+  writeFileSync(join(dir, 'transcheck.config.json'), '{}');
+  // Attached pairs, one attached to the wrong original (mismatched), a translation alone (paired against
+  // the originals corpus), and an untranslated record.
+  const lines = records.map((r, i) => JSON.stringify({ id: r.id, en: i === 3 ? (records[4]?.en ?? '') : r.en, zh: r.zh }));
+  lines.push(JSON.stringify({ id: 'alone', zh: records[0]?.zh }));
+  lines.push(JSON.stringify({ id: 'same', en: records[1]?.en, zh: records[1]?.en }));
+  writeFileSync(join(dir, 'a.jsonl'), `${lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'originals.jsonl'), `${records.map((r) => JSON.stringify({ id: `o-${r.id}`, abstract: r.en })).join('\n')}\n`);
+  return dir;
+}
+
+function files(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+const AUDIT = ['a.jsonl', '--originals', 'originals.jsonl', '--format', 'json,md,html,sarif,csv,flagged', '-q', '--jobs', '1'];
+
+let server: MockServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('audit --spill', () => {
+  it('writes the same reports as a run that keeps its results in memory, and leaves no spill file', async () => {
+    const dir = workdir();
+    const kept = await runMain(['audit', ...AUDIT, '--out', 'kept', '--spill', 'off'], dir);
+    const spilled = await runMain(['audit', ...AUDIT, '--out', 'spilled', '--spill', '0'], dir);
+    expect(kept.code).toBe(spilled.code);
+    expect(spilled.stderr).toBe('');
+    const a = files(join(dir, 'kept'));
+    const b = files(join(dir, 'spilled'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect([...b.keys()].some((name) => name.startsWith('.transcheck-spill'))).toBe(false);
+    for (const [name, text] of a) expect(b.get(name), name).toBe(text);
+    const report = JSON.parse(a.get('a.json') ?? '{}') as { pairs: Array<{ status: string; findings: unknown[] }> };
+    // The fixture exercises what a spilled result holds: findings, a mismatched pair, an unpaired one.
+    expect(report.pairs.some((p) => p.status === 'mismatched')).toBe(true);
+    expect(report.pairs.some((p) => p.findings.length > 0)).toBe(true);
+  });
+
+  it('keeps the judge’s findings, which replace a spilled result’s findings', async () => {
+    server = await startMockOpenAI({
+      chat: () => jsonReply({ errors: [{ span: '模型', source_span: 'model', category: 'style/awkward', severity: 'minor', explanation: 'stiff', fix: '模式' }] }),
+    });
+    const dir = workdir();
+    const judge = ['--llm', '--base-url', server.url, '--model', 'mock-model', '--no-cache'];
+    const kept = await runMain(['audit', ...AUDIT, ...judge, '--out', 'kept', '--spill', 'off'], dir);
+    const spilled = await runMain(['audit', ...AUDIT, ...judge, '--out', 'spilled', '--spill', '0'], dir);
+    expect(spilled.code).toBe(kept.code);
+    const a = files(join(dir, 'kept'));
+    const b = files(join(dir, 'spilled'));
+    expect(a.get('a.json')).toContain('"origin":"judge"');
+    for (const [name, text] of a) expect(b.get(name), name).toBe(text);
+  });
+
+  it('rejects a bad --spill value', async () => {
+    const dir = workdir();
+    const out = await runMain(['audit', ...AUDIT, '--spill', 'many'], dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--spill/);
+  });
+});
+
+async function someResults(): Promise<PairResult[]> {
+  const out: PairResult[] = [];
+  for (const [i, r] of records.entries()) {
+    const block = (id: string, language: 'en' | 'zh', text: string) => ({
+      id,
+      file: 'x.jsonl',
+      lines: [i + 1, i + 1] as [number, number],
+      raw: ` ${text}`,
+      text,
+      claimed: 'unknown' as const,
+      role: language === 'en' ? ('original' as const) : ('translation' as const),
+      language,
+      script: language === 'en' ? ('none' as const) : ('simplified' as const),
+      hanRatio: language === 'en' ? 0 : 1,
+    });
+    const pair = {
+      id: `0:${i}`,
+      translation: block(`0:${i}`, 'zh', r.zh),
+      original: block(`o:${i}`, 'en', r.en),
+      status: 'paired' as const,
+      confidence: 0.9,
+      evidence: { anchors: ['3.5%'], terms: ['模型→model'], score: 0.8, margin: 0.5, candidates: 3, best: [] },
+    };
+    out.push(await checkPair(pair, { checks: (await import('../../src/core/runner.js')).resolveChecks((await import('../../src/checks/index.js')).checks, {}) }));
+  }
+  return out;
+}
+
+/** A result's fields read by name, as reporters read them, into a plain object. */
+function plain(r: PairResult): PairResult {
+  const e = r.pair.evidence;
+  const evidence = {
+    anchors: e.anchors,
+    terms: e.terms,
+    score: e.score,
+    margin: e.margin,
+    candidates: e.candidates,
+    best: e.best,
+    ...(e.rejected ? { rejected: e.rejected } : {}),
+    ...(e.versions ? { versions: e.versions } : {}),
+    ...(e.confirmedBy ? { confirmedBy: e.confirmedBy } : {}),
+  };
+  return {
+    pair: { ...r.pair, evidence },
+    sourceSentences: r.sourceSentences,
+    targetSentences: r.targetSentences,
+    beads: r.beads,
+    findings: r.findings,
+    penalty: r.penalty,
+    score: r.score,
+    verdict: r.verdict,
+    ...(r.verdictReason !== undefined ? { verdictReason: r.verdictReason } : {}),
+    targetOnly: r.targetOnly,
+  };
+}
+
+describe('Spiller and SpillFile', () => {
+  it('moves a result’s parts to the file and reads back equal, frozen values; setting findings writes them again', async () => {
+    const results = await someResults();
+    const copies = results.map((r) => structuredClone(r));
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    const spiller = new Spiller(store);
+    const moved = results.map((r) => spiller.settle(r));
+    expect(store.bytes).toBeGreaterThan(0);
+    const first = moved[0] as PairResult;
+    // Moved out of the object: only the store holds them.
+    expect(Object.getOwnPropertyDescriptor(first, 'findings')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(first.pair.evidence, 'terms')).toBeUndefined();
+    moved.forEach((r, i) => expect(plain(r)).toEqual(copies[i]));
+    // Spilling twice changes nothing.
+    expect(spiller.settle(first)).toBe(first);
+    expect(() => (first.findings as unknown[]).push(1)).toThrow(TypeError);
+    const finding = { ...(copies[1]?.findings[0] ?? copies[0]?.findings[0]), message: 'changed' } as PairResult['findings'][number];
+    first.findings = [finding];
+    expect(first.findings).toEqual([finding]);
+    expect(first.beads).toEqual(copies[0]?.beads);
+    expect(moved.slice(1).map(plain)).toEqual(copies.slice(1));
+    store.close();
+  });
+
+  it('a store that cannot write keeps the values in memory and says why', () => {
+    const store = new SpillFile(join(tmpdir(), 'transcheck-no-such-folder', 'deeper'));
+    const big = 'x'.repeat(300_000);
+    const handles = [0, 1, 2, 3, 4].map((n) => store.put({ n, big }));
+    expect(store.failure).toMatch(/spill file/);
+    handles.forEach((h, n) => expect(store.get(h)).toEqual({ n, big }));
+    const later = store.put({ n: 9 });
+    expect(store.get(later)).toEqual({ n: 9 });
+    store.close();
+  });
+
+  it('reads back records still in its write buffer and records flushed to the file, past the read cache', () => {
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    const handles = Array.from({ length: 3000 }, (_, n) => store.put({ n, text: '模型'.repeat(n % 500) }));
+    expect(store.failure).toBeUndefined();
+    for (const n of [0, 1, 1500, 2999]) expect(store.get(handles[n] as number)).toEqual({ n, text: '模型'.repeat(n % 500) });
+    store.close();
+  });
+});
