@@ -37,8 +37,14 @@ export function csvCell(value: string | number | undefined | null): string {
 }
 
 /** A CSV document: header and rows, CRLF line ends, a UTF-8 byte-order mark first. */
-export function csvDocument(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined | null>>): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+export function csvDocument(header: readonly string[], rows: Iterable<ReadonlyArray<string | number | undefined | null>>): string {
+  return [...csvChunks(header, rows)].join('');
+}
+
+/** The same document a line at a time (rows may be generated as they are written). */
+export function* csvChunks(header: readonly string[], rows: Iterable<ReadonlyArray<string | number | undefined | null>>): Generator<string> {
+  yield `\uFEFF${header.map(csvCell).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(csvCell).join(',')}\r\n`;
 }
 
 function row(f: Finding, r: PairResult, layoutOf: (file: string) => FileLayout): Array<string | number | undefined> {
@@ -66,8 +72,15 @@ type FileLayout = Parameters<typeof filePosition>[1];
 
 /** Renders every finding of the run as CSV, files in run order, pairs in file order. */
 export function renderCsv(run: RunResult): string {
+  return [...renderCsvChunks(run)].join('');
+}
+
+/** The same CSV a row at a time: a run of millions of findings is written without one string of it. */
+export function renderCsvChunks(run: RunResult): Generator<string> {
   const layouts = new Map(run.files.map((f) => [f.file, f.layout]));
   const layoutOf = (file: string): FileLayout => layouts.get(file) ?? 'paragraphs';
-  const rows = run.files.flatMap((file) => file.pairs.flatMap((r) => r.findings.map((f) => row(f, r, layoutOf))));
-  return csvDocument(CSV_COLUMNS, rows);
+  function* rows(): Generator<Array<string | number | undefined>> {
+    for (const file of run.files) for (const r of file.pairs) for (const f of r.findings) yield row(f, r, layoutOf);
+  }
+  return csvChunks(CSV_COLUMNS, rows());
 }

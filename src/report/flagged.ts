@@ -44,9 +44,13 @@ function record(r: PairResult): Record<string, unknown> {
 
 /** Renders the queue: worst verdicts first, then lowest scores, as JSON Lines. */
 export function renderFlagged(run: RunResult): string {
-  const queued = run.files
-    .flatMap((f) => f.pairs)
-    .filter((r) => QUEUED_VERDICTS.includes(r.verdict))
-    .sort((a, b) => QUEUED_VERDICTS.indexOf(a.verdict) - QUEUED_VERDICTS.indexOf(b.verdict) || a.score - b.score);
-  return queued.map((r) => `${JSON.stringify(record(r))}\n`).join('');
+  return [...renderFlaggedChunks(run)].join('');
+}
+
+/** The same queue a line at a time: it holds every queued text, so it is not built as one string. */
+export function* renderFlaggedChunks(run: RunResult): Generator<string> {
+  const queued: PairResult[] = [];
+  for (const f of run.files) for (const r of f.pairs) if (QUEUED_VERDICTS.includes(r.verdict)) queued.push(r);
+  queued.sort((a, b) => QUEUED_VERDICTS.indexOf(a.verdict) - QUEUED_VERDICTS.indexOf(b.verdict) || a.score - b.score);
+  for (const r of queued) yield `${JSON.stringify(record(r))}\n`;
 }

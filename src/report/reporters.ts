@@ -1,11 +1,11 @@
 // Reporters by name: pure functions (file result, run result) → string. Only the CLI writes them.
 import type { FileResult, RunResult } from '../core/types.js';
-import { renderCsv } from './csv.js';
-import { renderFlagged } from './flagged.js';
+import { renderCsv, renderCsvChunks } from './csv.js';
+import { renderFlagged, renderFlaggedChunks } from './flagged.js';
 import { renderHtml, renderHtmlChunks } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, renderSarifChunks } from './sarif.js';
 
 /** A `--format` name: a reporter per input file, or a reporter of the whole run. */
 export type ReporterName = FileReporterName | RunReporterName;
@@ -70,9 +70,10 @@ export const runReporters: Record<RunReporterName, RunReporter> = {
     chunks: (run, context) => renderHtmlChunks(run, { docsBase: context.docsBase }),
   },
   // Code scanning takes one run per tool and upload: one SARIF log for the whole run.
-  sarif: { fileName: 'findings.sarif', render: (run, context) => renderSarif(run, context) },
-  csv: { fileName: 'findings.csv', render: (run) => renderCsv(run) },
-  flagged: { fileName: 'flagged.jsonl', render: (run) => renderFlagged(run) },
+  // Every finding of the run (SARIF, CSV) or every queued text (flagged): written as they come.
+  sarif: { fileName: 'findings.sarif', render: (run, context) => renderSarif(run, context), chunks: (run, context) => renderSarifChunks(run, context) },
+  csv: { fileName: 'findings.csv', render: (run) => renderCsv(run), chunks: (run) => renderCsvChunks(run) },
+  flagged: { fileName: 'flagged.jsonl', render: (run) => renderFlagged(run), chunks: (run) => renderFlaggedChunks(run) },
 };
 
 /** Every `--format` name, file reporters first. */

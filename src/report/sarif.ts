@@ -74,45 +74,29 @@ function rule(id: string, docs: string, info: RuleInfo | undefined, context: Run
 
 /** Renders the run as a SARIF 2.1.0 log (pretty-printed, newline-terminated). */
 export function renderSarif(run: RunResult, context: RunReportContext): string {
+  return [...renderSarifChunks(run, context)].join('');
+}
+
+/** Marks where the results go while the rest of the log is serialized. */
+const RESULTS_SLOT = '\u0000results\u0000';
+
+/**
+ * The same log in chunks, byte for byte what `renderSarif` returns: the log up to its results, one
+ * result at a time (pretty-printed and indented as `JSON.stringify(log, null, 2)` would), the rest. A
+ * run with millions of findings is written without one string of the whole log, which V8 caps at
+ * about 512M characters. Rules are listed before the results, so a first pass collects them in the
+ * order their first finding appears.
+ */
+export function* renderSarifChunks(run: RunResult, context: RunReportContext): Generator<string> {
   const known = new Map((context.rules ?? []).map((r) => [r.id, r]));
   const ruleIndex = new Map<string, number>();
   const rules: Array<Record<string, unknown>> = [];
-  const results: Array<Record<string, unknown>> = [];
-  const layouts = new Map(run.files.map((f) => [f.file, f.layout]));
   for (const file of run.files) {
     for (const r of file.pairs) {
       for (const f of r.findings) {
-        if (!ruleIndex.has(f.check)) {
-          ruleIndex.set(f.check, rules.length);
-          rules.push(rule(f.check, f.docs, known.get(f.check), context));
-        }
-        const block = blockOf(f, r, f.side);
-        // A source-side block may sit in another input file (originals given with --originals).
-        const layout = layouts.get(block.file) ?? file.layout;
-        const fix = f.fix ? sarifFix(f, r, layout) : undefined;
-        results.push({
-          ruleId: f.check,
-          ruleIndex: ruleIndex.get(f.check),
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: artifactLocation(block.file), region: region(block, layout, f.range) } }],
-          partialFingerprints: { 'transcheckFinding/v1': fingerprint(f, block) },
-          ...(fix ? { fixes: [fix] } : {}),
-          properties: {
-            severity: f.severity,
-            category: f.category,
-            side: f.side,
-            pair: r.pair.id,
-            ...(r.pair.translation.recordId !== undefined ? { record: r.pair.translation.recordId } : {}),
-            verdict: r.verdict,
-            ...(f.range ? { range: f.range } : {}),
-            ...(f.actual !== undefined ? { actual: f.actual } : {}),
-            ...(f.expected !== undefined ? { expected: f.expected } : {}),
-            ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-            confidence: f.confidence,
-            origin: f.origin,
-          },
-        });
+        if (ruleIndex.has(f.check)) continue;
+        ruleIndex.set(f.check, rules.length);
+        rules.push(rule(f.check, f.docs, known.get(f.check), context));
       }
     }
   }
@@ -137,12 +121,63 @@ export function renderSarif(run: RunResult, context: RunReportContext): string {
         },
         invocations: [{ executionSuccessful: run.errors.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS_SLOT,
         properties: { schemaVersion: run.schemaVersion, configHash: run.configHash, limitations: run.limitations },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const skeleton = `${JSON.stringify(log, null, 2)}\n`;
+  const slot = JSON.stringify(RESULTS_SLOT);
+  const at = skeleton.indexOf(slot);
+  const before = skeleton.slice(0, at);
+  // The indentation of the "results" key; its elements sit one level (two spaces) deeper.
+  const keyIndent = /^ */.exec(before.slice(before.lastIndexOf('\n') + 1))?.[0] ?? '';
+  const itemIndent = `${keyIndent}  `;
+  yield before;
+  const layouts = new Map(run.files.map((f) => [f.file, f.layout]));
+  let n = 0;
+  for (const file of run.files) {
+    for (const r of file.pairs) {
+      for (const f of r.findings) {
+        // JSON strings hold no raw line breaks, so every line break of the element is its own layout.
+        const element = JSON.stringify(result(f, r, file.layout, layouts, ruleIndex), null, 2).replace(/\n/g, `\n${itemIndent}`);
+        yield `${n++ === 0 ? '[\n' : ',\n'}${itemIndent}${element}`;
+      }
+    }
+  }
+  yield n === 0 ? '[]' : `\n${keyIndent}]`;
+  yield skeleton.slice(at + slot.length);
+}
+
+/** One finding as a SARIF result. */
+function result(f: Finding, r: PairResult, fileLayout: Layout, layouts: ReadonlyMap<string, Layout>, ruleIndex: ReadonlyMap<string, number>): Record<string, unknown> {
+  const block = blockOf(f, r, f.side);
+  // A source-side block may sit in another input file (originals given with --originals).
+  const layout = layouts.get(block.file) ?? fileLayout;
+  const fix = f.fix ? sarifFix(f, r, layout) : undefined;
+  return {
+    ruleId: f.check,
+    ruleIndex: ruleIndex.get(f.check),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(block.file), region: region(block, layout, f.range) } }],
+    partialFingerprints: { 'transcheckFinding/v1': fingerprint(f, block) },
+    ...(fix ? { fixes: [fix] } : {}),
+    properties: {
+      severity: f.severity,
+      category: f.category,
+      side: f.side,
+      pair: r.pair.id,
+      ...(r.pair.translation.recordId !== undefined ? { record: r.pair.translation.recordId } : {}),
+      verdict: r.verdict,
+      ...(f.range ? { range: f.range } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      confidence: f.confidence,
+      origin: f.origin,
+    },
+  };
 }
 
 /** A finding's safe fix as a SARIF replacement, where the file position of its range is exact. */

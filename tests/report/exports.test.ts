@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { csvCell, csvDocument, CSV_COLUMNS } from '../../src/report/csv.js';
-import { artifactLocation, renderSarif } from '../../src/report/sarif.js';
-import { renderCsv } from '../../src/report/csv.js';
-import { renderFlagged } from '../../src/report/flagged.js';
+import { artifactLocation, renderSarif, renderSarifChunks } from '../../src/report/sarif.js';
+import { renderCsv, renderCsvChunks } from '../../src/report/csv.js';
+import { renderFlagged, renderFlaggedChunks } from '../../src/report/flagged.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -48,6 +48,7 @@ let json: Array<{ file: string; pairs: Array<{ findings: unknown[]; verdict: str
 
 let csv: string;
 let flagged: string;
+let sarifText: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'transcheck-exports-'));
@@ -61,7 +62,8 @@ beforeAll(async () => {
   );
   const code = await main({ argv: ['audit', 'in', '--out', 'out', '-q', '--format', 'json,sarif,csv,flagged'], stdout: sink(), stderr: sink(), env: {}, cwd: dir });
   expect(code).toBe(0);
-  sarif = JSON.parse(readFileSync(join(dir, 'out', 'findings.sarif'), 'utf8'));
+  sarifText = readFileSync(join(dir, 'out', 'findings.sarif'), 'utf8');
+  sarif = JSON.parse(sarifText);
   const names = ['000_5b759a7c2f4a0629', '001_342e6c370167fd45', '002_7342bdb2443f70ef', '003_54ac9f1fa4f32925', '004_5f209208141bf89c', 'records'];
   json = names.map((n) => JSON.parse(readFileSync(join(dir, 'out', `${n}.json`), 'utf8')));
   csv = readFileSync(join(dir, 'out', 'findings.csv'), 'utf8');
@@ -237,5 +239,30 @@ describe('flagged.jsonl', () => {
     expect(record.source.text).toMatch(/^We use pre-trained/);
     expect(record.translation).toMatch(/^我们/);
     expect(record.findings.some((f: { check: string }) => f.check === 'numbers')).toBe(true);
+  });
+});
+
+describe('run exports written in chunks (no string of the whole report)', () => {
+  it('the CLI writes SARIF laid out exactly as JSON.stringify(log, null, 2) would', () => {
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(10);
+    expect(sarifText).toBe(`${JSON.stringify(JSON.parse(sarifText), null, 2)}\n`);
+  });
+
+  it('give the same bytes as the one-string reporters, with and without findings', () => {
+    const context = { names: new Map<string, string>(), docsBase: '../docs', docsUri: 'file:///pkg/docs' };
+    const run = syntheticRun();
+    const empty = { ...run, errors: [], files: run.files.map((f) => ({ ...f, errors: [], pairs: f.pairs.map((r) => ({ ...r, findings: [], verdict: 'good' as const })) })) };
+    for (const r of [run, empty]) {
+      const chunks = [...renderSarifChunks(r, context)];
+      expect(chunks.length).toBeGreaterThan(2);
+      const text = chunks.join('');
+      expect(text).toBe(renderSarif(r, context));
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect([...renderCsvChunks(r)].join('')).toBe(renderCsv(r));
+      expect([...renderFlaggedChunks(r)].join('')).toBe(renderFlagged(r));
+    }
+    expect(JSON.parse(renderSarif(empty, context)).runs[0].results).toEqual([]);
+    expect(renderCsv(empty)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+    expect(renderFlagged(empty)).toBe('');
   });
 });
