@@ -20,6 +20,11 @@ testCheck(glossary, {
       target: '我们训练了一个用于人脸检索的深度神经网络：如果目击者只能回想起嫌疑人的眼睛，该网络就能找到人脸。',
     },
     { name: 'accepted rendering present', source: 'We use a pre-trained model.', target: '我们使用预训练模型。' },
+    {
+      name: 'a basis as a foundation is 基础; a basis of a space is 基, and 基于 beside it is not a wrong rendering',
+      source: 'This result provides a theoretical basis for future work. Based on it, we expand each signal in an orthogonal basis.',
+      target: '这一结果为今后的工作提供了理论基础。基于此，我们将每个信号在正交基上展开。',
+    },
     { name: 'term kept in English', source: 'A Transformer encoder.', target: '一个Transformer编码器。' },
     { name: 'target-only, correct terms', target: '我们提出了一种基于强化学习的对话策略,使用深度神经网络。' },
     { name: 'target-only: ambiguous renderings are not reported', target: '这让读者感到困惑,政策评估也很重要。' },
@@ -99,6 +104,12 @@ testCheck(glossary, {
         'a wrong rendering in the term\'s own sentence, an accepted one only in the sentence before',
       ),
       findings: [{ messageId: 'wrongNonstandard', actual: '作品', severity: 'minor' }],
+    },
+    {
+      name: 'a basis of linear algebra rendered as a foundation (正交基础 for orthogonal basis)',
+      source: 'Each signal is written in an orthogonal basis learned from the training data, which makes the coefficients sparse.',
+      target: '每个信号都用从训练数据中学到的正交基础表示，这使得系数是稀疏的。',
+      findings: [{ messageId: 'wrongSense', actual: '正交基础', severity: 'major' }],
     },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
