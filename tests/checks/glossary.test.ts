@@ -21,6 +21,11 @@ testCheck(glossary, {
     },
     { name: 'accepted rendering present', source: 'We use a pre-trained model.', target: '我们使用预训练模型。' },
     {
+      name: 'agreement as concordance rendered right, beside an agreement that is a deal (协议)',
+      source: 'The simulated spectra are in good agreement with the measurements, and the partners signed a data-sharing agreement.',
+      target: '模拟光谱与测量结果吻合，合作方签署了数据共享协议。',
+    },
+    {
       name: 'a basis as a foundation is 基础; a basis of a space is 基, and 基于 beside it is not a wrong rendering',
       source: 'This result provides a theoretical basis for future work. Based on it, we expand each signal in an orthogonal basis.',
       target: '这一结果为今后的工作提供了理论基础。基于此，我们将每个信号在正交基上展开。',
@@ -110,6 +115,12 @@ testCheck(glossary, {
       source: 'Each signal is written in an orthogonal basis learned from the training data, which makes the coefficients sparse.',
       target: '每个信号都用从训练数据中学到的正交基础表示，这使得系数是稀疏的。',
       findings: [{ messageId: 'wrongSense', actual: '正交基础', severity: 'major' }],
+    },
+    {
+      name: 'agreement between raters rendered as a deal or protocol (协议 for inter-rater agreement)',
+      source: 'Two radiologists labelled every scan, and the inter-rater agreement was high (kappa = 0.82).',
+      target: '两名放射科医生标注了每一张扫描，评分者间协议很高（kappa = 0.82）。', // the segmenter keeps 间协议 whole
+      findings: [{ messageId: 'wrongSense', actual: '间协议', severity: 'major' }],
     },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
