@@ -122,6 +122,12 @@ testCheck(glossary, {
       target: '两名放射科医生标注了每一张扫描，评分者间协议很高（kappa = 0.82）。', // the segmenter keeps 间协议 whole
       findings: [{ messageId: 'wrongSense', actual: '间协议', severity: 'major' }],
     },
+    {
+      name: 'calque from `#calque: state 状态 国家`: the hidden state of a recurrent network as a country (隐藏国家)',
+      source: 'The recurrent neural network updates its hidden state at every time step with a gated unit.',
+      target: '循环神经网络在每个时间步用门控单元更新其隐藏国家。',
+      findings: [{ messageId: 'wrongSense', actual: '隐藏国家', severity: 'major' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
