@@ -128,6 +128,12 @@ testCheck(glossary, {
       target: '循环神经网络在每个时间步用门控单元更新其隐藏国家。',
       findings: [{ messageId: 'wrongSense', actual: '隐藏国家', severity: 'major' }],
     },
+    {
+      name: 'a figure of a paper rendered as a number (科学数字 for scientific figures)',
+      source: 'We release a dataset of scientific figures with their captions to support research on document understanding.',
+      target: '我们发布了一个包含科学数字及其说明文字的数据集，以支持文档理解的研究。',
+      findings: [{ messageId: 'wrongSense', actual: '数字', severity: 'major' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
