@@ -85,9 +85,10 @@ export interface AuditOptions {
   /**
    * Where finished results keep their bulky parts (sentences, beads, findings, pairing evidence) until the
    * reports read them, on runs of at least `minPairs` pairs (pipeline/spill.ts; the CLI's store is a file
-   * in the report folder). Without it every result stays whole in memory.
+   * in the report folder), from the moment `active` turns true when it is given. Without it every result
+   * stays whole in memory.
    */
-  spill?: { store: SpillStore; minPairs: number };
+  spill?: { store: SpillStore; minPairs: number; active?: () => boolean };
 }
 
 /** Checks whose options take the user's glossary files. */
@@ -274,7 +275,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       ? await CheckPool.start({ jobs: options.jobs ?? defaultJobs(), checks: resolved, scoring, ...(options.signal ? { signal: options.signal } : {}) })
       : undefined;
   if (pool) started.pool = pool;
-  const spiller = options.spill && toCheck >= options.spill.minPairs ? new Spiller(options.spill.store) : undefined;
+  const spiller = options.spill && toCheck >= options.spill.minPairs ? new Spiller(options.spill.store, options.spill.active) : undefined;
   // A checked result's sentences, beads and findings leave memory as it arrives (even while pairing);
   // its pair's evidence once the pair is final (`spiller.settle`, below).
   const keep = spiller ? (result: PairResult) => spiller.result(result) : undefined;

@@ -42,17 +42,27 @@ export class Spiller {
   /** Results moved, for tests and the run's figures. */
   moved = 0;
 
-  constructor(readonly store: SpillStore) {}
+  /**
+   * `active`, when given, says whether results are spilled yet (the CLI's `--spill auto`: once the live heap
+   * has passed a share of the memory budget); results that arrive before are kept whole, and spilled when
+   * they are settled if it has turned true by then.
+   */
+  constructor(
+    readonly store: SpillStore,
+    private readonly active?: () => boolean,
+  ) {}
 
   /** A checked result with its sentences, beads and findings in the store (its pair may still change: see `settle`). */
   result(result: PairResult): PairResult {
     if (result instanceof SpilledResult) return result;
+    if (this.active && !this.active()) return result;
     this.moved++;
     return new SpilledResult(this, result);
   }
 
   /** Once the result's pair is final (after pairing): the pair's evidence moves too. */
   settle(result: PairResult): PairResult {
+    if (!(result instanceof SpilledResult) && this.active && !this.active()) return result;
     const moved = this.result(result);
     const { pair } = moved;
     // In place: the pair is final, and the audit's lists of pairs hold the same object to its end.

@@ -74,6 +74,16 @@ describe('audit --spill', () => {
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
   });
 
+  it('accepts auto (the default: spill once memory runs short) with the same reports', async () => {
+    const dir = workdir();
+    const kept = await runMain(['audit', ...AUDIT, '--out', 'kept', '--spill', 'off'], dir);
+    const auto = await runMain(['audit', ...AUDIT, '--out', 'auto', '--spill', 'auto'], dir);
+    expect(auto.code).toBe(kept.code);
+    expect(auto.stderr).toBe('');
+    const a = files(join(dir, 'kept'));
+    for (const [name, text] of files(join(dir, 'auto'))) expect(text, name).toBe(a.get(name));
+  });
+
   it('rejects a bad --spill value', async () => {
     const dir = workdir();
     const out = await runMain(['audit', ...AUDIT, '--spill', 'many'], dir);
@@ -159,6 +169,27 @@ describe('Spiller and SpillFile', () => {
     expect(first.findings).toEqual([finding]);
     expect(first.beads).toEqual(copies[0]?.beads);
     expect(moved.slice(1).map(plain)).toEqual(copies.slice(1));
+    store.close();
+  });
+
+  it('keeps results whole until it is told to spill, then spills them when they are settled', async () => {
+    const results = await someResults();
+    const copies = results.map((r) => structuredClone(r));
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    let active = false;
+    const spiller = new Spiller(store, () => active);
+    const early = results.map((r) => spiller.result(r));
+    early.forEach((r, i) => expect(r).toBe(results[i]));
+    expect(spiller.settle(results[0] as PairResult)).toBe(results[0]);
+    expect(Object.getOwnPropertyDescriptor(results[0], 'findings')).toBeDefined();
+    expect(spiller.moved).toBe(0);
+    expect(store.bytes).toBe(0);
+    active = true;
+    const moved = results.map((r) => spiller.settle(r));
+    expect(spiller.moved).toBe(results.length);
+    expect(Object.getOwnPropertyDescriptor(moved[0], 'findings')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor((moved[0] as PairResult).pair.evidence, 'terms')).toBeUndefined();
+    moved.forEach((r, i) => expect(plain(r)).toEqual(copies[i]));
     store.close();
   });
 
