@@ -11,6 +11,9 @@ import type { SpillStore } from '../core/spill.js';
 
 /** Writes are gathered up to this size: one system call per about a hundred results instead of one each. */
 const WRITE_BUFFER = 1 << 20;
+/** Bytes read at once, and how many such windows are kept (results and evidence are read as two streams). */
+const READ_AHEAD = 256 << 10;
+const WINDOWS = 4;
 
 export class SpillFile implements SpillStore {
   private fd: number | undefined;
@@ -59,15 +62,36 @@ export class SpillFile implements SpillStore {
     const length = this.lengths[handle] as number;
     // Still in the write buffer.
     if (offset >= this.written) return deserialize(this.pending[handle - this.pendingFirst] as Buffer);
-    const buffer = Buffer.allocUnsafe(length);
+    return deserialize(this.bytesAt(offset, length, handle));
+  }
+
+  /**
+   * The bytes of a record on disk, through a few read-ahead windows: the reporters read records nearly in
+   * the order they were written (results as they were checked, evidence as pairs were settled), so one
+   * read of 256 kB serves the next hundred records; a read each cost about 30 µs (1.25 s of 33 CPU s
+   * on the dev corpus with three report formats).
+   */
+  private bytesAt(offset: number, length: number, handle: number): Buffer {
+    for (const w of this.windows) {
+      if (offset >= w.start && offset + length <= w.start + w.bytes.length) {
+        // Most recently used first.
+        if (w !== this.windows[0]) this.windows = [w, ...this.windows.filter((x) => x !== w)];
+        return w.bytes.subarray(offset - w.start, offset - w.start + length);
+      }
+    }
+    const size = Math.min(Math.max(length, READ_AHEAD), this.written - offset);
+    const bytes = Buffer.allocUnsafe(size);
     let read = 0;
-    while (read < length) {
-      const n = readSync(this.fd as number, buffer, read, length - read, offset + read);
+    while (read < size) {
+      const n = readSync(this.fd as number, bytes, read, size - read, offset + read);
       if (n === 0) throw new Error(`spill file ended at record ${handle}`);
       read += n;
     }
-    return deserialize(buffer);
+    this.windows = [{ start: offset, bytes }, ...this.windows.slice(0, WINDOWS - 1)];
+    return bytes.subarray(0, length);
   }
+
+  private windows: Array<{ start: number; bytes: Buffer }> = [];
 
   /** Writes the buffered records; false (and `failure` set, records kept in memory) if the disk refused. */
   private flush(): boolean {
