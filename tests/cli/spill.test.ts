@@ -211,4 +211,14 @@ describe('Spiller and SpillFile', () => {
     for (const n of [0, 1, 1500, 2999]) expect(store.get(handles[n] as number)).toEqual({ n, text: '模型'.repeat(n % 500) });
     store.close();
   });
+
+  it('reads every record right through its read-ahead windows, in order, backwards and scattered, small and larger than a window', () => {
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    // Sizes from a few bytes to past the 256 kB window, so that records straddle window ends.
+    const value = (n: number) => ({ n, text: 'x'.repeat((n * 7919) % 9000) + (n % 97 === 0 ? 'y'.repeat(300_000) : '') });
+    const handles = Array.from({ length: 1200 }, (_, n) => store.put(value(n)));
+    const order = [...handles.keys(), ...[...handles.keys()].reverse(), ...[...handles.keys()].map((n) => (n * 577) % handles.length)];
+    for (const n of order) expect(store.get(handles[n] as number)).toEqual(value(n));
+    store.close();
+  });
 });
