@@ -313,6 +313,9 @@ function betweenDimensions(w: string, start: number): boolean {
 }
 
 /** Arabic-digit numbers (ASCII or full-width), skipping identifiers (GPT-4, ResNet-50, v2, x86) and versions (1.2.3). */
+/** Digits in thousands groups (1,000; 220, 000 with a space only before a group that starts with 0). */
+const GROUPED = /^\d{1,3}(?:,\d{3}|, 0\d{2})+(?!\d)/;
+
 function arabicNumbers(text: string, w: string, masked: (i: number) => boolean): NumberAnchor[] {
   const out: NumberAnchor[] = [];
   let i = 0;
@@ -343,10 +346,12 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     // .8s: a decimal written without its leading zero.
     const leadingDot = before === '.' && !/[A-Za-z0-9]/.test(w[start - 2] ?? '');
     while (isDigit(w[j])) j++;
-    const grouped = w[j] === ',' && j - start <= 3 && /^\d{1,3}(?:,\d{3})+(?!\d)/.test(w.slice(start, start + 40));
+    // Thousands groups; also a group after a comma and one space when it starts with 0 (`1, 000`,
+    // `220, 000`: LaTeX's 1{,}000 flattened), which no list item or second number would.
+    const grouped = w[j] === ',' && j - start <= 3 && GROUPED.test(w.slice(start, start + 40));
     j = start;
     if (grouped) {
-      j = start + (/^\d{1,3}(?:,\d{3})+/.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
+      j = start + (GROUPED.exec(w.slice(start, start + 40)) as RegExpExecArray)[0].length;
     } else {
       // Machine translation sometimes leaves zero-width spaces inside a number (1\u200b\u200b0K for 10K).
       while (isDigit(w[j]) || zeroWidthBeforeDigit(w, j)) j++;
@@ -375,7 +380,7 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       }
     }
     const digits = w.slice(start, j).replace(ZERO_WIDTHS, '');
-    let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? digits.replace(',', '.') : digits.replace(/,/g, '')));
+    let mantissa = Number((leadingDot ? '0.' : '') + (decimalComma ? digits.replace(',', '.') : digits.replace(/, ?/g, '')));
     let value = mantissa;
     let unit: string | undefined;
     // The sign first in the class: [+-−] would be the range from + to − (every ASCII letter), and the

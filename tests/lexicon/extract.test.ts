@@ -45,6 +45,11 @@ describe('extractNumbers', () => {
       '0', '1', '0', '1', '8', '2', '1', '2', '3', '2017', '18', '1000', '12345',
     ]);
   });
+  it('reads a thousands group after a comma and a space when it starts with 0 (1, 000: LaTeX 1{,}000 flattened), not a list', () => {
+    // arXiv dev: "runs at more than 1, 000 frames/s" was read as 1 and 000, and 1,000 in the translation as changed.
+    expect(keys('more than 1, 000 frames/s, over 220, 000 videos')).toEqual(['1000', '220000']);
+    expect(keys('layers 1, 2 and 3, sizes 1, 100, 200')).toEqual(['1', '2', '3', '1', '100', '200']);
+  });
   it('reads exponents with a sign, and a name such as 1ES2344 as no exponent', () => {
     expect(keys('a rate of 1e-3 and 2E+4, 5e−2')).toEqual(['0.001', '20000', '0.05']);
     // arXiv dev (astro-ph): the blazar 1ES2344+514 was read as 1 × 10^S2344 (NaN), never equal to itself.
