@@ -114,6 +114,20 @@ function inLongForm(source: string, a: Anchor): boolean {
   return i === capitals.length;
 }
 
+/**
+ * Whether a CamelCase word belongs to the long form of an acronym given just before it ("LISTEN, a LISTwise
+ * ExplaiNer", "GAIN: Generative Adversarial Imputation Nets"): the capitals of the words from the acronym to
+ * this one spell the acronym's beginning, so they are the acronym's letters, and the words are translated.
+ */
+function afterAcronym(source: string, a: Anchor): boolean {
+  const before = source.slice(Math.max(0, a.start - 80), a.start);
+  const m = /\b([A-Z]{2,10})s?\b[^A-Z()]{0,6}((?:[A-Za-z-]+\s+){0,6})$/.exec(before);
+  if (!m) return false;
+  const acronym = m[1] as string;
+  const capitals = `${m[2] ?? ''}${a.text}`.replace(/[^A-Z]/g, '');
+  return capitals.length >= 2 && /[a-z]/.test(a.text) && acronym.startsWith(capitals);
+}
+
 // Units with SI prefixes (TeV, GHz, kDa, MPa, dBm): the translation writes them in Chinese (太电子伏特, 兆赫).
 const UNIT = /^(?:[yzafpnµμmcdhkMGTPE]?(?:eV|Hz|Pa|Wh|Da|Bq|Gy|Sv|W|J|N)|dBm?|dBi|mAh|kWh|MWh|GWh)$/;
 
@@ -330,7 +344,7 @@ export default defineCheck({
       if (UNIT.test(s.text) || /^[x×]\d+(?:\.\d+)?$/.test(s.text)) continue;
       const glued = GLUED_DIGIT.exec(s.text);
       if (glued && isEnglishWord(glued[1] as string)) continue;
-      if (/[a-z][A-Z]/.test(s.text) && inLongForm(source, s)) continue;
+      if (/[a-z][A-Z]/.test(s.text) && (inLongForm(source, s) || afterAcronym(source, s))) continue;
       if (/[A-Z]s$/.test(s.text) && tgt.some((t) => t.key === s.key.slice(0, -1))) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
       if (definedInSource(source, s)) continue;

@@ -46,6 +46,12 @@ testCheck(acronyms, {
     { name: 'a unit translated (TeV → 兆电子伏特)', source: 'between 150 GeV and 1 TeV', target: '介于150千电子伏特和1兆电子伏特之间' },
     { name: 'a word with a footnote digit glued on', source: 'models several properties of early retinal circuits1: (1) logarithmic response', target: '模拟早期视网膜回路的几个主要特性：（1）对数响应' },
     { name: 'a CamelCase word of a long form (Near InfraRed (NIR))', source: 'trained on Near InfraRed (NIR) images', target: '在近红外（NIR）图像上进行训练' },
+    {
+      // arXiv dev: the capitals of "LISTwise ExplaiNer" spell LISTEN, given just before; 解释器 translates ExplaiNer.
+      name: 'a CamelCase word of a long form after its acronym (LISTEN, a LISTwise ExplaiNer)',
+      source: 'To address this gap we propose LISTEN, a LISTwise ExplaiNer, to explain rankings.',
+      target: '为了解决这个差距，我们提出LISTEN，一个LISTwise解释器，来解释排名。',
+    },
     { name: 'a name with zero-width spaces inside', source: 'a LeNet improved deep CNN model', target: '一个LeNe\u200b\u200bt改进的深度CNN模型' },
     { name: 'a hashtag of words translated', source: '#DIY #HomeRenovation', target: '#DIY #家居翻新' },
     { name: 'an interjection spelled long', source: '@user47 noooooOOOOooOoOooooo 🤣', target: '@user47 不要啊啊啊啊啊啊 🤣' },
@@ -53,6 +59,12 @@ testCheck(acronyms, {
     { name: 'an amount after a currency letter (N585m)', source: 'She is accused of diverting N585m of relief funds.', target: '她被指控挪用了5.85亿奈拉的救济基金。' },
   ],
   invalid: [
+    {
+      name: 'a CamelCase name right after an acronym whose letters it does not spell is still a name',
+      source: 'We compare BERT, a strong baseline, with GraphSAGE on citation data.',
+      target: '我们将BERT（一个强大的基线）与图形圣人在引文数据上进行比较。',
+      findings: [{ messageId: 'missing', expected: 'GraphSAGE' }],
+    },
     {
       name: 'a model name with a number dropped, another number elsewhere',
       source: 'We fine-tune Llama-2 on 2 datasets.',
