@@ -82,12 +82,13 @@ export default defineCheck<GlossaryOptions>({
     // The domain gate: an astrophysics abstract rightly says 时代 for "epoch".
     const domain = domainOf(glossary, ctx.source, ctx.target);
     const reported = new Set<WrongRenderingMatch>();
-    const reportWrong = (m: WrongRenderingMatch): void => {
+    /** `term`: the English as the source writes it (knowledge operators), else the entry's head (projection operator). */
+    const reportWrong = (m: WrongRenderingMatch, term = sourceText(m.entry, m.start)): void => {
       if (reported.has(m)) return;
       reported.add(m);
       const d: ReportDescriptor = {
         messageId: WRONG_MESSAGE[m.kind],
-        data: { actual: m.wrong, term: m.entry.en, expected: preferred(m.entry), class: m.ambiguous ? 'ambiguous' : m.kind },
+        data: { actual: m.wrong, term, expected: preferred(m.entry), class: m.ambiguous ? 'ambiguous' : m.kind },
         side: 'target',
         range: [m.start, m.end],
         actual: m.wrong,
@@ -104,11 +105,21 @@ export default defineCheck<GlossaryOptions>({
 
     // Unambiguous wrong renderings are wrong Chinese for the term wherever they stand.
     if (ctx.source === null) {
-      for (const m of wrongs) if (!m.ambiguous) reportWrong(m);
+      for (const m of wrongs) if (!m.ambiguous) reportWrong(m, m.entry.en);
       return;
     }
 
     const terms = glossary.matchSource(ctx.source);
+    // A message names the term as the source writes it (an entry lists several English forms): the
+    // occurrence whose aligned Chinese holds the rendering, else the first.
+    function sourceText(entry: GlossaryEntry, at: number): string {
+      const own = terms.filter((t) => t.entry === entry);
+      const aligned = own.find((t) => {
+        const span = alignedTargetSpan(ctx, t.start, 0);
+        return span !== null && at >= span[0] && at < span[1];
+      });
+      return (aligned ?? own[0])?.text ?? entry.en;
+    }
     const sourceSentences = ctx.sourceSentences;
     const sourceEntries = [...new Set(terms.map((t) => t.entry))];
     // The corpus-wide terminology table reads the same matches (pipeline/terminology.ts).
@@ -181,7 +192,7 @@ export default defineCheck<GlossaryOptions>({
       const times = narrow ? termsAround(term, 0).filter((t) => t.entry === term.entry).length : occurrences;
       if (accepted > 0 && (found.length === 0 || accepted >= times)) continue;
       if (found.length > 0) {
-        found.forEach(reportWrong);
+        for (const m of found) reportWrong(m, term.text);
         continue;
       }
       // A part of the term with its own entry, rendered in a wrong sense (precision and recall → 精确度和回忆:
@@ -195,7 +206,7 @@ export default defineCheck<GlossaryOptions>({
             : wrongs.filter((m) => m.entry === e && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong))),
         );
         if (partHits.length > 0) {
-          partHits.forEach(reportWrong);
+          for (const m of partHits) reportWrong(m);
           continue;
         }
       }
@@ -209,7 +220,7 @@ export default defineCheck<GlossaryOptions>({
           (m) => m.entry === term.entry && m.wrong.length >= 2 && m.start >= from && m.end <= to && !around.some((t) => t.entry.zh.includes(m.wrong)),
         );
         if (split.length > 0) {
-          split.forEach(reportWrong);
+          for (const m of split) reportWrong(m, term.text);
           continue;
         }
       }

@@ -70,13 +70,13 @@ export default defineCheck<TermConsistencyOptions>({
     // field, inside the aligned Chinese of a sentence that has the term: as in the `glossary` check.
     // Elsewhere they are the ordinary word (这些结果代表了 "these results represent").
     const domain = domainOf(glossary, ctx.source, ctx.target);
-    const spans = new Map<GlossaryEntry, Array<{ from: number; to: number; sentence: string }>>();
+    const spans = new Map<GlossaryEntry, Array<{ from: number; to: number; sentence: string; text: string }>>();
     for (const t of sourceTerms) {
       const span = alignedTargetSpan(ctx, t.start);
       if (span === null) continue;
       const at = sentenceAt(ctx.sourceSentences, t.start);
       const list = spans.get(t.entry) ?? [];
-      list.push({ from: span[0], to: span[1], sentence: at === undefined ? '' : (ctx.sourceSentences[at]?.text ?? '') });
+      list.push({ from: span[0], to: span[1], sentence: at === undefined ? '' : (ctx.sourceSentences[at]?.text ?? ''), text: t.text });
       spans.set(t.entry, list);
     }
     // An ambiguous rendering counts where the aligned source sentence has the term and no other word
@@ -112,11 +112,15 @@ export default defineCheck<TermConsistencyOptions>({
       pairs.push({ entry, odd: bad[0] as Occurrence, usual: good[0] as Occurrence });
     }
 
+    const termAt = (entry: GlossaryEntry, start: number): string =>
+      (spans.get(entry)?.find((s) => start >= s.from && start < s.to) ?? spans.get(entry)?.[0])?.text ?? entry.en;
     for (const { entry, odd, usual } of pairs.sort((a, b) => a.odd.start - b.odd.start)) {
       const emit = (messageId: string, at: Occurrence, other: Occurrence, expected?: string): void => {
         const d: ReportDescriptor = {
           messageId,
-          data: { actual: at.text, term: entry.en, other: other.text },
+          // The term as the source writes it (an entry lists several English forms) where the rendering is
+          // aligned, else its first occurrence, else the entry's head.
+          data: { actual: at.text, term: termAt(entry, at.start), other: other.text },
           side: 'target',
           range: [at.start, at.end],
           actual: at.text,

@@ -225,10 +225,17 @@ testCheck(glossary, {
       findings: [{ messageId: 'wrongSense', actual: '标准化流程', severity: 'major', data: { class: 'ambiguous', term: 'normalizing flow' } }],
     },
     {
+      name: 'the message names the alias the source uses (knowledge operators), not the entry it belongs to',
+      source: 'We extend the logic with knowledge operators and a deep neural network.',
+      target: '我们用知识操作员和深度神经网络扩展了该逻辑。',
+      findings: [{ messageId: 'wrongSense', actual: '操作员', severity: 'major', data: { term: 'knowledge operators' } }],
+    },
+    {
       name: 'sense error: bandit as armed robbers is major',
       source: 'We study multi-armed bandits with a neural network policy.',
+      // The message names the term as the source writes it (plural), not the entry's head.
       target: '我们研究多臂匪徒与神经网络策略。',
-      findings: [{ messageId: 'wrongSense', actual: '多臂匪徒', severity: 'major', data: { class: 'sense', term: 'multi-armed bandit' } }],
+      findings: [{ messageId: 'wrongSense', actual: '多臂匪徒', severity: 'major', data: { class: 'sense', term: 'multi-armed bandits' } }],
     },
     {
       name: 'source term with a known nonstandard rendering',
