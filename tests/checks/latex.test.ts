@@ -18,8 +18,16 @@ testCheck(latex, {
     // arXiv dev: the source's HTML entity decoded by the translation.
     { name: 'an HTML entity in the source math, decoded in the translation', source: 'whether a route with cost $&lt;C$ exists', target: '是否存在成本$ <C $的路由' },
     { name: 'a Greek letter written as itself', source: 'with $\\alpha$ fixed', target: '在α固定时' },
+    // arXiv dev (Google Translate): 3.1--7.3$\times$ speedups → 3.1〜7.3倍的卷积加速.
+    { name: 'a multiplier written 倍 after its number', source: 'allow 3.1--7.3$\\times$ convolution speedups', target: '实现3.1〜7.3倍的卷积加速' },
   ],
   invalid: [
+    {
+      name: 'a dimension (512$\\times$512) written 倍 is not the multiplier it reads as',
+      source: 'for a 512$\\times$512 size image stream',
+      target: '对于512倍的512大小的图像流',
+      findings: [{ messageId: 'missing', severity: 'major', expected: '\\times' }],
+    },
     {
       // arXiv dev: the paper's macro for its method's name, written as the name.
       name: 'a paper’s own macro written as the name it stands for: markup, minor',
