@@ -329,9 +329,12 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
     // 6"x6", 6英寸x6英寸: an x between two dimensions is a times sign, not a name's letter (x86, 个x86,
     // 的x2.7 are names or a factor).
     const timesSign = (before === 'x' || before === 'X') && betweenDimensions(w, start);
+    // F-71.04% (F-measure of 71.04%, its word lost): a percentage after a letter and a hyphen is a value,
+    // which no name's digits are (Llama-2, CIFAR-10).
+    const percentage = /^\d+(?:\.\d+)?\s?(?:\\?%|％)/.test(w.slice(start, start + 24));
     const identifier =
       (isLatinLetter(before) && !timesSign) ||
-      (before !== undefined && '-_'.includes(before) && isLatinLetter(w[start - 2])) ||
+      (before !== undefined && '-_'.includes(before) && isLatinLetter(w[start - 2]) && !percentage) ||
       (before === '.' && /[A-Za-z0-9]\.$/.test(w.slice(Math.max(0, start - 2), start)));
     // A hyphenated chain that starts with letters (Llama-2-7B) is one identifier.
     const chainEnd = (from: number): number => {

@@ -50,6 +50,10 @@ describe('extractNumbers', () => {
     expect(keys('more than 1, 000 frames/s, over 220, 000 videos')).toEqual(['1000', '220000']);
     expect(keys('layers 1, 2 and 3, sizes 1, 100, 200')).toEqual(['1', '2', '3', '1', '100', '200']);
   });
+  it('reads a percentage after a letter and a hyphen as a value (F-71.04%), the digits of a name not', () => {
+    // arXiv dev (Google Translate): "F-measure of 71.04%" → F-71.04％, read as a name and so as a missing number.
+    expect(keys('F-71.04％ and Llama-2 on CIFAR-10, top-1 accuracy')).toEqual(['71.04%']);
+  });
   it('reads exponents with a sign, and a name such as 1ES2344 as no exponent', () => {
     expect(keys('a rate of 1e-3 and 2E+4, 5e−2')).toEqual(['0.001', '20000', '0.05']);
     // arXiv dev (astro-ph): the blazar 1ES2344+514 was read as 1 × 10^S2344 (NaN), never equal to itself.
