@@ -4,6 +4,7 @@ import type { Anchor } from '../lexicon/extract.js';
 import { extractAcronyms } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
 import { englishVocabulary } from '../lexicon/english-vocabulary.js';
+import { writtenInCharacters } from '../lexicon/pinyin.js';
 import { stem } from '../lexicon/english.js';
 import { CHINESE_NUMERAL_CHARS, numeralValue } from '../lexicon/chinese-numerals.js';
 
@@ -347,6 +348,10 @@ export default defineCheck({
       if (/[a-z][A-Z]/.test(s.text) && (inLongForm(source, s) || afterAcronym(source, s))) continue;
       if (/[A-Z]s$/.test(s.text) && tgt.some((t) => t.key === s.key.slice(0, -1))) continue;
       if (CONVENTIONALLY_TRANSLATED.has(s.key)) continue;
+      // A Chinese name in pinyin (XiaoMi, DaDianNao, Gaofen-2) written as the characters it spells (小米, 大电脑,
+      // 高分2): given back its own Chinese form, not lost. Not for ALL-CAPS acronyms (ANN, MAN).
+      const pinyinName = /^([A-Z]?[a-z]+(?:[A-Z][a-z]+)*)(?:-?(\d+))?$/.exec(s.text);
+      if (pinyinName && writtenInCharacters(pinyinName[1] as string, target) && (pinyinName[2] === undefined || target.includes(pinyinName[2]))) continue;
       if (definedInSource(source, s)) continue;
       if (shouted(source, s)) continue;
       if (GLUED.some((re) => re.test(s.text))) continue;

@@ -47,6 +47,12 @@ testCheck(acronyms, {
     { name: 'a word with a footnote digit glued on', source: 'models several properties of early retinal circuits1: (1) logarithmic response', target: '模拟早期视网膜回路的几个主要特性：（1）对数响应' },
     { name: 'a CamelCase word of a long form (Near InfraRed (NIR))', source: 'trained on Near InfraRed (NIR) images', target: '在近红外（NIR）图像上进行训练' },
     {
+      // arXiv dev: a Chinese company's and a Chinese accelerator's names in pinyin, written as their characters.
+      name: 'a name in pinyin written as the characters it spells (XiaoMi → 小米, DaDianNao → 大电脑)',
+      source: 'On the XiaoMi TV voice search dataset, and compared with DaDianNao, our accelerator is faster.',
+      target: '在小米电视语音搜索数据集上，与大电脑相比，我们的加速器更快。',
+    },
+    {
       // arXiv dev: the capitals of "LISTwise ExplaiNer" spell LISTEN, given just before; 解释器 translates ExplaiNer.
       name: 'a CamelCase word of a long form after its acronym (LISTEN, a LISTwise ExplaiNer)',
       source: 'To address this gap we propose LISTEN, a LISTwise ExplaiNer, to explain rankings.',
@@ -59,6 +65,12 @@ testCheck(acronyms, {
     { name: 'an amount after a currency letter (N585m)', source: 'She is accused of diverting N585m of relief funds.', target: '她被指控挪用了5.85亿奈拉的救济基金。' },
   ],
   invalid: [
+    {
+      name: 'a pinyin name whose characters are not in the translation is still missing',
+      source: 'Compared with DaDianNao, EIE has better throughput.',
+      target: '与之前的加速器相比，EIE的吞吐量更好。',
+      findings: [{ messageId: 'missing', expected: 'DaDianNao' }],
+    },
     {
       name: 'a CamelCase name right after an acronym whose letters it does not spell is still a name',
       source: 'We compare BERT, a strong baseline, with GraphSAGE on citation data.',
