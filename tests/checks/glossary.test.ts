@@ -134,6 +134,18 @@ testCheck(glossary, {
       target: '我们发布了一个包含科学数字及其说明文字的数据集，以支持文档理解的研究。',
       findings: [{ messageId: 'wrongSense', actual: '数字', severity: 'major' }],
     },
+    {
+      name: 'a class (category) rendered as a course (测试课程 for test classes)',
+      source: 'The deep neural network is evaluated on unseen test classes.',
+      target: '深度神经网络在未见过的测试课程上进行评估。',
+      findings: [{ messageId: 'wrongSense', actual: '课程', severity: 'major' }],
+    },
+    {
+      name: 'a medical condition rendered as a prerequisite (神经发育条件)',
+      source: 'Autism is one of the neurodevelopmental conditions that affect many children.',
+      target: '自闭症是影响许多儿童的神经发育条件之一。',
+      findings: [{ messageId: 'wrongSense', actual: '条件', severity: 'major' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
