@@ -1,5 +1,6 @@
 // Check `spacing`: double spaces, stray spaces between Han characters or around full-width punctuation,
-// and (opt-in) the Han–Latin spacing convention; each kind reported once per document with a count.
+// zero-width characters, and (opt-in) the Han–Latin spacing convention; each kind reported once per
+// document with a count.
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { mergeEdits } from '../core/fix.js';
@@ -29,6 +30,10 @@ const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'req
     // After 。？！ a space often separates joined sentences (copied from English): not reported.
     pattern: new RegExp(`${SPACE}+(?=[${FULL_WIDTH_PUNCT}])|(?<=[${FULL_WIDTH_OPEN}，、；：])${SPACE}+`, 'gu'),
   },
+  // Zero-width spaces machine translation leaves inside words (WAHRSI\u200b\u200bS): invisible, but a search for
+  // the word, a tokenizer or a copy into another tool sees two words. Joiners (U+200C, U+200D) are left alone:
+  // emoji sequences and other scripts need them.
+  { messageId: 'zeroWidth', pattern: /[\u200b\u2060\ufeff]+/gu },
   {
     messageId: 'missingLatinSpace',
     pattern: /(?<=\p{Script=Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=\p{Script=Han})/gu,
@@ -42,6 +47,17 @@ const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'req
 ];
 
 const HAN = /\p{Script=Han}/u;
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]+/gu;
+
+/**
+ * A zero-width run shown in its word, marked ·: the Latin word around it (WAHRSI·S), or up to four
+ * characters on each side in Chinese text.
+ */
+function aroundInvisible(text: string, start: number, end: number): string {
+  const left = /[A-Za-z0-9_-]$/.test(text.slice(0, start)) ? (/[A-Za-z0-9_-]{1,24}$/.exec(text.slice(0, start))?.[0] ?? '') : (/[^\s，。；：、（）]{0,4}$/u.exec(text.slice(0, start))?.[0] ?? '');
+  const right = /^[A-Za-z0-9_-]/.test(text.slice(end)) ? (/^[A-Za-z0-9_-]{1,24}/.exec(text.slice(end))?.[0] ?? '') : (/^[^\s，。；：、（）]{0,4}/u.exec(text.slice(end))?.[0] ?? '');
+  return `${left}·${right}`.replace(ZERO_WIDTH, '·');
+}
 
 /**
  * What a fix puts in place of a hit: a missing space is inserted; a double space becomes one, or none
@@ -61,13 +77,13 @@ export default defineCheck<SpacingOptions>({
   meta: {
     id: 'spacing',
     description:
-      'Detects double spaces, stray spaces between Han characters and around full-width punctuation, and optionally the Han–Latin spacing convention.',
+      'Detects double spaces, stray spaces between Han characters and around full-width punctuation, zero-width characters, and optionally the Han–Latin spacing convention.',
     category: 'fluency/spelling',
     scope: 'document',
     needs: 'target',
     defaultSeverity: 'minor',
     severities: { missingLatinSpace: 'info', extraLatinSpace: 'info' },
-    categories: { missingLatinSpace: 'style/awkward', extraLatinSpace: 'style/awkward' },
+    categories: { missingLatinSpace: 'style/awkward', extraLatinSpace: 'style/awkward', zeroWidth: 'fluency/character-encoding' },
     messages: {
       doubleSpace: 'Unexpected run of `{{length}}` spaces (`{{count}}` times), expected one space',
       spaceBetweenHan: 'Unexpected space between Chinese characters `{{text}}` (`{{count}}` times), expected no space',
@@ -76,6 +92,7 @@ export default defineCheck<SpacingOptions>({
       missingLatinSpace:
         'Unexpected missing space between Chinese and Latin text `{{text}}` (`{{count}}` times), expected a space',
       extraLatinSpace: 'Unexpected space between Chinese and Latin text `{{text}}` (`{{count}}` times), expected no space',
+      zeroWidth: 'Unexpected invisible zero-width character in `{{text}}` (shown as ·, `{{count}}` times), expected none',
     },
     options,
   },
@@ -104,13 +121,18 @@ export default defineCheck<SpacingOptions>({
       // Every hit's spaces removed (a run of spaces becomes one; a missing one is inserted): one fix for all.
       const fix = mergeEdits(target, 'target', hits.map(([s, e]) => ({ range: [s, e], text: fillOf(messageId, target, s, e) })));
       const context = target.slice(Math.max(0, start - 1), Math.min(target.length, end + 1));
+      // An invisible character is shown in the word around it, marked.
+      const shown = messageId === 'zeroWidth' ? aroundInvisible(target, start, end) : context;
       ctx.report({
         messageId,
-        data: { count: hits.length, length: end - start, text: context },
+        data: { count: hits.length, length: end - start, text: shown },
         side: 'target',
         range: end > start ? [start, end] : [Math.max(0, start - 1), Math.min(target.length, start + 1)],
         actual: context,
-        expected: latin === 'require' ? `${context.slice(0, 1)} ${context.slice(1)}` : context.replace(/[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
+        expected:
+          latin === 'require'
+            ? `${context.slice(0, 1)} ${context.slice(1)}`
+            : context.replace(messageId === 'zeroWidth' ? ZERO_WIDTH : /[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
         ...(hits.length > 1 ? { note: `${hits.length} occurrences; the first is shown` } : {}),
         ...(fix ? { fix } : {}),
       });

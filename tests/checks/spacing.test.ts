@@ -9,8 +9,22 @@ testCheck(spacing, {
     { name: 'space after a sentence end', target: '效果很好。 2023年，我们继续研究。' },
     { name: 'spaces inside LaTeX', target: '公式$a  +  b$成立。' },
     { name: 'line breaks', target: '第一段。\n  第二段。' },
+    { name: 'a zero-width joiner inside an emoji sequence', target: '我们一家\u{1F468}\u200d\u{1F469}\u200d\u{1F467}去了公园。' },
   ],
   invalid: [
+    {
+      // arXiv dev (Google Translate): WAHRSIS written WAHRSI\u200b\u200bS, twice.
+      name: 'zero-width spaces inside a word, shown marked, removed by the fix',
+      target: '我们提出两个新的WAHRSI\u200b\u200bS模型。与原来的WAHRSI\u200b\u200bS不同。',
+      findings: [
+        {
+          messageId: 'zeroWidth',
+          range: [14, 16],
+          data: { count: 2, text: 'WAHRSI·S' },
+          fixed: '我们提出两个新的WAHRSIS模型。与原来的WAHRSIS不同。',
+        },
+      ],
+    },
     {
       name: 'double space, once per document with a count',
       target: '使用 BERT  和 GPT  模型。',
