@@ -9,6 +9,10 @@ import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
 import { detach, textKey } from '../core/text.js';
 
+/** Zero-width spaces (not joiners, which emoji and other scripts need): invisible inside a word. */
+const INVISIBLE = /[\u200b\u2060\ufeff]/;
+const INVISIBLE_CHAR = /^[\u200b\u2060\ufeff]$/;
+
 /** One glossary term. */
 export interface GlossaryEntry {
   /** Canonical English term, e.g. `pre-trained`. */
@@ -315,15 +319,35 @@ class GlossaryImpl implements Glossary {
     const includeAmbiguous = options.includeAmbiguous ?? false;
     const last = this.lastWrong;
     if (last?.zh !== zh || last.includeAmbiguous !== includeAmbiguous) {
-      this.lastWrong = { zh, includeAmbiguous, ...this.findWrong(zh, includeAmbiguous) };
+      this.lastWrong = { zh, includeAmbiguous, ...this.findWrongVisible(zh, includeAmbiguous) };
     }
     return [...(this.lastWrong as { result: WrongRenderingMatch[] }).result];
   }
 
   matchSplitTarget(zh: string): WrongRenderingMatch[] {
     const last = this.lastWrong;
-    if (last?.zh !== zh || !last.includeAmbiguous) this.lastWrong = { zh, includeAmbiguous: true, ...this.findWrong(zh, true) };
+    if (last?.zh !== zh || !last.includeAmbiguous) this.lastWrong = { zh, includeAmbiguous: true, ...this.findWrongVisible(zh, true) };
     return [...(this.lastWrong as { split: WrongRenderingMatch[] }).split];
+  }
+
+  /**
+   * `findWrong` on the text as it reads: zero-width spaces that machine translation leaves inside words
+   * (生成敌对\u200b\u200b网络) are left out, so they hide no wrong rendering; the ranges found are mapped
+   * back onto the text, the invisible characters inside them included (a fix replaces them too).
+   */
+  private findWrongVisible(zh: string, includeAmbiguous: boolean): { result: WrongRenderingMatch[]; split: WrongRenderingMatch[] } {
+    if (!INVISIBLE.test(zh)) return this.findWrong(zh, includeAmbiguous);
+    const at: number[] = [];
+    let visible = '';
+    for (let i = 0; i < zh.length; i++) {
+      if (INVISIBLE_CHAR.test(zh[i] as string)) continue;
+      at.push(i);
+      visible += zh[i];
+    }
+    at.push(zh.length);
+    const back = (m: WrongRenderingMatch): WrongRenderingMatch => ({ ...m, start: at[m.start] as number, end: (at[m.end - 1] as number) + 1 });
+    const found = this.findWrong(visible, includeAmbiguous);
+    return { result: found.result.map(back), split: found.split.map(back) };
   }
 
   private findWrong(zh: string, includeAmbiguous: boolean): { result: WrongRenderingMatch[]; split: WrongRenderingMatch[] } {

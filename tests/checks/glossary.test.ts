@@ -146,6 +146,13 @@ testCheck(glossary, {
       target: '自闭症是影响许多儿童的神经发育条件之一。',
       findings: [{ messageId: 'wrongSense', actual: '条件', severity: 'major' }],
     },
+    {
+      // arXiv dev (Google Translate): zero-width spaces inside the word hid the wrong rendering.
+      name: 'zero-width spaces inside a wrong rendering do not hide it (生成敌对\\u200b\\u200b网络)',
+      source: 'We propose to use generative adversarial networks (GANs) to learn the images.',
+      target: '我们建议使用生成敌对\u200b\u200b网络（GAN）来学习图像。',
+      findings: [{ messageId: 'wrongNonstandard', actual: '生成敌对网络', range: [6, 14], severity: 'minor' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
