@@ -25,10 +25,17 @@ testCheck(script, {
     { name: 'simplified text', target: simp, targetSentences: sentences(simp) },
     { name: 'characters valid in simplified (著名, 乾隆, 后来)', target: '这位著名学者研究了乾隆年间的历史，后来发表了论文。' },
     { name: 'no Han text', target: 'BERT and GPT' },
+    { name: '显著 as written, and 着 where it is its own word (接着名单, 接着作为)', target: '方法显著提高了精度。接着名单被更新，接着作为输入。' },
     { name: 'consistent traditional text under `any`', target: wholeTrad, targetSentences: sentences(wholeTrad), options: { expected: 'any' } },
     { name: 'consistent traditional text when traditional is expected', target: wholeTrad, targetSentences: sentences(wholeTrad), options: { expected: 'traditional' } },
   ],
   invalid: [
+    {
+      // arXiv dev (Google Translate): 1,003 of 6,978 translations write 显着.
+      name: '显着 for 显著: once per text with its count, one fix for every occurrence',
+      target: '该方法显着提高了精度，并显着降低了误差。',
+      findings: [{ messageId: 'variantCharacter', severity: 'minor', range: [3, 5], data: { count: 2 }, fixed: '该方法显著提高了精度，并显著降低了误差。' }],
+    },
     {
       name: 'a traditional sentence in a simplified text',
       target: mixed,
