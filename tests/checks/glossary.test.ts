@@ -21,6 +21,11 @@ testCheck(glossary, {
     },
     { name: 'accepted rendering present', source: 'We use a pre-trained model.', target: '我们使用预训练模型。' },
     {
+      name: 'a viewpoint as a point of view is 观点 (from the viewpoint of …)',
+      source: 'From the viewpoint of optimization, the deep neural network is hard to train.',
+      target: '从优化的观点来看，深度神经网络很难训练。',
+    },
+    {
       name: 'agreement as concordance rendered right, beside an agreement that is a deal (协议)',
       source: 'The simulated spectra are in good agreement with the measurements, and the partners signed a data-sharing agreement.',
       target: '模拟光谱与测量结果吻合，合作方签署了数据共享协议。',
@@ -152,6 +157,12 @@ testCheck(glossary, {
       source: 'We propose to use generative adversarial networks (GANs) to learn the images.',
       target: '我们建议使用生成敌对\u200b\u200b网络（GAN）来学习图像。',
       findings: [{ messageId: 'wrongNonstandard', actual: '生成敌对网络', range: [6, 14], severity: 'minor' }],
+    },
+    {
+      name: 'a camera viewpoint rendered as an opinion (摄像机的观点)',
+      source: 'We train a deep neural network to classify the camera viewpoint of each image.',
+      target: '我们训练深度神经网络对每幅图像的摄像机的观点进行分类。',
+      findings: [{ messageId: 'wrongSense', actual: '观点', severity: 'major' }],
     },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
