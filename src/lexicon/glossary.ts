@@ -129,8 +129,29 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** What may stand between two words of one term: spaces and hyphens only. */
 const JOINER = /^[\s\-‐‑–]{1,3}$/u;
 
+/**
+ * British spellings written the American way, as the glossary lists its terms: -isation (localisation,
+ * optimisation), -our (behaviour, neighbour, colour), -tre (centre, fibre), and a doubled l before -ed,
+ * -ing, -er of the words that double it (modelling, labelled, signalling). Every -isation word is such a
+ * spelling; the -our, -tre and -ll- words are listed, since four, contour, metre or controlled are not.
+ */
+function americanSpelling(word: string): string {
+  if (!BRITISH_HINT.test(word)) return word;
+  return word
+    .replace(/isation(s?)$/i, 'ization$1')
+    .replace(BRITISH_OUR, (_m, head: string, tail: string | undefined) => `${head}r${tail ?? ''}`)
+    .replace(BRITISH_TRE, (_m, head: string, tail: string | undefined) => `${head}er${tail ?? ''}`)
+    .replace(BRITISH_LL, (_m, head: string, tail: string) => `${head}${tail}`);
+}
+
+const BRITISH_HINT = /isation|our|tre|ll/i;
+const BRITISH_OUR = /^((?:behavi|neighb|col|fav|lab|vap|flav|hon|harb|rum|tum|od|hum|arm)o)ur(s|ed|ing|al|ally|hood|hoods|ite|ites)?$/i;
+const BRITISH_TRE = /^(cent|fib|theat|lit|spect)re(s|d)?$/i;
+const BRITISH_LL = /^(model|label|signal|travel|cancel|level|channel|tunnel|fuel|dial|total|funnel|marshal|pixel)l(ed|ing|er|ers)$/i;
+
 /** Light English stemmer: lower case and plural endings only, applied alike to terms and text. */
 export function stemWord(word: string): string {
+  word = americanSpelling(word);
   // Only a final s is ever stripped: other words are their lower case (no memo lookup, which cost more).
   const last = word.charCodeAt(word.length - 1);
   if (last !== 115 && last !== 83) return word.toLowerCase();

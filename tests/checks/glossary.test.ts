@@ -164,6 +164,13 @@ testCheck(glossary, {
       target: '我们训练深度神经网络对每幅图像的摄像机的观点进行分类。',
       findings: [{ messageId: 'wrongSense', actual: '观点', severity: 'major' }],
     },
+    {
+      // arXiv dev: 36 abstracts write localisation; ten of them were translated 本地化, none reported.
+      name: 'a British spelling matches the term (localisation → 本地化 for object localization)',
+      source: 'The deep neural network improves facial landmark localisation in the wild.',
+      target: '深度神经网络改善了野外面部关键点的本地化。',
+      findings: [{ messageId: 'wrongSense', actual: '本地化', severity: 'major', data: { term: 'localisation' } }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',

@@ -70,6 +70,15 @@ describe('bundled glossary data', () => {
   });
 });
 
+describe('stemWord', () => {
+  it('writes British spellings the American way, and leaves look-alikes alone', () => {
+    expect(['localisation', 'optimisations', 'behavioural', 'neighbours', 'colour', 'centre', 'modelling', 'labelled'].map(stemWord)).toEqual([
+      'localization', 'optimization', 'behavioral', 'neighbor', 'color', 'center', 'modeling', 'labeled',
+    ]);
+    expect(['four', 'contour', 'hour', 'controlled', 'filled', 'metre', 'parallel'].map(stemWord)).toEqual(['four', 'contour', 'hour', 'controlled', 'filled', 'metre', 'parallel']);
+  });
+});
+
 describe('matchSource', () => {
   it('matches whole words, case-insensitively, with plurals and hyphen variants', () => {
     const text = 'We use Pretrained models, pre-trained encoders and deep neural networks.';
