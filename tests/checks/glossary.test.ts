@@ -171,6 +171,12 @@ testCheck(glossary, {
       target: '深度神经网络改善了野外面部关键点的本地化。',
       findings: [{ messageId: 'wrongSense', actual: '本地化', severity: 'major', data: { term: 'localisation' } }],
     },
+    {
+      name: 'a potential of a random field rendered as latent (潜在函数 for potential functions)',
+      source: 'We learn the pairwise potentials of the conditional random field with a deep neural network.',
+      target: '我们用深度神经网络学习条件随机场的潜在函数。',
+      findings: [{ messageId: 'wrongSense', actual: '潜在函数', severity: 'major' }],
+    },
     // arXiv dev (Google Translate), read as good before: three general gaps.
     {
       name: 'precision-recall rendered as remembering (精确回忆)',
