@@ -73,10 +73,10 @@ function simplifiedFix(text: string, sentences: readonly Sentence[], offsets: re
  * hold 显着, 1 holds 显著). Only words that 着 never forms are listed: 着名 or 着作 occur inside
  * 接着名单, 接着作为.
  */
-const VARIANT_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ['显着', '显著'],
-  ['卓着', '卓著'],
-  ['昭着', '昭著'],
+const VARIANT_WORDS: ReadonlyArray<{ variant: string; standard: string; pattern: RegExp }> = [
+  { variant: '显着', standard: '显著', pattern: /显着/g },
+  { variant: '卓着', standard: '卓著', pattern: /卓着/g },
+  { variant: '昭着', standard: '昭著', pattern: /昭着/g },
 ];
 
 function simplifiedOffsets(text: string, start: number, simplifiedOnly: ReadonlySet<string>): number[] {
@@ -141,8 +141,8 @@ export default defineCheck<ScriptOptions>({
 
     if (expected === 'simplified') {
       // Each variant word reported once per text, with its count and one fix for all.
-      for (const [variant, standard] of VARIANT_WORDS) {
-        const at = [...target.matchAll(new RegExp(variant, 'g'))].map((m) => m.index);
+      for (const { variant, standard, pattern } of VARIANT_WORDS) {
+        const at = [...target.matchAll(pattern)].map((m) => m.index);
         const first = at[0];
         if (first === undefined) continue;
         const fix = mergeEdits(target, 'target', at.map((i) => ({ range: [i, i + variant.length], text: standard })));

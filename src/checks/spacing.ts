@@ -6,6 +6,7 @@ import { defineCheck } from '../core/check.js';
 import { mergeEdits } from '../core/fix.js';
 import type { Span } from '../lexicon/typography.js';
 import { protectedSpans, spanMask } from '../lexicon/typography.js';
+import { ZERO_WIDTH_SPACES } from '../core/text.js';
 
 const options = z.object({
   /**
@@ -30,10 +31,8 @@ const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'req
     // After 。？！ a space often separates joined sentences (copied from English): not reported.
     pattern: new RegExp(`${SPACE}+(?=[${FULL_WIDTH_PUNCT}])|(?<=[${FULL_WIDTH_OPEN}，、；：])${SPACE}+`, 'gu'),
   },
-  // Zero-width spaces machine translation leaves inside words (WAHRSI\u200b\u200bS): invisible, but a search for
-  // the word, a tokenizer or a copy into another tool sees two words. Joiners (U+200C, U+200D) are left alone:
-  // emoji sequences and other scripts need them.
-  { messageId: 'zeroWidth', pattern: /[\u200b\u2060\ufeff]+/gu },
+  // Zero-width spaces machine translation leaves inside words (WAHRSI\u200b\u200bS).
+  { messageId: 'zeroWidth', pattern: ZERO_WIDTH_SPACES },
   {
     messageId: 'missingLatinSpace',
     pattern: /(?<=\p{Script=Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=\p{Script=Han})/gu,
@@ -47,16 +46,17 @@ const PATTERNS: ReadonlyArray<{ messageId: string; pattern: RegExp; latin?: 'req
 ];
 
 const HAN = /\p{Script=Han}/u;
-const ZERO_WIDTH = /[\u200b\u2060\ufeff]+/gu;
 
 /**
  * A zero-width run shown in its word, marked ·: the Latin word around it (WAHRSI·S), or up to four
  * characters on each side in Chinese text.
  */
 function aroundInvisible(text: string, start: number, end: number): string {
-  const left = /[A-Za-z0-9_-]$/.test(text.slice(0, start)) ? (/[A-Za-z0-9_-]{1,24}$/.exec(text.slice(0, start))?.[0] ?? '') : (/[^\s，。；：、（）]{0,4}$/u.exec(text.slice(0, start))?.[0] ?? '');
-  const right = /^[A-Za-z0-9_-]/.test(text.slice(end)) ? (/^[A-Za-z0-9_-]{1,24}/.exec(text.slice(end))?.[0] ?? '') : (/^[^\s，。；：、（）]{0,4}/u.exec(text.slice(end))?.[0] ?? '');
-  return `${left}·${right}`.replace(ZERO_WIDTH, '·');
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  const left = (/[A-Za-z0-9_-]+$/.exec(before) ?? /[^\s，。；：、（）]{0,4}$/u.exec(before))?.[0] ?? '';
+  const right = (/^[A-Za-z0-9_-]+/.exec(after) ?? /^[^\s，。；：、（）]{0,4}/u.exec(after))?.[0] ?? '';
+  return `${left}·${right}`.replace(ZERO_WIDTH_SPACES, '·');
 }
 
 /**
@@ -132,7 +132,7 @@ export default defineCheck<SpacingOptions>({
         expected:
           latin === 'require'
             ? `${context.slice(0, 1)} ${context.slice(1)}`
-            : context.replace(messageId === 'zeroWidth' ? ZERO_WIDTH : /[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
+            : context.replace(messageId === 'zeroWidth' ? ZERO_WIDTH_SPACES : /[ \u00A0\u3000]+/gu, messageId === 'doubleSpace' ? ' ' : ''),
         ...(hits.length > 1 ? { note: `${hits.length} occurrences; the first is shown` } : {}),
         ...(fix ? { fix } : {}),
       });

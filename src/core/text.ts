@@ -4,6 +4,13 @@
 export const HAN = /\p{Script=Han}/u;
 
 /**
+ * Zero-width spaces (U+200B, U+2060, U+FEFF), which machine translation leaves inside words: invisible, but
+ * two words to a search or a tokenizer. Joiners (U+200C, U+200D) are not among them: emoji sequences and
+ * other scripts need them.
+ */
+export const ZERO_WIDTH_SPACES = /[\u200b\u2060\ufeff]+/gu;
+
+/**
  * A counter of the code points of a text that one single-code-point pattern (`/\p{Script=Han}/u`)
  * matches: the same count as `text.match(/…/gu).length`, without the array of one string per match that
  * the match built (counting Han and letters was a tenth of an audit's allocation). Each UTF-16 code unit

@@ -7,11 +7,8 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { detach, textKey } from '../core/text.js';
+import { detach, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
 
-/** Zero-width spaces (not joiners, which emoji and other scripts need): invisible inside a word. */
-const INVISIBLE = /[\u200b\u2060\ufeff]/;
-const INVISIBLE_CHAR = /^[\u200b\u2060\ufeff]$/;
 
 /** One glossary term. */
 export interface GlossaryEntry {
@@ -144,7 +141,7 @@ function americanSpelling(word: string): string {
     .replace(BRITISH_LL, (_m, head: string, tail: string) => `${head}${tail}`);
 }
 
-const BRITISH_HINT = /isation|our|tre|ll/i;
+const BRITISH_HINT = /isations?$|our|tre[sd]?$|ll(?:ed|ing|ers?)$/i;
 const BRITISH_OUR = /^((?:behavi|neighb|col|fav|lab|vap|flav|hon|harb|rum|tum|od|hum|arm)o)ur(s|ed|ing|al|ally|hood|hoods|ite|ites)?$/i;
 const BRITISH_TRE = /^(cent|fib|theat|lit|spect)re(s|d)?$/i;
 const BRITISH_LL = /^(model|label|signal|travel|cancel|level|channel|tunnel|fuel|dial|total|funnel|marshal|pixel)l(ed|ing|er|ers)$/i;
@@ -357,15 +354,16 @@ class GlossaryImpl implements Glossary {
    * back onto the text, the invisible characters inside them included (a fix replaces them too).
    */
   private findWrongVisible(zh: string, includeAmbiguous: boolean): { result: WrongRenderingMatch[]; split: WrongRenderingMatch[] } {
-    if (!INVISIBLE.test(zh)) return this.findWrong(zh, includeAmbiguous);
+    const visible = zh.replace(ZERO_WIDTH_SPACES, '');
+    if (visible.length === zh.length) return this.findWrong(zh, includeAmbiguous);
+    // Where each visible character (and the end) stands in the text.
     const at: number[] = [];
-    let visible = '';
-    for (let i = 0; i < zh.length; i++) {
-      if (INVISIBLE_CHAR.test(zh[i] as string)) continue;
-      at.push(i);
-      visible += zh[i];
+    let from = 0;
+    for (const run of zh.matchAll(ZERO_WIDTH_SPACES)) {
+      for (let i = from; i < run.index; i++) at.push(i);
+      from = run.index + run[0].length;
     }
-    at.push(zh.length);
+    for (let i = from; i <= zh.length; i++) at.push(i);
     const back = (m: WrongRenderingMatch): WrongRenderingMatch => ({ ...m, start: at[m.start] as number, end: (at[m.end - 1] as number) + 1 });
     const found = this.findWrong(visible, includeAmbiguous);
     return { result: found.result.map(back), split: found.split.map(back) };

@@ -41,15 +41,18 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** The same audit with its results kept in memory and with `--spill <spill>`: both runs and their report folders. */
+async function keptAndSpilled(dir: string, spill: string, extra: readonly string[] = []) {
+  const kept = await runMain(['audit', ...AUDIT, ...extra, '--out', 'kept', '--spill', 'off'], dir);
+  const spilled = await runMain(['audit', ...AUDIT, ...extra, '--out', 'spilled', '--spill', spill], dir);
+  return { kept, spilled, a: files(join(dir, 'kept')), b: files(join(dir, 'spilled')) };
+}
+
 describe('audit --spill', () => {
   it('writes the same reports as a run that keeps its results in memory, and leaves no spill file', async () => {
-    const dir = workdir();
-    const kept = await runMain(['audit', ...AUDIT, '--out', 'kept', '--spill', 'off'], dir);
-    const spilled = await runMain(['audit', ...AUDIT, '--out', 'spilled', '--spill', '0'], dir);
+    const { kept, spilled, a, b } = await keptAndSpilled(workdir(), '0');
     expect(kept.code).toBe(spilled.code);
     expect(spilled.stderr).toBe('');
-    const a = files(join(dir, 'kept'));
-    const b = files(join(dir, 'spilled'));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect([...b.keys()].some((name) => name.startsWith('.transcheck-spill'))).toBe(false);
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
@@ -63,25 +66,18 @@ describe('audit --spill', () => {
     server = await startMockOpenAI({
       chat: () => jsonReply({ errors: [{ span: '模型', source_span: 'model', category: 'style/awkward', severity: 'minor', explanation: 'stiff', fix: '模式' }] }),
     });
-    const dir = workdir();
     const judge = ['--llm', '--base-url', server.url, '--model', 'mock-model', '--no-cache'];
-    const kept = await runMain(['audit', ...AUDIT, ...judge, '--out', 'kept', '--spill', 'off'], dir);
-    const spilled = await runMain(['audit', ...AUDIT, ...judge, '--out', 'spilled', '--spill', '0'], dir);
+    const { kept, spilled, a, b } = await keptAndSpilled(workdir(), '0', judge);
     expect(spilled.code).toBe(kept.code);
-    const a = files(join(dir, 'kept'));
-    const b = files(join(dir, 'spilled'));
     expect(a.get('a.json')).toContain('"origin":"judge"');
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
   });
 
   it('accepts auto (the default: spill once memory runs short) with the same reports', async () => {
-    const dir = workdir();
-    const kept = await runMain(['audit', ...AUDIT, '--out', 'kept', '--spill', 'off'], dir);
-    const auto = await runMain(['audit', ...AUDIT, '--out', 'auto', '--spill', 'auto'], dir);
+    const { kept, spilled: auto, a, b } = await keptAndSpilled(workdir(), 'auto');
     expect(auto.code).toBe(kept.code);
     expect(auto.stderr).toBe('');
-    const a = files(join(dir, 'kept'));
-    for (const [name, text] of files(join(dir, 'auto'))) expect(text, name).toBe(a.get(name));
+    for (const [name, text] of b) expect(text, name).toBe(a.get(name));
   });
 
   it('rejects a bad --spill value', async () => {
