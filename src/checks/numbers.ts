@@ -236,7 +236,12 @@ export default defineCheck<NumbersOptions>({
     const changed = new Map<number, number>();
     for (let i = 0; i < src.length; i++) {
       if (matched[i]) continue;
-      const j = srcUnit[i] !== -1 && leftover(i, true) !== -1 ? leftover(i, true) : leftover(i, false);
+      const own = srcUnit[i] !== -1 ? leftover(i, true) : -1;
+      // With no leftover digit in its own sentence, a number written there as its exact Chinese numeral
+      // (for 10 years → 我们已经做了十年了) is rendered; it is not paired with a digit of another sentence
+      // (an added 2015 two sentences later, WMT24).
+      if (own === -1 && srcUnit[i] !== -1 && match(i, true, true, false)) continue;
+      const j = own !== -1 ? own : leftover(i, false);
       if (j === -1) continue;
       used[j] = true;
       matched[i] = true;

@@ -56,6 +56,13 @@ testCheck(numbers, {
       source: 'In April 1948, soldiers of the 3rd U.S. Infantry Regiment took over the duty.',
       target: '1948年4月，美国第三步兵团的士兵接管了这一职责。',
     },
+    // WMT24 (rated 96, no error marked): 10 years → 十年 in its own sentence; the 2015 two sentences later
+    // is an added year, not the 10 changed.
+    aligned(
+      "We've been doing this now as a European alternative, the organization behind this for 10 years. So we have quite a bit of experience, and the event always takes place in a different city. The last time, two years ago, we were in Belgrade in a city outside of the European Union. This year, in 2017, we wanted to come to Madrid.",
+      '我们已经做了十年了，作为欧洲的替代方案。所以我们有很多经验，这个活动总是在不同的城市举行。上次是在两年前，2015年，我们在欧盟之外的贝尔格莱德。今年，2017年，我们想来到马德里。',
+      'a number written as its Chinese numeral in its own sentence is not paired with a digit of another',
+    ),
     { name: 'spelled-out source number not required', source: 'a three-layer network with two heads', target: '一个3层网络，有2个头' },
     { name: 'extra target numerals allowed', source: 'ten runs', target: '10次运行' },
     { name: 'identifiers', source: 'GPT-4 beats ResNet-50 on COVID-19 data', target: 'GPT-4在COVID-19数据上胜过ResNet-50' },
