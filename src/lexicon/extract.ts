@@ -346,8 +346,8 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       continue;
     }
     let j = start;
-    // .8s: a decimal written without its leading zero.
-    const leadingDot = before === '.' && !/[A-Za-z0-9]/.test(w[start - 2] ?? '');
+    // .8s: a decimal written without its leading zero; not the last dot of an ellipsis (2000米...2500米).
+    const leadingDot = before === '.' && !/[A-Za-z0-9.]/.test(w[start - 2] ?? '');
     while (isDigit(w[j])) j++;
     // Thousands groups; also a group after a comma and one space when it starts with 0 (`1, 000`,
     // `220, 000`: LaTeX's 1{,}000 flattened), which no list item or second number would.
@@ -436,10 +436,14 @@ function arabicNumbers(text: string, w: string, masked: (i: number) => boolean):
       if (j - start === 4 && w[start] === '0' && hour >= 1 && value % 100 < 60) alternatives.push(hour, value % 100);
       // 6点03分: a clock time in hours and minutes may stand for the source's 603 or 0603 (a newscast's "603
       // right now"); both its numbers do.
-      const minutes = /^点(\d{1,2})分/.exec(w.slice(j, j + 5));
-      if (minutes && value < 24 && Number(minutes[1]) < 60) alternatives.push(value * 100 + Number(minutes[1]));
-      const hours = /(?:^|\D)(\d{1,2})点$/.exec(w.slice(Math.max(0, start - 4), start));
-      if (hours && w[j] === '分' && value < 60 && Number(hours[1]) < 24) alternatives.push(Number(hours[1]) * 100 + value);
+      // Written 6:03 as well (four WMT24 systems).
+      const minutes = /^(?:点(\d{1,2})分|[:：](\d{2})(?!\d))/.exec(w.slice(j, j + 5));
+      const minute = minutes ? Number(minutes[1] ?? minutes[2]) : NaN;
+      if (minutes && value < 24 && minute < 60) alternatives.push(value * 100 + minute);
+      const hours = /(?:^|\D)(\d{1,2})(?:(点)|[:：])$/.exec(w.slice(Math.max(0, start - 4), start));
+      if (hours && (hours[2] ? w[j] === '分' : j - start === 2 && !isAnyDigit(w.charCodeAt(j))) && value < 60 && Number(hours[1]) < 24) {
+        alternatives.push(Number(hours[1]) * 100 + value);
+      }
       // 1981-87, '90s: two digits may stand for a year.
       if (j - start === 2 && (w[start - 1] === '-' || w[start - 1] === '–' || w[start - 1] === "'" || w[start - 1] === '’')) {
         alternatives.push(1900 + value, 2000 + value);

@@ -20,6 +20,9 @@ testCheck(numbers, {
     { name: 'same numbers', source: 'We train on 10,000 images for 3.5 hours.', target: '我们在10000张图像上训练3.5小时。' },
     // WMT24 `refA` (speech): a newscast's time said as one number, written as hours and minutes.
     { name: 'a clock time said as one number', source: '603 right now on this Wednesday morning.', target: '现在是周三早上6点03分。' },
+    // WMT24 (rated 90, no error marked): the number after an ellipsis is no decimal without its leading zero.
+    { name: 'a number after an ellipsis', source: 'the "2000 M... 2500 M..." progression', target: '"2000米...2500米..."这样的进程' },
+    { name: 'a clock time said as one number, written 6:03', source: '603 right now on this Wednesday morning.', target: '现在是周三上午6:03，我们正在关注。' },
     // WMT24 `refA` (literary): a small range rendered as "more than" its lower end.
     { name: 'a range as more than its lower end', source: 'an older movie, probably 10-12 years old.', target: '一部或许是十多年前的老电影。' },
     { name: 'escaped percent and full-width tilde', source: 'the success rate (~4.4\\%)', target: '成功率(〜4.4 \\%)' },
@@ -73,6 +76,7 @@ testCheck(numbers, {
     { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
+    { name: 'a clock time with other minutes', source: '603 right now on this Wednesday morning.', target: '现在是周三上午6:30。', findings: [{ messageId: 'changed', actual: '6' }] },
     { name: 'a range with its upper end dropped', source: 'It was probably 10-12 years old.', target: '它大概有十年了。', findings: [{ messageId: 'missing', severity: 'major' }] },
     {
       name: 'a model number glued to another name is still missing',
