@@ -5,7 +5,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, pairTextsKey, rememberPairMatches, sentenceAt } from '../lexicon/glossary.js';
+import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, pairTextsKey, rememberPairMatches, sentenceAt, sourceHoldsTerm, sourceWords } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
@@ -244,9 +244,17 @@ export default defineCheck<GlossaryOptions>({
       if (sentence !== undefined) d.sentence = sentence;
       ctx.report(d);
     }
+    // A wrong rendering whose term the source does not hold (no match the loop above judged) is reported
+    // only when the source still holds most of the term's words (GANs, or "generative adversarial" beside
+    // 生成敌对网络): without them the Chinese says something else in the same characters (概率分配 for
+    // "assigns probabilities", 模型整体性能 for "the model's overall performance", 香草 for "herbs").
+    let words: string[] | undefined;
+    const source = ctx.source;
     for (const m of wrongs) {
-      if (acceptedHere.has(m.wrong)) continue;
-      if (!m.ambiguous) reportWrong(m);
+      if (acceptedHere.has(m.wrong) || m.ambiguous || reported.has(m)) continue;
+      words ??= sourceWords(source);
+      if (!sourceHoldsTerm(m.entry, words)) continue;
+      reportWrong(m);
     }
   },
 });

@@ -184,6 +184,43 @@ interface TrieNode {
   entry?: GlossaryEntry;
 }
 
+/** A text's words, lower case and in American spelling (for {@link sourceHoldsTerm}). */
+export function sourceWords(text: string): string[] {
+  const out = new Set<string>();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.add(americanSpelling(m[0]).toLowerCase());
+  return [...out];
+}
+
+/**
+ * Whether two words are forms of one word: a common beginning of all but the last three letters of the
+ * shorter, and at least four (regularization / regularize, supervision / supervisory, programming /
+ * programing, parsing / parses; not time / temporal or feature / functional).
+ */
+function sameWordFamily(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k >= Math.max(4, n - 3);
+}
+
+/**
+ * Whether a text's words (`words`, from {@link sourceWords}) hold most of an entry's English: for one of its
+ * forms, more than half of its words of three letters or more, each in some form (both words of "probability
+ * distribution", two of "generative adversarial network"; an acronym form is its one word).
+ */
+export function sourceHoldsTerm(entry: GlossaryEntry, words: readonly string[]): boolean {
+  for (const form of [entry.en, ...entry.aliases]) {
+    const all = tokens(form).map((t) => americanSpelling(t.word).toLowerCase());
+    const long = all.filter((w) => w.length >= 3);
+    const need = long.length === 0 ? all : long;
+    const have = need.filter((w) => words.some((s) => sameWordFamily(w, s))).length;
+    if (need.length > 0 && have >= Math.floor(need.length / 2) + 1) return true;
+  }
+  return false;
+}
+
 /** Token sequences under which an English form is indexed: as written, and hyphen-joined (pre-trained → pretrained). */
 function formKeys(form: string): string[][] {
   const keys = [tokens(form).map((t) => stemWord(t.word))];

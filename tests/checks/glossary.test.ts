@@ -20,6 +20,23 @@ testCheck(glossary, {
       target: '我们训练了一个用于人脸检索的深度神经网络：如果目击者只能回想起嫌疑人的眼睛，该网络就能找到人脸。',
     },
     { name: 'accepted rendering present', source: 'We use a pre-trained model.', target: '我们使用预训练模型。' },
+    // A wrong rendering whose term the source does not hold is other words in the same characters.
+    {
+      name: 'a wrong rendering without its term in the source (将概率分配给假设: "assigns probabilities")',
+      source: 'The fusion method dynamically assigns probabilities to hypotheses based on confidence levels.',
+      target: '该融合方法基于置信水平动态地将概率分配给假设。',
+    },
+    {
+      name: 'a wrong rendering without its term in the source (模型整体性能: "the overall performance of models")',
+      source: 'Their impact on the overall performance of keyphrase extraction models is still unexplored.',
+      target: '它们对关键词提取模型整体性能的影响仍然未被发现。',
+    },
+    {
+      // WMT24 (rated 99, no error marked): a game level's name.
+      name: 'a wrong rendering without its term in the source (修剪香草 for "Trimming the Herbs")',
+      source: 'And just under the wire basically someone actually beat Trimming the Herbs! Really impressive.',
+      target: '就在最后关头，有人实际上打败了"修剪香草"！真是令人印象深刻。',
+    },
     {
       name: 'a viewpoint as a point of view is 观点 (from the viewpoint of …)',
       source: 'From the viewpoint of optimization, the deep neural network is hard to train.',
@@ -106,6 +123,16 @@ testCheck(glossary, {
     },
   ],
   invalid: [
+    {
+      // The term's words in other forms (supervisory signal, regularize): the source still holds the term.
+      name: 'a wrong rendering whose term the source writes in another form',
+      source: 'We use view synthesis as the supervisory signal and regularize the model.',
+      target: '我们使用视图合成作为监控信号并使模型正规化。',
+      findings: [
+        { messageId: 'wrongSense', actual: '监控信号' },
+        { messageId: 'wrongNonstandard', actual: '正规化' },
+      ],
+    },
     {
       // arXiv dev: an accepted rendering (研究) in the sentence before does not excuse the wrong one in the term's own sentence.
       ...aligned(
