@@ -127,6 +127,14 @@ function monthsNamed(text: string): Set<number> {
   return out;
 }
 
+/** Whether `n` numbers a list item: first in its sentence (after an opening bracket at most), then `.` or `)` and a space. */
+function listNumber(source: string, sentences: ReadonlyArray<{ start: number; end: number }>, n: NumberAnchor): boolean {
+  if (n.unit !== undefined || !/^\d{1,2}$/.test(n.text) || !/^[.)）](?:\s|$)/.test(source.slice(n.end, n.end + 2))) return false;
+  const sentence = sentences.find((x) => x.start <= n.start && n.start < x.end);
+  const from = sentence?.start ?? 0;
+  return /^\s*[(（]?$/.test(source.slice(from, n.start));
+}
+
 /** How a number is shown in messages: as written, whitespace collapsed. */
 function shown(n: NumberAnchor): string {
   return n.text.replace(/\s+/g, ' ');
@@ -141,8 +149,10 @@ export default defineCheck<NumbersOptions>({
     scope: 'document',
     needs: 'pair',
     defaultSeverity: 'major',
+    severities: { missingListNumber: 'minor' },
     messages: {
       missing: 'Unexpected missing number `{{number}}` in the translation, expected it as in the source',
+      missingListNumber: 'Unexpected missing list number `{{number}}` in the translation, expected the item numbered as in the source',
       changed: 'Unexpected number `{{actual}}` in the translation, expected `{{expected}}` as in the source',
       changedInName: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source (a number in the name changed)',
     },
@@ -303,9 +313,12 @@ export default defineCheck<NumbersOptions>({
       // the range, approximately (WMT24 `refA`, literary).
       const low = /(\d+) ?(?:-|–|to) ?$/.exec(source.slice(Math.max(0, s.start - 8), s.start))?.[1];
       if (low !== undefined && s.unit === undefined && Number(low) < s.value && s.value <= Number(low) * 1.5 && moreThan(target.slice(range[0], range[1]), Number(low))) continue;
+      // A list item's number at the start of a sentence ("2. HTML for section 7" → 第7节的HTML) numbers the
+      // item, it says nothing of the content: its loss is minor (WMT24, rated 100 with no error marked).
+      const messageId = listNumber(source, ctx.sourceSentences, s) ? 'missingListNumber' : 'missing';
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
-          messageId: 'missing',
+          messageId,
           data: { number: shown(s) },
           side: 'target',
           range: unit.target,
@@ -315,7 +328,7 @@ export default defineCheck<NumbersOptions>({
         });
       } else {
         ctx.report({
-          messageId: 'missing',
+          messageId,
           data: { number: shown(s) },
           side: 'source',
           range: [s.start, s.end],

@@ -47,6 +47,9 @@ const chineseWords = (text: string, charsPerWord: number): number =>
 
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
+/** A sentence that is only a list item's number: 3., (2), 4). */
+const LIST_NUMBER_ONLY = /^\s*[(（]?\d{1,2}[.)）]\s*$/;
+
 export default defineCheck<OmissionOptions>({
   meta: {
     id: 'omission',
@@ -131,6 +134,9 @@ export default defineCheck<OmissionOptions>({
       const text = textOf('en', bead.en);
       const words = countEnglishWords(text);
       if (bead.zh.length === 0) {
+        // A list item's number cut off as a sentence of its own ("3." before "HTML for section 1"): the
+        // `numbers` check reports it as a list number.
+        if (LIST_NUMBER_ONLY.test(text)) return;
         if (mergedIntoNeighbours(index, words, text)) return;
         const messageId = words < o.minWords ? 'shortSentence' : loose ? 'looseSentence' : 'sentence';
         report(messageId, bead.en, { actual: '' });

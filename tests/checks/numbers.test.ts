@@ -76,6 +76,9 @@ testCheck(numbers, {
     { name: 'a name with digits translated away', source: 'T2-weighted images from ApproxMC2', target: '加权图像来自近似计数器' },
   ],
   invalid: [
+    // WMT24 (rated 100, no error marked): a list item's number dropped is minor; a number inside the item is not.
+    { name: 'a list number dropped', source: '2. HTML for section 7', target: '第7节的HTML', findings: [{ messageId: 'missingListNumber', severity: 'minor' }] },
+    { name: 'a number inside a list item dropped', source: '2. HTML for section 7', target: '2. 某节的HTML', findings: [{ messageId: 'missing', severity: 'major' }] },
     { name: 'a clock time with other minutes', source: '603 right now on this Wednesday morning.', target: '现在是周三上午6:30。', findings: [{ messageId: 'changed', actual: '6' }] },
     { name: 'a range with its upper end dropped', source: 'It was probably 10-12 years old.', target: '它大概有十年了。', findings: [{ messageId: 'missing', severity: 'major' }] },
     {

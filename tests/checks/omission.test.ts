@@ -16,6 +16,21 @@ const SHIFTED_ZH =
 
 testCheck(check, {
   valid: [
+    {
+      // WMT24: the list number cut off as a sentence of its own is the numbers check's (missingListNumber).
+      name: "a list item's number as a sentence of its own",
+      source: '3. HTML for section 1, 2, 3, etc.',
+      target: '第1、2、3等节的HTML',
+      sourceSentences: [
+        { text: '3.', start: 0, end: 2 },
+        { text: 'HTML for section 1, 2, 3, etc.', start: 3, end: 33 },
+      ],
+      targetSentences: [{ text: '第1、2、3等节的HTML', start: 0, end: 13 }],
+      beads: [
+        { en: [0], zh: [], cost: 5 },
+        { en: [1], zh: [0], cost: -8 },
+      ],
+    },
     aligned(EN, ZH, 'a faithful translation'),
     aligned(SHIFTED_EN, SHIFTED_ZH, 'a 1-0 bead beside a 1-2 bead that holds its translation (real Google Translate output)'),
     aligned(EN, ZH.replace('我们提出了一种新的半监督方法FooNet，', '我们提出了一种新的半监督方法FooNet。'), 'a sentence split in two'),
