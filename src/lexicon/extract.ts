@@ -159,6 +159,22 @@ function skipGroup(text: string, i: number, open: string, close: string): number
 
 const MATH_RE = /\$\$[\s\S]+?\$\$|(?<!\\)\$(?:\\.|[^$\\\n]){1,400}?\$|\\\([\s\S]{1,400}?\\\)|\\\[[\s\S]{1,800}?\\\]/g;
 const COMMAND_RE = /\\([A-Za-z]+)\*?/g;
+/** A Han character: Chinese prose, which a formula does not hold outside a text group. */
+const HAN_PROSE = /\p{Script=Han}/u;
+
+/**
+ * A formula without its brace groups and without Han written as a command: machine translation puts
+ * Chinese inside a formula's arguments (\textit{稀疏图像}) and translates command names (\底流{I = 1}), and
+ * what is left is the formula's own text.
+ */
+function formulaOutsideGroups(formula: string): string {
+  let out = formula.replace(/\\\s*\p{Script=Han}+/gu, '');
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(/\{[^{}]*\}/g, '');
+  }
+  return out;
+}
 
 /** Comparison key of LaTeX text: whitespace removed (LaTeX ignores most of it). */
 function latexKey(text: string): string {
@@ -170,9 +186,17 @@ export function extractLatex(text: string): Anchor[] {
   // Every form starts with `$` or a backslash.
   if (!text.includes('\\') && !text.includes('$')) return [];
   const found: Anchor[] = [];
-  for (const m of text.matchAll(MATH_RE)) {
+  MATH_RE.lastIndex = 0;
+  for (let m = MATH_RE.exec(text); m !== null; m = MATH_RE.exec(text)) {
     // "$25,000 … more than $30" is money, not math: a closing `$` before a digit, or prose inside.
     if (m[0][1] !== '$' && (isDigit(text[m.index + m[0].length]) || /(?:[A-Za-z]{2,} ){3}/.test(m[0]))) continue;
+    // Chinese prose between two `$` (outside \text{…}) is the text between two formulas after a `$` was
+    // lost (（$ 10 ^（18）$  -  $）的氮化镓纳米线（NW）的电子… $ 10 ^ {20} $): that `$` stands alone, and the next
+    // one opens the formula after it, instead of every later pair being read one `$` off.
+    if (m[0][0] === '$' && m[0][1] !== '$' && HAN_PROSE.test(formulaOutsideGroups(m[0]))) {
+      MATH_RE.lastIndex = m.index + 1;
+      continue;
+    }
     found.push(anchor('math', m[0], m.index, latexKey(m[0])));
   }
   for (const m of text.matchAll(COMMAND_RE)) {

@@ -57,7 +57,16 @@ testCheck(latex, {
       name: 'percentages after stray dollars are altered or missing, not plain',
       source: 'increase by $30\\%$ (actions) and $14\\%$ (objects)',
       target: '增加$ 30％（行动）和$ 14％（对象）',
-      findings: [{ messageId: 'altered', severity: 'major' }, { messageId: 'missing', severity: 'major' }],
+      // Chinese prose between the two dollars: no formula is read there, each source formula is missing.
+      findings: [{ messageId: 'missing', severity: 'major' }, { messageId: 'missing', severity: 'major' }],
+    },
+    {
+      // arXiv dev (Google Translate): one `$` lost, and every later pair read one `$` off gave an `altered`
+      // major for each stretch of prose between two formulas.
+      name: 'after a lost `$`, the formulas that follow are read in step again',
+      source: 'doping densities ($10^{18}$--$10^{20}$ cm$^{-3}$), and temperatures (300--1000 K).',
+      target: '掺杂密度（$ 10 ^ {18} $  -  $）和温度（300-1000 K），掺杂密度 $ 10 ^ {20} $ cm $ ^ { -  3} $',
+      findings: [{ messageId: 'unbalanced', severity: 'major' }],
     },
     {
       name: 'math written as dollars is still missing math (major)',

@@ -137,6 +137,11 @@ describe('extractLatex', () => {
   it('does not take a broken command for a command', () => {
     expect(extractLatex('\\ texit {下一个操作预测}')).toEqual([]);
   });
+  it('reads Chinese prose between two dollars as text after a lone `$`, and Chinese in a formula\'s groups as formula', () => {
+    const math = (t: string) => extractLatex(t).filter((a) => a.kind === 'math').map((a) => a.text);
+    expect(math('（$ 10 ^ {18} $  -  $）的氮化镓纳米线 $ 10 ^ {20} $ cm $ ^ {-3} $')).toEqual(['$ 10 ^ {18} $', '$ 10 ^ {20} $', '$ ^ {-3} $']);
+    expect(math('$ \\ textit {稀疏图像} $ 和 $ \\底流{I = 1} S_I $')).toEqual(['$ \\ textit {稀疏图像} $', '$ \\底流{I = 1} S_I $']);
+  });
 });
 
 describe('extractAcronyms', () => {
