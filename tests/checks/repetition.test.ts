@@ -20,8 +20,31 @@ testCheck(repetition, {
     { name: 'a phrase twice is not a loop', target: '研究研究这个问题。' },
     // WMT24 (speech), rated 95 with no error marked: the speaker repeats himself.
     { name: 'a repetition the source has', source: 'All right, well, whoa, whoa, whoa, hold it down, would you?', target: '好了好了好了，别闹了，行吗？' },
+    // Coordinations of the same words that are faithful (arXiv dev).
+    { name: 'conjuncts that the source repeats', source: 'It models pedestrian-pedestrian interactions.', target: '它模拟行人与行人的相互作用。' },
+    { name: 'conjuncts after a prefix (非恶性和恶性)', source: 'the classification of non-malignant and malignant slides', target: '非恶性和恶性切片的分类' },
+    { name: 'a second conjunct that goes on (两种或两种以上)', source: 'dividing goods amongst two or more agents', target: '在两种或两种以上的代理人之间分配商品' },
+    { name: 'may or may not (可能或可能不是)', source: 'a target model, which may or may not be a human', target: '一个可能或可能不是人类的目标模型' },
+    { name: 'the same conjuncts without a source', target: '提高了人与人之间、组织和组织之间的信任。' },
+    // WMT24 refA: the regulation's name says it twice.
+    { name: 'a word coordinated with itself in the source', source: 'the targets of the Packaging and Packaging Waste Regulation', target: '《包装和包装废弃物法规》的目标' },
+    // WMT24: 跟 is "with" here ("left his wife for her aunt").
+    { name: '跟 as "with"', source: 'a great uncle who left his wife for her aunt', target: '一个舅舅离开他妻子跟他妻子的姑姑在一起了' },
   ],
   invalid: [
+    {
+      // arXiv dev (Google Translate): two terms of the source given one rendering.
+      name: 'the same words on both sides of a conjunction (有效和有效 for "efficiently and effectively")',
+      source: 'Given a large unlabeled set of images, how to efficiently and effectively group them into clusters remains a challenging problem.',
+      target: '给定一个大的未标记图像集，如何有效和有效地将它们分组成簇仍然是一个具有挑战性的问题。',
+      findings: [{ messageId: 'sameConjuncts', severity: 'minor', actual: '有效和有效' }],
+    },
+    {
+      name: 'the same words on both sides of a conjunction (识别和识别 for "recognition and identification")',
+      source: 'Gait can be seen as an essential biometric feature for human recognition and identification.',
+      target: '步态可以被看作是人类识别和识别的重要生物特征。',
+      findings: [{ messageId: 'sameConjuncts', severity: 'minor', actual: '识别和识别' }],
+    },
     {
       // arXiv dev (Google Translate).
       name: 'a modifier attached twice (基于聚类的基于聚类的)',
