@@ -182,6 +182,10 @@ export function anchorsContradict(c: Correspondence, settings: CorrespondenceSet
 // Anchors specific enough to vouch for a pair: numbers and names with two or more digits, URLs. Names
 // without digits (CNN, PASCAL, NLP) are shared by every paper of a topic.
 const TELLING = /\d.*\d|:\/\//;
+/** A measured value: a decimal, a percentage, or three digits or more. */
+const MEASURED_VALUE = /^\d+[.,]\d+%?$|^\d+%$|^\d{3,}$/;
+/** A year, which many unrelated texts share. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** Anchors support the pair: two or more telling anchors (2+ digits, URLs) shared, more than the Chinese alone has. */
 export function anchorsSupport(c: Correspondence): boolean {
@@ -217,7 +221,13 @@ export function mismatchEvidence(c: Correspondence, settings: CorrespondenceSett
   const contrast = c.contrast;
   if (!contrast || anchorsSupport(c)) return { strength: 'none', reason: '' };
   // Every anchor of both sides found on the other (two or more): sentence evidence alone is then weak.
-  const anchorsAgree = c.anchors.shared.length >= 2 && c.anchors.onlyEn.length === 0 && c.anchors.onlyZh.length === 0;
+  // So is one shared measured value (89.9, 4.7%, 1,024: a decimal, a percentage or three digits or more, not a
+  // year) with no telling anchor on one side only: a text that translates another one would not give it (WMT24, a
+  // free translation of a chatty post with "89.9% British and Irish" was called mismatched).
+  const anchorsAgree =
+    (c.anchors.shared.length >= 2 || c.anchors.shared.some((a) => MEASURED_VALUE.test(a) && !YEAR.test(a))) &&
+    c.anchors.onlyEn.length === 0 &&
+    c.anchors.onlyZh.length === 0;
   const lead = contrast.aligned - contrast.other;
   const sentences = Math.max(c.sentences.en, c.sentences.zh);
   const what = `aligned sentences share ${pct(contrast.aligned)} of their words, unaligned ones ${pct(contrast.other)}, over ${c.sentences.en} English and ${c.sentences.zh} Chinese sentences`;

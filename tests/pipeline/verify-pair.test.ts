@@ -67,4 +67,14 @@ describe('attachedMismatch', () => {
     const zh = 'Greggs将在2024年净增140至160家分店，为顾客提供更便利的购物环境。该公司有意继续在零售区、旅游景点、路边位置以及工业区开设新店。库里表示：“如果您目前不方便到Greggs选购，我们将在您附近开设新店。”';
     expect(attachedMismatch(zh, en).strength).toBe('none');
   });
+
+  it('lets one shared measured value keep sentence evidence from being strong (WMT24, a free translation of a post)', () => {
+    const en =
+      "The results are in and, drum roll, please, it's completely consistent with my family history. 89.9% British and Irish with most of that concentrated in the scottish borders, western Ireland, Wales, and cornwall. It doesn't show much breton tho so either they're so close to cornish they don't show as different in me or my breton family wasn't originally from there.";
+    const zh =
+      '测试结果出来了，非常符合我的家族历史。我的血统 89.9% 为英国和爱尔兰血统，其中大部分血统来源于苏格兰边境、爱尔兰西部、威尔士和康沃尔。然而，它并没有显示我有布列塔尼血统，可能是我的布列塔尼祖先与康沃尔人十分接近，因此在我的基因中没有体现出来，或者我的布列塔尼家族最初就不是来自那里。';
+    expect(attachedMismatch(zh, en).strength).not.toBe('strong');
+    // A look-alike paper's translation is still strong evidence.
+    expect(attachedMismatch(ROBUST.zh, WUBI.en).strength).toBe('strong');
+  });
 });
