@@ -28,8 +28,9 @@ async function fix(files: Record<string, string | Uint8Array>, extra: string[] =
 }
 
 const EN = 'We train deep neural networks, and it works well on three benchmarks.';
-const ZH = '我们训练深层神经网络和深神经网络,它在三个基准上效果很好。';
-const ZH_FIXED = '我们训练深层神经网络和深层神经网络，它在三个基准上效果很好。';
+// Two renderings of one term (the fix takes the text's own accepted one, 深层神经网络).
+const ZH = '我们训练深层神经网络,深神经网络在三个基准上效果很好。';
+const ZH_FIXED = '我们训练深层神经网络，深层神经网络在三个基准上效果很好。';
 const EN2 = 'We propose a new method for image segmentation with transformers.';
 const ZH2 = '我们提出了一种使用Transformer进行图像分割的新方法。';
 
