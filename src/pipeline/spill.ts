@@ -10,7 +10,7 @@
 // prototype are not own properties: code that copies a result with `{ ...result }` or
 // `Object.keys` would miss them; nothing past the check stage does (copy fields by name).
 import type { SpillStore } from '../core/spill.js';
-import type { Bead, BlockRef, Finding, Pair, PairEvidence, PairResult, Sentence, Verdict } from '../core/types.js';
+import type { Bead, BlockRef, ClaimedRole, Finding, IdentifiedBlock, Language, LineRange, Pair, PairEvidence, PairResult, Role, Script, Sentence, Verdict } from '../core/types.js';
 
 /** A result's record in the store: sentences as offsets (their texts are slices of the pair's texts). */
 interface ResultRecord {
@@ -52,6 +52,11 @@ export class Spiller {
     private readonly active?: () => boolean,
   ) {}
 
+  /** Whether results are spilled now (always, unless the CLI's `--spill auto` has not turned it on yet). */
+  get spilling(): boolean {
+    return this.active ? this.active() : true;
+  }
+
   /** A checked result with its sentences, beads and findings in the store (its pair may still change: see `settle`). */
   result(result: PairResult): PairResult {
     if (result instanceof SpilledResult) return result;
@@ -68,6 +73,30 @@ export class Spiller {
     // In place: the pair is final, and the audit's lists of pairs hold the same object to its end.
     if (!(pair.evidence instanceof SpilledEvidence)) pair.evidence = new SpilledEvidence(this, pair.evidence);
     return moved;
+  }
+
+  /**
+   * The blocks of a finished run with their texts (`raw` and `text`) in the store: every block of `blocks`
+   * and every block the results' pairs hold (an original of `--originals`), each replaced by a copy whose
+   * texts are read back on demand, in the lists and pairs that hold it (same object for the same block, so
+   * identity between them is kept). Called once checking, the judge and the terminology table are done
+   * with the texts: the texts are about half of what a spilled run still held a pair.
+   */
+  blocks(lists: ReadonlyArray<IdentifiedBlock[]>, results: readonly PairResult[]): void {
+    const swapped = new Map<IdentifiedBlock, IdentifiedBlock>();
+    const swap = (block: IdentifiedBlock): IdentifiedBlock => {
+      if (block instanceof SpilledBlock) return block;
+      let out = swapped.get(block);
+      if (!out) swapped.set(block, (out = new SpilledBlock(this, block)));
+      return out;
+    };
+    // In file order: the texts are then read back nearly in the order written (the JSON report, the pairs).
+    for (const list of lists) for (let i = 0; i < list.length; i++) list[i] = swap(list[i] as IdentifiedBlock);
+    for (const { pair } of results) {
+      pair.translation = swap(pair.translation);
+      if (pair.original) pair.original = swap(pair.original);
+      if (pair.attached) pair.attached = swap(pair.attached);
+    }
   }
 
   /** A value built once per cached record (arrays frozen, so that a lost in-place change fails loudly). */
@@ -191,6 +220,53 @@ class SpilledEvidence implements PairEvidence {
 
   get versions(): BlockRef[] | undefined {
     return this.field('versions');
+  }
+}
+
+/** A block's texts in the store: the normalized text alone when the raw text is the same string, else both. */
+type TextRecord = string | [text: string, raw: string];
+
+/**
+ * An identified block whose texts are in the store. Its other fields are its own, written in the block's
+ * order (identify.ts): blocks spilled share a few hidden classes as the originals did.
+ */
+class SpilledBlock implements IdentifiedBlock {
+  id: string;
+  file: string;
+  lines: LineRange;
+  claimed: ClaimedRole;
+  declare title?: string;
+  declare recordId?: string;
+  declare attachedTo?: string;
+  language: Language;
+  script: Script;
+  role: Role;
+  hanRatio: number;
+  readonly #spiller: Spiller;
+  readonly #handle: number;
+
+  constructor(spiller: Spiller, block: IdentifiedBlock) {
+    this.#spiller = spiller;
+    this.#handle = spiller.store.put((block.raw === block.text ? block.text : [block.text, block.raw]) satisfies TextRecord);
+    this.id = block.id;
+    this.file = block.file;
+    this.lines = block.lines;
+    this.claimed = block.claimed;
+    if (block.title !== undefined) this.title = block.title;
+    if (block.recordId !== undefined) this.recordId = block.recordId;
+    if (block.attachedTo !== undefined) this.attachedTo = block.attachedTo;
+    this.language = block.language;
+    this.script = block.script;
+    this.role = block.role;
+    this.hanRatio = block.hanRatio;
+  }
+
+  get text(): string {
+    return this.#spiller.built(this.#handle, 'text', (r: TextRecord) => (typeof r === 'string' ? r : r[0]));
+  }
+
+  get raw(): string {
+    return this.#spiller.built(this.#handle, 'raw', (r: TextRecord) => (typeof r === 'string' ? r : r[1]));
   }
 }
 

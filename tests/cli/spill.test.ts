@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SpillFile } from '../../src/cli/spill-file.js';
-import type { PairResult } from '../../src/core/types.js';
+import type { FileResult, PairResult } from '../../src/core/types.js';
+import { audit } from '../../src/pipeline/run.js';
+import { reporters } from '../../src/report/reporters.js';
 import { checkPair } from '../../src/pipeline/check.js';
 import { Spiller } from '../../src/pipeline/spill.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
@@ -186,6 +188,36 @@ describe('Spiller and SpillFile', () => {
     expect(Object.getOwnPropertyDescriptor(moved[0], 'findings')).toBeUndefined();
     expect(Object.getOwnPropertyDescriptor((moved[0] as PairResult).pair.evidence, 'terms')).toBeUndefined();
     moved.forEach((r, i) => expect(plain(r)).toEqual(copies[i]));
+    store.close();
+  });
+
+  it('moves the run’s block texts to the store once the audit is done, and the reports read them back', async () => {
+    const dir = workdir();
+    const run = (spill?: { store: SpillFile; minPairs: number }) =>
+      audit({ inputs: ['a.jsonl'], originals: ['originals.jsonl'], cwd: dir, tool: { name: 'transcheck', version: 'test' }, configHash: 'x', jobs: 1, ...(spill ? { spill } : {}) });
+    const kept = await run();
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    const spilled = await run({ store, minPairs: 0 });
+    const blocks = spilled.files.flatMap((f) => f.blocks);
+    const pairs = spilled.files.flatMap((f) => f.pairs);
+    expect(blocks.length).toBeGreaterThan(0);
+    // No block holds its texts: only the store does (the memory a run keeps a pair no longer counts them).
+    for (const block of [...blocks, ...pairs.flatMap((r) => [r.pair.translation, r.pair.original ?? r.pair.translation])]) {
+      expect(Object.getOwnPropertyDescriptor(block, 'text')).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptor(block, 'raw')).toBeUndefined();
+    }
+    // The pairs hold the very blocks the file lists, as before the move.
+    const byId = new Map(blocks.map((b) => [b.id, b]));
+    for (const r of pairs) expect(byId.get(r.pair.translation.id)).toBe(r.pair.translation);
+    // Read back, every text and every report equal the run that kept them in memory.
+    expect(spilled.files.map((f) => f.blocks.map((b) => [b.text, b.raw]))).toEqual(kept.files.map((f) => f.blocks.map((b) => [b.text, b.raw])));
+    expect(pairs.map((r) => r.pair.original?.text)).toEqual(kept.files.flatMap((f) => f.pairs.map((r) => r.pair.original?.text)));
+    const file = kept.files[0] as FileResult;
+    const context = { baseName: 'a', docsBase: '../docs' };
+    for (const name of ['json', 'md'] as const) {
+      const reporter = reporters[name];
+      expect(reporter.render(spilled.files[0] as FileResult, spilled, context), name).toBe(reporter.render(file, { ...kept, timings: spilled.timings }, context));
+    }
     store.close();
   });
 
