@@ -223,50 +223,90 @@ class SpilledEvidence implements PairEvidence {
   }
 }
 
-/** A block's texts in the store: the normalized text alone when the raw text is the same string, else both. */
-type TextRecord = string | [text: string, raw: string];
+/** A block's record in the store: its texts and every field the reports read less often than its id and role. */
+interface BlockRecord {
+  /** The normalized text. */
+  t: string;
+  /** The raw text, when it is not the same string. */
+  r?: string;
+  l: LineRange;
+  c: ClaimedRole;
+  ti?: string;
+  ri?: string;
+  at?: string;
+  la: Language;
+  sc: Script;
+  h: number;
+}
 
 /**
- * An identified block whose texts are in the store. Its other fields are its own, written in the block's
- * order (identify.ts): blocks spilled share a few hidden classes as the originals did.
+ * An identified block whose texts and other fields are in the store; only its id, file and role (read
+ * to group, count and filter blocks) stay in memory. Measured: the texts were about 1.8 KB a pair of the
+ * 3.5 a spilled run still held, the rest of the block (its line range, title, record id, language…)
+ * about 0.5 KB.
  */
 class SpilledBlock implements IdentifiedBlock {
   id: string;
   file: string;
-  lines: LineRange;
-  claimed: ClaimedRole;
-  declare title?: string;
-  declare recordId?: string;
-  declare attachedTo?: string;
-  language: Language;
-  script: Script;
   role: Role;
-  hanRatio: number;
   readonly #spiller: Spiller;
   readonly #handle: number;
 
   constructor(spiller: Spiller, block: IdentifiedBlock) {
     this.#spiller = spiller;
-    this.#handle = spiller.store.put((block.raw === block.text ? block.text : [block.text, block.raw]) satisfies TextRecord);
+    const record: BlockRecord = { t: block.text, l: block.lines, c: block.claimed, la: block.language, sc: block.script, h: block.hanRatio };
+    if (block.raw !== block.text) record.r = block.raw;
+    if (block.title !== undefined) record.ti = block.title;
+    if (block.recordId !== undefined) record.ri = block.recordId;
+    if (block.attachedTo !== undefined) record.at = block.attachedTo;
+    this.#handle = spiller.store.put(record);
     this.id = block.id;
     this.file = block.file;
-    this.lines = block.lines;
-    this.claimed = block.claimed;
-    if (block.title !== undefined) this.title = block.title;
-    if (block.recordId !== undefined) this.recordId = block.recordId;
-    if (block.attachedTo !== undefined) this.attachedTo = block.attachedTo;
-    this.language = block.language;
-    this.script = block.script;
     this.role = block.role;
-    this.hanRatio = block.hanRatio;
+  }
+
+  private field<T>(name: string, read: (r: BlockRecord) => T): T {
+    return this.#spiller.built(this.#handle, name, read);
   }
 
   get text(): string {
-    return this.#spiller.built(this.#handle, 'text', (r: TextRecord) => (typeof r === 'string' ? r : r[0]));
+    return this.field('t', (r) => r.t);
   }
 
   get raw(): string {
-    return this.#spiller.built(this.#handle, 'raw', (r: TextRecord) => (typeof r === 'string' ? r : r[1]));
+    return this.field('r', (r) => r.r ?? r.t);
+  }
+
+  get lines(): LineRange {
+    return this.field('l', (r) => r.l);
+  }
+
+  get claimed(): ClaimedRole {
+    return this.field('c', (r) => r.c);
+  }
+
+  get title(): string | undefined {
+    return this.field('ti', (r) => r.ti);
+  }
+
+  get recordId(): string | undefined {
+    return this.field('ri', (r) => r.ri);
+  }
+
+  get attachedTo(): string | undefined {
+    return this.field('at', (r) => r.at);
+  }
+
+  get language(): Language {
+    return this.field('la', (r) => r.la);
+  }
+
+  get script(): Script {
+    return this.field('sc', (r) => r.sc);
+  }
+
+  get hanRatio(): number {
+    return this.field('h', (r) => r.h);
   }
 }
 
