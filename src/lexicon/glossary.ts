@@ -954,6 +954,11 @@ export function movePairMatches(from: object, to: object): void {
   if (m) pairMatches.set(to, m);
 }
 
+/** Drops the matches kept for a pair (once the terminology table has read them). */
+export function forgetPairMatches(pair: object): void {
+  pairMatches.delete(pair);
+}
+
 /** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
 export function pairMatchesOf(pair: object, glossary: Glossary, source: string, target: string): PairGlossaryMatches | undefined {
   const m = pairMatches.get(pair);

@@ -21,7 +21,7 @@ import type {
   PairResult,
   RunResult,
 } from '../core/types.js';
-import { loadGlossary, movePairMatches } from '../lexicon/glossary.js';
+import { forgetPairMatches, loadGlossary, movePairMatches } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
 import { CheckPool, defaultJobs, MIN_PAIRS_FOR_POOL } from './check-pool.js';
 import { addUsage, confirmAmbiguous } from './confirm.js';
@@ -413,6 +413,11 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
     };
   });
   const terminology = terminologyAcrossCorpus(results, loadGlossary(options.glossary ?? []));
+  const summary = files.length === 0 ? emptySummary() : summarize(allBlocks, results);
+  // The glossary matches kept for the terminology table are not read again.
+  for (const result of results) forgetPairMatches(result.pair);
+  // Every text has been read but by the reports: a spilled run's blocks leave theirs in the store.
+  if (spiller?.spilling) spiller.blocks(inputs.map((r) => r.blocks), results);
   timings.total = Math.round(performance.now() - t0);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -421,7 +426,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
     promptVersions,
     files,
     errors,
-    summary: files.length === 0 ? emptySummary() : summarize(allBlocks, results),
+    summary,
     timings,
     ...(llm ? { llm } : {}),
     limitations,

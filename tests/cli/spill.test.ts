@@ -2,12 +2,14 @@
 // texts) in a spill file in the report folder, read back when the reports are written. Reports must be
 // byte for byte those of a run that keeps everything in memory, the file must not outlive the run, and a
 // store that cannot write keeps the values in memory instead of losing them.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SpillFile } from '../../src/cli/spill-file.js';
-import type { PairResult } from '../../src/core/types.js';
+import type { FileResult, IdentifiedBlock, PairResult } from '../../src/core/types.js';
+import { audit } from '../../src/pipeline/run.js';
+import { reporters } from '../../src/report/reporters.js';
 import { checkPair } from '../../src/pipeline/check.js';
 import { Spiller } from '../../src/pipeline/spill.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
@@ -186,6 +188,40 @@ describe('Spiller and SpillFile', () => {
     expect(Object.getOwnPropertyDescriptor(moved[0], 'findings')).toBeUndefined();
     expect(Object.getOwnPropertyDescriptor((moved[0] as PairResult).pair.evidence, 'terms')).toBeUndefined();
     moved.forEach((r, i) => expect(plain(r)).toEqual(copies[i]));
+    store.close();
+  });
+
+  it('moves the run’s block texts to the store once the audit is done, and the reports read them back', async () => {
+    const dir = workdir();
+    // A text read with white space around it: its raw text is not its normalized text.
+    appendFileSync(join(dir, 'a.jsonl'), `${JSON.stringify({ id: 'spaced', en: ` ${records[2]?.en}\n`, zh: ` ${records[2]?.zh} ` })}\n`);
+    const run = (spill?: { store: SpillFile; minPairs: number }) =>
+      audit({ inputs: ['a.jsonl'], originals: ['originals.jsonl'], cwd: dir, tool: { name: 'transcheck', version: 'test' }, configHash: 'x', jobs: 1, ...(spill ? { spill } : {}) });
+    const kept = await run();
+    const store = new SpillFile(mkdtempSync(join(tmpdir(), 'transcheck-spillfile-')));
+    const spilled = await run({ store, minPairs: 0 });
+    const blocks = spilled.files.flatMap((f) => f.blocks);
+    const pairs = spilled.files.flatMap((f) => f.pairs);
+    expect(blocks.length).toBeGreaterThan(0);
+    // No block holds its texts or the fields read less often: only the store does (the memory a run keeps
+    // a pair no longer counts them). Its id, file and role stay.
+    for (const block of [...blocks, ...pairs.flatMap((r) => [r.pair.translation, r.pair.original ?? r.pair.translation])]) {
+      expect(Object.getOwnPropertyNames(block).sort()).toEqual(['file', 'id', 'role']);
+    }
+    // The pairs hold the very blocks the file lists, as before the move.
+    const byId = new Map(blocks.map((b) => [b.id, b]));
+    for (const r of pairs) expect(byId.get(r.pair.translation.id)).toBe(r.pair.translation);
+    // Read back, every text and every report equal the run that kept them in memory.
+    const fields = (b: IdentifiedBlock) => [b.id, b.file, b.lines, b.raw, b.text, b.claimed, b.title, b.recordId, b.attachedTo, b.language, b.script, b.role, b.hanRatio];
+    expect(spilled.files.map((f) => f.blocks.map(fields))).toEqual(kept.files.map((f) => f.blocks.map(fields)));
+    expect(kept.files.flatMap((f) => f.blocks).some((b) => b.raw !== b.text && b.attachedTo !== undefined && b.recordId !== undefined)).toBe(true);
+    expect(pairs.map((r) => r.pair.original?.text)).toEqual(kept.files.flatMap((f) => f.pairs.map((r) => r.pair.original?.text)));
+    const file = kept.files[0] as FileResult;
+    const context = { baseName: 'a', docsBase: '../docs' };
+    for (const name of ['json', 'md'] as const) {
+      const reporter = reporters[name];
+      expect(reporter.render(spilled.files[0] as FileResult, spilled, context), name).toBe(reporter.render(file, { ...kept, timings: spilled.timings }, context));
+    }
     store.close();
   });
 
