@@ -17,6 +17,27 @@ const SHIFTED_ZH =
 testCheck(check, {
   valid: [
     {
+      // WMT24 literary (five systems, rated 76-100 with no error marked): the line of dialogue joined to the sentence
+      // that introduces it.
+      name: 'a line of dialogue in the quotation of the neighbouring Chinese',
+      source: 'I hold a relatively slow pace as I approach the door, giving a small holler to Dad. “I’ll be heading out for a bit, dinner is in the fridge.” No response.',
+      target: '我缓慢地朝门口走去，向爸爸喊了一声，“我要出去一会儿，晚餐在冰箱里。”没有回应。',
+      sourceSentences: [
+        { text: 'I hold a relatively slow pace as I approach the door, giving a small holler to Dad.', start: 0, end: 83 },
+        { text: '“I’ll be heading out for a bit, dinner is in the fridge.”', start: 84, end: 141 },
+        { text: 'No response.', start: 142, end: 154 },
+      ],
+      targetSentences: [
+        { text: '我缓慢地朝门口走去，向爸爸喊了一声，“我要出去一会儿，晚餐在冰箱里。”', start: 0, end: 35 },
+        { text: '没有回应。', start: 35, end: 40 },
+      ],
+      beads: [
+        { en: [0], zh: [0], cost: 0 },
+        { en: [1], zh: [], cost: 5 },
+        { en: [2], zh: [1], cost: 0 },
+      ],
+    },
+    {
       // WMT24: the list number cut off as a sentence of its own is the numbers check's (missingListNumber).
       name: "a list item's number as a sentence of its own",
       source: '3. HTML for section 1, 2, 3, etc.',
