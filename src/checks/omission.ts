@@ -47,6 +47,9 @@ const chineseWords = (text: string, charsPerWord: number): number =>
 
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
+/** Share of a 1-0 sentence's own words in the Chinese of a neighbour with an extra Chinese sentence that takes it as merged there. */
+const NEIGHBOUR_SPLIT_COVERAGE = 0.34;
+
 /** A sentence that opens with a quotation mark: a line of dialogue. */
 const QUOTE_OPENS = /^\s*[“"「『]/u;
 
@@ -110,12 +113,13 @@ export default defineCheck<OmissionOptions>({
       // systems rated 76-100 with no error marked).
       if (QUOTE_OPENS.test(text) && quotations(zh) > quotations(en)) return true;
       const own = ownCoverage(text, en, unionOfGlosses(zhFeatures(zh)));
-      if (own.total === 0 || own.share < o.neighbourCoverage) return false;
+      if (own.total === 0) return false;
       // A neighbour with more Chinese sentences than English ones (1-2 beside the 1-0) holds the sentence's
       // translation: the aligner put it one bead over. Google Translate's Chinese is often shorter than the
       // length test below expects, so that test alone called such sentences dropped (4 of 6 `omission`
-      // majors read on arXiv dev, 2026-12-02).
-      if (around.some((b) => b !== undefined && b.zh.length > b.en.length)) return true;
+      // majors read on arXiv dev, 2026-12-02). A third of its own words is enough evidence there.
+      if (own.share >= NEIGHBOUR_SPLIT_COVERAGE && around.some((b) => b !== undefined && b.zh.length > b.en.length)) return true;
+      if (own.share < o.neighbourCoverage) return false;
       // Most of its own words, two or more, in the neighbouring Chinese: translated there, however compact
       // the Chinese (LLM and Google Chinese often runs under the length the test below expects).
       if (own.share >= o.strongNeighbourCoverage && own.found >= 2) return true;

@@ -17,6 +17,27 @@ const SHIFTED_ZH =
 testCheck(check, {
   valid: [
     {
+      // WMT24 (GPT-4, rated 92 with no error marked): the sentence is the second Chinese sentence of the bead before.
+      name: 'a sentence translated in a neighbour with an extra Chinese sentence, a third of its own words there',
+      source: "I like to wear gloves just because stainless edges are usually pretty sharp, like a razor, so you don't want to cut yourself up while you're trying to straighten it. I like to use the table as a dolly a lot of the time. They do also offer specialty trim or jeweler's hammers is what they're sometimes called.",
+      target: "我喜欢戴手套，因为不锈钢边缘通常非常锐利，像剃须刀一样，所以你在试图弄直它的时候不想割伤自己。我喜欢用桌子作为模具。他们也提供专业的修边或珠宝锤，这就是他们有时被称为的。",
+      sourceSentences: [
+        { text: "I like to wear gloves just because stainless edges are usually pretty sharp, like a razor, so you don't want to cut yourself up while you're trying to straighten it.", start: 0, end: 165 },
+        { text: "I like to use the table as a dolly a lot of the time.", start: 166, end: 219 },
+        { text: "They do also offer specialty trim or jeweler's hammers is what they're sometimes called.", start: 220, end: 308 },
+      ],
+      targetSentences: [
+        { text: "我喜欢戴手套，因为不锈钢边缘通常非常锐利，像剃须刀一样，所以你在试图弄直它的时候不想割伤自己。", start: 0, end: 47 },
+        { text: "我喜欢用桌子作为模具。", start: 47, end: 58 },
+        { text: "他们也提供专业的修边或珠宝锤，这就是他们有时被称为的。", start: 58, end: 85 },
+      ],
+      beads: [
+        { en: [0], zh: [0, 1], cost: 0 },
+        { en: [1], zh: [], cost: 5 },
+        { en: [2], zh: [2], cost: 0 },
+      ],
+    },
+    {
       // WMT24 literary (five systems, rated 76-100 with no error marked): the line of dialogue joined to the sentence
       // that introduces it.
       name: 'a line of dialogue in the quotation of the neighbouring Chinese',
