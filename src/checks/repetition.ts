@@ -131,8 +131,9 @@ export default defineCheck<RepetitionOptions>({
     // The target's words, cut once for both doubled phrases and doubled words, and only when one needs them.
     let cut: Token[] | undefined;
     const tokensOf = (): Token[] => (cut ??= segment(target));
-    reportDoubledPhrases(ctx, isProtected, inLoop, tokensOf);
-    reportSameConjuncts(ctx, isProtected, inLoop, tokensOf);
+    const scan: TextScan = { isProtected, inLoop, tokensOf };
+    reportDoubledPhrases(ctx, scan);
+    reportSameConjuncts(ctx, scan);
     const words = new Set(o.functionWords);
     // Segment only texts that have a doubled function-word character at all (most have none).
     if (![...target].some((c, i, all) => c === all[i + 1] && words.has(c))) return;
@@ -166,19 +167,29 @@ const DOUBLED_PHRASE = /(\p{Script=Han}{2,8})(的?)\1/gu;
 
 type RepetitionContext = CheckContext<RepetitionOptions>;
 
+/** What the phrase passes share: protected spans, the loops found, and the target's words (cut once, on demand). */
+interface TextScan {
+  isProtected: (i: number) => boolean;
+  inLoop: (i: number) => boolean;
+  tokensOf: () => Token[];
+}
+
+/** Whether `[start, end)` of the text begins and ends at word boundaries of its segmentation. */
+function wholeWordsOf(tokens: readonly Token[]): (start: number, end: number) => boolean {
+  const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
+  return (start, end) => starts.has(start) && ends.has(end);
+}
+
 function reportDoubledPhrases(
   ctx: RepetitionContext,
-  isProtected: (i: number) => boolean,
-  inLoop: (i: number) => boolean,
-  tokensOf: () => Token[],
+  { isProtected, inLoop, tokensOf }: TextScan,
 ): void {
   const { target } = ctx;
   const matches = [...target.matchAll(DOUBLED_PHRASE)];
   if (matches.length === 0) return;
   // Both copies must be whole words: 自动编码器的编码器 (the encoder of the autoencoder) repeats a piece of a word.
-  const tokens = tokensOf();
-  const starts = new Set(tokens.map((t) => t.start));
-  const ends = new Set(tokens.map((t) => t.end));
+  const wholeWords = wholeWordsOf(tokensOf());
   for (const m of matches) {
     let phrase = m[1] as string;
     let start = m.index;
@@ -200,7 +211,7 @@ function reportDoubledPhrases(
     const second = start + phrase.length + between;
     const end = second + phrase.length;
     if (isProtected(start) || inLoop(start) || minimalPeriod(phrase) !== phrase) continue;
-    if (!starts.has(start) || !ends.has(start + phrase.length) || !starts.has(second) || !ends.has(end)) continue;
+    if (!wholeWords(start, start + phrase.length) || !wholeWords(second, end)) continue;
     if (sourceRepeats(ctx, start, phrase)) continue;
     ctx.report({
       messageId: 'doubledPhrase',
@@ -231,18 +242,14 @@ const PRONOUN = /^(?:我们|你们|他们|她们|它们|我的|你的|他的|她
 
 function reportSameConjuncts(
   ctx: RepetitionContext,
-  isProtected: (i: number) => boolean,
-  inLoop: (i: number) => boolean,
-  tokensOf: () => Token[],
+  { isProtected, inLoop, tokensOf }: TextScan,
 ): void {
   const { target } = ctx;
   // Without a source, 人与人 or 一步和一步 may be meant: only a source can say the two terms differ.
   if (ctx.source === null) return;
   const matches = [...target.matchAll(SAME_CONJUNCTS)];
   if (matches.length === 0) return;
-  const tokens = tokensOf();
-  const starts = new Set(tokens.map((t) => t.start));
-  const ends = new Set(tokens.map((t) => t.end));
+  const wholeWords = wholeWordsOf(tokensOf());
   for (const m of matches) {
     const phrase = m[1] as string;
     const conjunction = m[2] as string;
@@ -250,7 +257,7 @@ function reportSameConjuncts(
     const second = start + phrase.length + conjunction.length;
     const end = second + phrase.length;
     // Whole words on both sides: 目标语言和语言种类 has 语言 inside 目标语言.
-    if (!starts.has(start) || !ends.has(start + phrase.length) || !starts.has(second) || !ends.has(end)) continue;
+    if (!wholeWords(start, start + phrase.length) || !wholeWords(second, end)) continue;
     if (isProtected(start) || inLoop(start)) continue;
     // The conjuncts differ around the copies: a prefix before the first (非恶性和恶性 "non-malignant and
     // malignant", 未加权和加权, 双序列或序列), or the second going on (两种或两种以上 "two or more", 场所和场所2,
