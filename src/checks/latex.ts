@@ -192,7 +192,9 @@ export default defineCheck({
     // ordinary word (`et al.\ and`) is legitimate LaTeX, so the name must be known or take `{`.
     for (const m of target.matchAll(/\\(\s+)([A-Za-z]+)(\s*\{)?|\\([A-Za-z]{1,3})\s+([A-Za-z]+)(?=\s*[{[])/g)) {
       const written = m[2] !== undefined ? m[2] : `${m[4]}${m[5]}`;
-      if (m[2] !== undefined && !KNOWN.has(written) && m[3] === undefined) continue;
+      // The source's own command is known too (360{\deg} → 360 {\ deg}, \PairDiff → \ PairDiff): only spacing changed.
+      const sourceOwn = m[2] !== undefined && source !== null && new RegExp(`\\\\${written}(?![A-Za-z])`).test(source);
+      if (m[2] !== undefined && !KNOWN.has(written) && m[3] === undefined && !sourceOwn) continue;
       if (m[2] === undefined && !KNOWN.has(written)) continue;
       const name = KNOWN.has(written) ? written : (nearestInSource(written, source) ?? written);
       // The whole name after the space, and a real command (known, or the source's own): only spacing
@@ -248,7 +250,10 @@ export default defineCheck({
         continue;
       }
       const key = looseKey(s.key);
-      const j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === key);
+      // A command the source writes bare before a number ($\lesssim$0.3, read as money, not math) is the same
+      // command when the translation's spacing makes it a formula of its own ($ \lesssim $ 0.3).
+      let j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === key);
+      if (j === -1 && s.kind === 'latex') j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === `$${key}$`);
       if (j === -1) unmatched.push(s);
       else used[j] = true;
     }
