@@ -28,9 +28,12 @@ export default defineCheck({
     defaultSeverity: 'major',
     // Chinese glued onto a link leaves the text readable and the URL right; only a linkifier that runs
     // the link on into the Chinese breaks it, and the fix is mechanical. MQM reviewers rate it minor.
-    severities: { glued: 'minor' },
-    categories: { glued: 'fluency/punctuation' },
+    // A link whose characters are all there, only written full-width or spaced out (https：//github.com/…): the
+    // address is intact to a reader and the fix is mechanical, as for glued Chinese.
+    severities: { glued: 'minor', brokenForm: 'minor' },
+    categories: { glued: 'fluency/punctuation', brokenForm: 'fluency/punctuation' },
     messages: {
+      brokenForm: 'Unexpected {{kind}} `{{actual}}` in the translation, expected `{{expected}}` (full-width forms or spaces inside it)',
       glued: 'Unexpected `{{glued}}` glued to the link `{{url}}`, expected a space or punctuation after it',
       missing: 'Unexpected missing {{kind}} `{{link}}` in the translation, expected it as in the source',
       altered: 'Unexpected {{kind}} `{{actual}}` in the translation, expected `{{expected}}` as in the source',
@@ -64,13 +67,15 @@ export default defineCheck({
       const rest = /^[^\s\p{Script=Han}，。；）]+/u.exec(target.slice(m.index + m[0].length))?.[0] ?? '';
       const actual = m[0] + rest;
       brokenAt.add(m.index);
+      const expected = squeeze(actual);
       ctx.report({
-        messageId: 'altered',
-        data: { kind: 'URL', actual, expected: squeeze(actual) },
+        messageId: 'brokenForm',
+        data: { kind: 'URL', actual, expected },
         side: 'target',
         range: [m.index, m.index + actual.length],
         actual,
-        expected: squeeze(actual),
+        expected,
+        fix: { side: 'target', range: [m.index, m.index + actual.length], text: expected },
       });
     }
 
@@ -127,13 +132,16 @@ export default defineCheck({
           if (!/\s/.test(target[end] as string)) taken++;
           end++;
         }
+        const written = target.slice(at, end);
+        const same = squeeze(written) === squeezedKey;
         ctx.report({
-          messageId: 'altered',
-          data: { kind, actual: target.slice(at, end), expected: s.text },
+          messageId: same ? 'brokenForm' : 'altered',
+          data: { kind, actual: written, expected: s.text },
           side: 'target',
           range: [at, end],
-          actual: target.slice(at, end),
+          actual: written,
           expected: s.text,
+          ...(same ? { fix: { side: 'target' as const, range: [at, end] as [number, number], text: s.text } } : {}),
         });
         continue;
       }

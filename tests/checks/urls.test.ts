@@ -30,7 +30,8 @@ testCheck(urls, {
       name: 'URL broken by spaces',
       source: 'Code: https://github.com/a/b',
       target: '代码：https：// github.com/a/b',
-      findings: [{ messageId: 'altered', actual: 'https：// github.com/a/b' }],
+      // Every character there, full-width or spaced out: minor since 2026-12-03, with the fix.
+      findings: [{ messageId: 'brokenForm', severity: 'minor', actual: 'https：// github.com/a/b', fixed: '代码：https://github.com/a/b' }],
     },
     {
       name: 'URL altered',
