@@ -135,6 +135,12 @@ function listNumber(source: string, sentences: ReadonlyArray<{ start: number; en
   return /^\s*[(（]?$/.test(source.slice(from, n.start));
 }
 
+/** English number words by value (0-20). */
+const NUMBER_WORDS: readonly string[] = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+];
+
 /** How a number is shown in messages: as written, whitespace collapsed. */
 function shown(n: NumberAnchor): string {
   return n.text.replace(/\s+/g, ' ');
@@ -241,6 +247,15 @@ export default defineCheck<NumbersOptions>({
       used[j] = true;
       matched[i] = true;
     }
+    // A digit of the translation that renders a number word of its aligned source ("one Narrow Line Seyfert 1" →
+    // 1个窄线Seyfert 1) is no leftover for step 2, unless the source also has that value in digits.
+    tgt.forEach((t, k) => {
+      if (used[k] || !arabic[k] || t.value > 20 || !Number.isInteger(t.value)) return;
+      const range = units[tgtUnit[k] as number]?.source;
+      if (!range || src.some((x, i) => !matched[i] && x.value === t.value)) return;
+      const word = NUMBER_WORDS[t.value];
+      if (word && new RegExp(`\\b${word}\\b`, 'i').test(source.slice(range[0], range[1]))) used[k] = true;
+    });
     // 2. A source number left over beside a leftover target digit was changed, not dropped; this
     // comes before Chinese numerals so that (2) changed to (5) is not excused by the 两 of "two".
     const changed = new Map<number, number>();

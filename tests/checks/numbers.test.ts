@@ -66,6 +66,12 @@ testCheck(numbers, {
       '我们已经做了十年了，作为欧洲的替代方案。所以我们有很多经验，这个活动总是在不同的城市举行。上次是在两年前，2015年，我们在欧盟之外的贝尔格莱德。今年，2017年，我们想来到马德里。',
       'a number written as its Chinese numeral in its own sentence is not paired with a digit of another',
     ),
+    {
+      // arXiv dev (Google Translate): 4 and 7 written 四 and 七, "one" written 1个 — the 1 is no changed 4.
+      name: 'a digit that renders a number word of the source is no leftover for a changed number',
+      source: 'We find a variability for 4 out of 7 sources, including one Narrow Line Seyfert 1 galaxy.',
+      target: '我们在七个来源中的四个中发现了变化，包括1个窄线Seyfert 1星系。',
+    },
     { name: 'spelled-out source number not required', source: 'a three-layer network with two heads', target: '一个3层网络，有2个头' },
     { name: 'extra target numerals allowed', source: 'ten runs', target: '10次运行' },
     { name: 'identifiers', source: 'GPT-4 beats ResNet-50 on COVID-19 data', target: 'GPT-4在COVID-19数据上胜过ResNet-50' },
