@@ -44,12 +44,21 @@ export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, te
   // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
   // A rendering inside a longer one (预训 in 预训练) is its short form, not a competitor.
   const all = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
-  const han = all.filter((z) => !all.some((o) => o !== z && o.includes(z)));
+  // So is a longer form of the preferred rendering written with characters inserted (预先训练 for 预训练).
+  const first = all[0];
+  const han = all.filter((z) => !all.some((o) => o !== z && o.includes(z)) && !(first !== undefined && z !== first && !z.includes(first) && isSubsequence(first, z)));
   const used = han.filter((z) => rest.includes(z));
   const distinct = used.filter((z) => !used.some((o) => o !== z && o.includes(z)));
   const to = distinct.length === 1 ? distinct[0] : distinct.length === 0 && han.length === 1 ? han[0] : undefined;
   if (to === undefined || latinOf(to) !== latinOf(m.wrong)) return undefined;
   return { side: 'target', range: [m.start, m.end], text: to };
+}
+
+/** Whether the characters of `short` occur in `long` in order (预训练 in 预先训练). */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
 }
 
 /** The first three accepted renderings, as messages show them. */

@@ -50,10 +50,16 @@ testCheck(latex, {
       findings: [{ messageId: 'spaced', severity: 'minor', expected: '\\deg', fixed: '消费级360 {\\deg}相机' }],
     },
     {
-      name: 'emphasis lost, its words translated: markup, minor',
+      name: 'emphasis lost, its words translated: a type style, info',
       source: 'more accurate and complete \\emph{meta-embeddings} of words',
       target: '更准确和完整的词的元嵌入',
-      findings: [{ messageId: 'missingMarkup', severity: 'minor', expected: '\\emph{meta-embeddings}' }],
+      findings: [{ messageId: 'missingStyle', severity: 'info', expected: '\\emph{meta-embeddings}' }],
+    },
+    {
+      name: 'an accent lost on a name: markup, minor',
+      source: 'the equations of Schr\\"{o}dinger and of Fran\\c{c}ois',
+      target: 'Schrodinger和Francois的方程',
+      findings: [{ messageId: 'missingMarkup', severity: 'minor', expected: '\\c{c}' }],
     },
     {
       name: 'a percentage read as dollars is missing (79美元)',
