@@ -88,6 +88,11 @@ testCheck(glossary, {
       target: '我们用词嵌入和主题模型对古典诗歌进行聚类。流派和时代塑造了这些聚类。',
     },
     {
+      name: 'a divergence between languages (structural divergence in machine translation) is 分歧 or 差异, not 散度',
+      source: 'Neural machine translation with word embeddings must tackle the structural divergence between English and Hindi.',
+      target: '使用词嵌入的神经机器翻译必须解决英语和印地语之间的结构分歧。',
+    },
+    {
       name: 'ambiguous renderings count only in the aligned sentence of the term',
       source: 'We train a deep neural network with reinforcement learning. Nurses need better support.',
       target: '我们用强化学习训练深度神经网络。护士需要更好的培训。',
