@@ -118,6 +118,30 @@ testCheck(acronyms, {
       findings: [{ messageId: 'missing', severity: 'major', data: { name: 'MultiWOZ' } }],
     },
     {
+      name: 'a name of English words and a number, its words translated and the number kept, is minor (F1-Score → F1分数)',
+      source: 'Our best system achieved an F1-Score of 0.37 using pitch features.',
+      target: '我们最好的系统使用音高特征获得了0.37的F1分数。',
+      findings: [{ messageId: 'translatedName', severity: 'minor', data: { name: 'F1-Score', kept: 'F1' } }],
+    },
+    {
+      name: 'a name translated with its dimension written the Chinese way is minor (Action3D → 动作三维)',
+      source: 'Experiments on the MSR Action3D dataset show gains.',
+      target: 'MSR动作三维数据集上的实验显示了增益。',
+      findings: [{ messageId: 'translatedName', severity: 'minor' }],
+    },
+    {
+      name: 'a name whose code is lost stays major (word2vec → 2vec: no word of it comes off a number)',
+      source: 'an alternative to the usual word2vec-based approaches',
+      target: '常用的基于2vec的方法的替代方法',
+      findings: [{ messageId: 'missing', severity: 'major' }],
+    },
+    {
+      name: 'a name whose number is lost stays major (Places365-Standard → 地点标准)',
+      source: 'We reach the best accuracy on the Places365-Standard benchmark.',
+      target: '我们在地点标准基准上达到了最好的准确率。',
+      findings: [{ messageId: 'missing', severity: 'major' }],
+    },
+    {
       name: 'translated away',
       source: 'Results on MultiWOZ show gains.',
       target: '多发性的结果显示了增益。',
