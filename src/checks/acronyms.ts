@@ -32,6 +32,8 @@ const GLUED_FUNCTION_WORD = 'of|in|on|and|the|to|for|with|by|at|from|as|is|are|o
 const GLUED = [
   // A typo joined by a digit (highly0accurate); not 2 or 4 ("to", "for": word2vec, seq2seq).
   /^[a-z]{3,}[0135-9][a-z]{3,}$/,
+  // A dimension glued between two words (shallow3Darchitectures: "shallow 3D architectures").
+  /^[a-z]{3,}[1-9]D[a-z]{3,}$/,
   new RegExp(`^(?:${GLUED_FUNCTION_WORD})[A-Z][a-z]`),
   /^(?:Background|Objectives?|Purpose|Methods?|Results?|Conclusions?|Findings|Aims?|Introduction|Motivation|Significance)[A-Z][a-z]/,
   /[a-z](?:We|The|This|Our|These|It|In|To|An?|For|Here)$/,
@@ -435,6 +437,8 @@ export default defineCheck({
       if (/^[A-Z]\d+(?:\.\d+)?(?:m|bn)$/.test(s.text) || (/^[A-Z]\d+(?:\.\d+)?$/.test(s.text) && /^(?:m|bn|\s?(?:million|billion))\b/i.test(source.slice(s.end, s.end + 9)))) continue;
       // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
       if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
+      // A decade (mid-1990s, late-80s): a date, which Chinese writes 20世纪90年代中期; no name.
+      if (/^(?:mid|early|late)-(?:\d{2}|\d{4})s$/i.test(s.text)) continue;
       const unit = units[unitAt(units, 'source', s.start)];
       // Its English words translated and every other part kept in the aligned Chinese (F1-Score → F1分数,
       // Action3D → 动作三维): the name was translated, not lost.

@@ -4,6 +4,16 @@ import { testCheck } from '../helpers/check-tester.js';
 
 testCheck(acronyms, {
   valid: [
+    {
+      name: 'words glued around a dimension by lost spaces (shallow3Darchitectures) are no name',
+      source: 'However, to date, conventional research has only explored relatively shallow3Darchitectures.',
+      target: '但是，迄今为止，传统的研究只是探索了相对较浅的三维架构。',
+    },
+    {
+      name: 'a decade (mid-1990s) is a date, written 20世纪90年代中期, no name',
+      source: 'The generation of political event data has remained much the same since the mid-1990s.',
+      target: '自从20世纪90年代中期以来，政治事件数据的产生一直相同。',
+    },
     { name: 'kept', source: 'We evaluate on MultiWOZ with BERT.', target: '我们用BERT在MultiWOZ上评估。' },
     // arXiv dev (Google Translate): names the translation renders the Chinese way, or that are no names.
     { name: 'a chemical formula by its name', source: 'a reference sample of Er-doped SiO2', target: '铒掺杂二氧化硅的参考样品' },
