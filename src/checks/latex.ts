@@ -105,6 +105,14 @@ function looseKey(key: string): string {
     .replace(/[〜～]/g, '~');
 }
 
+/**
+ * A LaTeX key with the arguments of prose commands emptied (`$\\textbf{Materials and Methods}$` →
+ * `$\\textbf{}$`): inside math too their words are rightly translated, only the command must survive.
+ */
+function proseBlind(key: string): string {
+  return key.replace(/\\(textit|textbf|emph|text|textsc|texttt|underline|footnote|textrm|textsf|mbox)\{[^{}$]*\}/g, '\\$1{}');
+}
+
 /** Offsets of unescaped `$` in a text. */
 function dollars(text: string): number[] {
   const out: number[] = [];
@@ -263,7 +271,7 @@ export default defineCheck({
     /** Whether the translation's anchor `k` is the source's `s` as written there. */
     const same = (s: Anchor, k: number): boolean => {
       const key = looseKey(s.key);
-      if (tgtLoose[k] === key) return true;
+      if (tgtLoose[k] === key || proseBlind(tgtLoose[k] as string) === proseBlind(key)) return true;
       // A command the source writes bare before a number ($\lesssim$0.3, read as money, not math) is the same
       // command when the translation's spacing makes it a formula of its own ($ \lesssim $ 0.3), braced or not
       // (10${\overline{1}}$0, read as a command, → 10 $ {\ overline {1}} $ 0).

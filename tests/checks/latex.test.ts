@@ -5,6 +5,8 @@ import { aligned } from './completeness-fixtures.js';
 
 testCheck(latex, {
   valid: [
+    // arXiv dev 1605.01813, 1712.02768: a prose command inside math; its words are rightly translated.
+    { name: 'a prose argument translated inside math', source: 'the reconstruction of $\\textit{sparse images}$, i.e.', target: '$\\textit{稀疏图像}$的重构，即' },
     { name: 'prose argument translated', source: 'i.e., \\textit{next action prediction}', target: '即\\textit{下一个动作预测}' },
     { name: 'math spaced out but equal', source: 'of $10^{-3}$ precision', target: '精度为$ 10 ^ { -3} $' },
     { name: 'control space before a word', target: '等人\\ 提出' },
