@@ -113,6 +113,15 @@ function proseBlind(key: string): string {
   return key.replace(/\\(textit|textbf|emph|text|textsc|texttt|underline|footnote|textrm|textsf|mbox)\{[^{}$]*\}/g, '\\$1{}');
 }
 
+/**
+ * A paper's own macro whose one argument is words (`\\doublequote{unknown class}`): prose like \\textit's, rightly
+ * translated, so only the command must survive. Not a known command (\\mathbf{x y}), not math or a link.
+ */
+function proseMacro(text: string): boolean {
+  const m = /^\\([A-Za-z]+)\{([A-Za-z][A-Za-z'.,-]*(?: [A-Za-z'.,-]+)+)\}$/.exec(text);
+  return m !== null && !KNOWN.has(m[1] as string) && RENDERED[m[1] as string] === undefined;
+}
+
 /** Offsets of unescaped `$` in a text. */
 function dollars(text: string): number[] {
   const out: number[] = [];
@@ -257,7 +266,7 @@ export default defineCheck({
     const formulas: Anchor[] = [];
     for (const s of src) {
       const name = commandName(s);
-      if (name !== null && PROSE_COMMANDS.has(name)) {
+      if (name !== null && (PROSE_COMMANDS.has(name) || proseMacro(s.text))) {
         if (!tgtNames.has(name)) unmatched.push(s);
         else {
           // The matching command is taken, so it is not offered as another source command altered.

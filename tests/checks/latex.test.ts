@@ -5,6 +5,8 @@ import { aligned } from './completeness-fixtures.js';
 
 testCheck(latex, {
   valid: [
+    // arXiv dev 1804.10427: the paper's own quoting macro; its words are rightly translated.
+    { name: "a paper's own macro with words for its argument, translated", source: 'samples of the \\doublequote{unknown class} are rejected', target: '\\doublequote{未知类}的样本被拒绝' },
     // arXiv dev 1605.01813, 1712.02768: a prose command inside math; its words are rightly translated.
     { name: 'a prose argument translated inside math', source: 'the reconstruction of $\\textit{sparse images}$, i.e.', target: '$\\textit{稀疏图像}$的重构，即' },
     { name: 'prose argument translated', source: 'i.e., \\textit{next action prediction}', target: '即\\textit{下一个动作预测}' },
@@ -25,6 +27,12 @@ testCheck(latex, {
     { name: 'a multiplier written 倍 after its number', source: 'allow 3.1--7.3$\\times$ convolution speedups', target: '实现3.1〜7.3倍的卷积加速' },
   ],
   invalid: [
+    {
+      name: "a paper's own macro with words for its argument, dropped, is still missing",
+      source: 'samples of the \\doublequote{unknown class} are rejected',
+      target: '未知类的样本被拒绝',
+      findings: [{ messageId: 'missing' }],
+    },
     {
       // arXiv dev 1709.10251: 10${\overline{1}}$0 reads as a command (money-like dollars), the translation's spacing
       // makes it a braced formula of its own; only the control space is wrong.
