@@ -139,6 +139,12 @@ testCheck(glossary, {
   ],
   invalid: [
     {
+      name: '功能 in 功能磁共振成像 (fMRI) translates "functional": only the 功能 for "features" is reported',
+      source: 'We used these deep neural network features to bridge between human fMRI and image stimuli.',
+      target: '我们使用这些深度神经网络功能来桥接人类功能磁共振成像和图像刺激。',
+      findings: [{ messageId: 'wrongSense', actual: '功能', range: [12, 14] }],
+    },
+    {
       name: 'field-sense cues: grasp in a text about a robot and its gripper is 抓取, 掌握 is wrong',
       source: 'A deep neural network tells the robot where to grasp the cup with its gripper.',
       target: '深度神经网络告诉机器人在哪里用夹具掌握杯子。',
