@@ -32,6 +32,8 @@ const GLUED_FUNCTION_WORD = 'of|in|on|and|the|to|for|with|by|at|from|as|is|are|o
 const GLUED = [
   // A typo joined by a digit (highly0accurate); not 2 or 4 ("to", "for": word2vec, seq2seq).
   /^[a-z]{3,}[0135-9][a-z]{3,}$/,
+  // A dimension glued between two words (shallow3Darchitectures: "shallow 3D architectures").
+  /^[a-z]{3,}[1-9]D[a-z]{3,}$/,
   new RegExp(`^(?:${GLUED_FUNCTION_WORD})[A-Z][a-z]`),
   /^(?:Background|Objectives?|Purpose|Methods?|Results?|Conclusions?|Findings|Aims?|Introduction|Motivation|Significance)[A-Z][a-z]/,
   /[a-z](?:We|The|This|Our|These|It|In|To|An?|For|Here)$/,
@@ -196,6 +198,68 @@ function wordCount(letters: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** One part of a name: a common English word (translatable) or a code (a number, an acronym: kept). */
+interface NamePart {
+  text: string;
+  word: boolean;
+}
+
+/**
+ * The parts of a name, in order, when it has both common English words and other parts (numbers, acronyms,
+ * codes): `F1-Score` → F1 | Score, `Places365-Standard` → Places | 365 | Standard, `Engine4` → Engine | 4. Split at
+ * hyphens and case changes (ActionNet), and between letters and a number when the letters are a word (Places365;
+ * F1, 3D and word2vec stay whole). Undefined for a name with no word part or no other part.
+ */
+export function nameParts(name: string): NamePart[] | undefined {
+  const parts: NamePart[] = [];
+  for (const piece of name.split(/[-_/]+/).filter((p) => p !== '')) {
+    for (const camel of piece.split(/(?<=[a-z])(?=[A-Z])/)) {
+      // Only a number (with a decimal or one letter: 2a, 3D, 3.6) comes off a word: word2vec is one name.
+      const m = /^([A-Za-z]+)(\d+(?:\.\d+)?[A-Za-z]?)$/.exec(camel);
+      const split = m && (m[1] as string).length >= 3 && isEnglishWord(m[1] as string) ? [m[1] as string, m[2] as string] : [camel];
+      for (const text of split) parts.push({ text, word: /^[A-Za-z][a-z]{2,}$/.test(text) && isEnglishWord(text) });
+    }
+  }
+  return parts.some((p) => p.word) && parts.some((p) => !p.word) ? parts : undefined;
+}
+
+/** Non-overlapping occurrences of `needle` in `hay` (both lower case). */
+function occurrences(hay: string, needle: string): number[] {
+  const at: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) at.push(i);
+  return at;
+}
+
+/**
+ * Whether the translation wrote a name with its English words translated and its codes kept (F1-Score →
+ * F1分数, Sentinel-2a → 哨兵-2a, Action3D → 动作三维): every code is in the aligned Chinese as often as in the
+ * aligned English (a "2" of "2 datasets" does not keep Llama-2's), and at one of its places it is attached
+ * to the name's translated words: on the side where the name has a word, the next character past a hyphen
+ * or space is a letter or a Han character other than the particles 的 and 之 (市场上的1501 for Market-1501
+ * is a phrase about a market, not the dataset's name).
+ */
+function translatedName(parts: readonly NamePart[], sourceSpan: string, aligned: string): boolean {
+  const src = sourceSpan.toLowerCase();
+  const tgt = aligned.toLowerCase();
+  return parts.every((part, i) => {
+    if (part.word) return true;
+    const code = part.text.toLowerCase();
+    const dimension = /^([1-9])-?d$/.exec(code)?.[1];
+    const found: Array<[number, number]> = [];
+    if (dimension !== undefined) for (const m of aligned.matchAll(DIMENSION_ZH)) { if (numeralValue(m[1] as string) === Number(dimension)) found.push([m.index, m.index + m[0].length]); }
+    for (const at of occurrences(tgt, code)) found.push([at, at + code.length]);
+    if (found.length === 0 || found.length < occurrences(src, code).length) return false;
+    const wordBefore = parts.slice(0, i).some((p) => p.word);
+    const wordAfter = parts.slice(i + 1).some((p) => p.word);
+    const attached = (c: string | undefined): boolean => c !== undefined && /[\p{L}]/u.test(c) && c !== '的' && c !== '之';
+    return found.some(([from, to]) => {
+      const before = aligned.slice(0, from).replace(/[-\s]+$/, '').at(-1);
+      const after = aligned.slice(to).replace(/^[-\s]+/, '')[0];
+      return (!wordBefore || attached(before)) && (!wordAfter || attached(after));
+    });
+  });
+}
+
 /** Near-duplicates of one name: one is the other plus one trailing letter (KDDRES / KDDRE). */
 function nearDuplicate(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || a === b) return false;
@@ -241,10 +305,13 @@ export default defineCheck({
     defaultSeverity: 'major',
     // An ALL-CAPS acronym may be expanded in Chinese (NSW → 新南威尔士州, SVM → 支持向量机); a
     // CamelCase or letter-digit model/dataset name (MultiWOZ, ResNet-50) is kept by convention.
-    severities: { missingAcronym: 'minor', caseChanged: 'minor', twoWays: 'minor', caseVariants: 'minor' },
+    // A name whose English words were translated with its number or code kept (F1-Score → F1分数, Sentinel-2a →
+    // 哨兵-2a, Places365-Standard → Places365-标准) is still found by its reader: minor.
+    severities: { missingAcronym: 'minor', caseChanged: 'minor', twoWays: 'minor', caseVariants: 'minor', translatedName: 'minor' },
     categories: { twoWays: 'fluency/inconsistency', caseVariants: 'fluency/inconsistency', caseChanged: 'fluency/spelling' },
     messages: {
       missing: 'Unexpected missing name `{{name}}` in the translation, expected it as in the source',
+      translatedName: 'Unexpected name `{{name}}` with its words translated (`{{kept}}` kept), expected it as in the source',
       missingAcronym: 'Unexpected missing acronym `{{name}}` in the translation, expected it or its expansion as in the source',
       caseChanged: 'Unexpected `{{actual}}` in the translation, expected `{{expected}}` as in the source',
       twoWays: 'Unexpected `{{actual}}` beside `{{other}}` in one translation, expected one spelling of the name',
@@ -370,19 +437,28 @@ export default defineCheck({
       if (/^[A-Z]\d+(?:\.\d+)?(?:m|bn)$/.test(s.text) || (/^[A-Z]\d+(?:\.\d+)?$/.test(s.text) && /^(?:m|bn|\s?(?:million|billion))\b/i.test(source.slice(s.end, s.end + 9)))) continue;
       // Transliterated surnames (McConnell → 麦康奈尔) and ordinary words with a number (top-1 → 前1).
       if (/^(?:Mc|Mac)[A-Z][a-z]+$/.test(s.text) || /^[a-z]+-\d+$/.test(s.text)) continue;
+      // A decade (mid-1990s, late-80s): a date, which Chinese writes 20世纪90年代中期; no name.
+      if (/^(?:mid|early|late)-(?:\d{2}|\d{4})s$/i.test(s.text)) continue;
       const unit = units[unitAt(units, 'source', s.start)];
-      const messageId = s.kind === 'acronym' ? 'missingAcronym' : 'missing';
+      // Its English words translated and every other part kept in the aligned Chinese (F1-Score → F1分数,
+      // Action3D → 动作三维): the name was translated, not lost.
+      const aligned = unit?.target ? target.slice(unit.target[0], unit.target[1]) : target;
+      const parts = s.kind === 'acronym' ? undefined : nameParts(s.text);
+      const sourceSpan = unit?.source ? source.slice(unit.source[0], unit.source[1]) : source;
+      const translated = parts !== undefined && translatedName(parts, sourceSpan, aligned);
+      const messageId = s.kind === 'acronym' ? 'missingAcronym' : translated ? 'translatedName' : 'missing';
+      const kept = parts?.filter((p) => !p.word).map((p) => p.text).join('`, `') ?? '';
       if (unit?.target && unit.targetSentence !== undefined) {
         ctx.report({
           messageId,
-          data: { name: s.text },
+          data: { name: s.text, kept },
           side: 'target',
           range: unit.target,
           sentence: unit.targetSentence,
           expected: s.text,
         });
       } else {
-        ctx.report({ messageId, data: { name: s.text }, side: 'source', range: [s.start, s.end], expected: s.text });
+        ctx.report({ messageId, data: { name: s.text, kept }, side: 'source', range: [s.start, s.end], expected: s.text });
       }
     }
   },

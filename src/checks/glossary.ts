@@ -5,7 +5,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, pairTextsKey, rememberPairMatches, sentenceAt, sourceHoldsTerm, sourceWords } from '../lexicon/glossary.js';
+import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, pairTextsKey, rememberPairMatches, sentenceAt, sourceHasCue, sourceHoldsTerm, sourceWords } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
@@ -173,8 +173,11 @@ export default defineCheck<GlossaryOptions>({
     const missingSeen = new Set<string>();
     /** Wrong renderings cut with a neighbouring word, read once per pair when a term needs them. */
     let splitHits: WrongRenderingMatch[] | undefined;
+    let words: string[] | undefined;
+    /** A term with field-sense cues (grasp, epoch) that the source lacks is the everyday word: nothing to judge. */
+    const inFieldSense = (entry: GlossaryEntry): boolean => entry.cues === undefined || sourceHasCue(entry, (words ??= sourceWords(ctx.source as string)));
     for (const term of terms) {
-      if (!entryApplies(term.entry, domain)) continue;
+      if (!entryApplies(term.entry, domain) || !inFieldSense(term.entry)) continue;
       const span = alignedTargetSpan(ctx, term.start);
       if (span === null) continue;
       const [from, to] = span;
@@ -208,7 +211,7 @@ export default defineCheck<GlossaryOptions>({
       // 回忆 is "recall" as remembering): the part is reported when the span holds no accepted rendering
       // of the part or of the whole.
       if (accepted === 0) {
-        const parts = glossary.nestedEntries(term.entry).filter((e) => e.wrong.length > 0 && entryApplies(e, domain));
+        const parts = glossary.nestedEntries(term.entry).filter((e) => e.wrong.length > 0 && entryApplies(e, domain) && inFieldSense(e));
         const partHits = parts.flatMap((e) =>
           acceptedRenderingCount(e, ctx.target, from, to, otherRenderings(e, from, to)) > 0
             ? []
@@ -257,7 +260,6 @@ export default defineCheck<GlossaryOptions>({
     // only when the source still holds most of the term's words (GANs, or "generative adversarial" beside
     // 生成敌对网络): without them the Chinese says something else in the same characters (概率分配 for
     // "assigns probabilities", 模型整体性能 for "the model's overall performance", 香草 for "herbs").
-    let words: string[] | undefined;
     const source = ctx.source;
     for (const m of wrongs) {
       if (acceptedHere.has(m.wrong) || m.ambiguous || reported.has(m)) continue;

@@ -105,6 +105,23 @@ function looseKey(key: string): string {
     .replace(/[〜～]/g, '~');
 }
 
+/**
+ * A LaTeX key with the arguments of prose commands emptied (`$\\textbf{Materials and Methods}$` →
+ * `$\\textbf{}$`): inside math too their words are rightly translated, only the command must survive.
+ */
+function proseBlind(key: string): string {
+  return key.replace(/\\(textit|textbf|emph|text|textsc|texttt|underline|footnote|textrm|textsf|mbox)\{[^{}$]*\}/g, '\\$1{}');
+}
+
+/**
+ * A paper's own macro whose one argument is words (`\\doublequote{unknown class}`): prose like \\textit's, rightly
+ * translated, so only the command must survive. Not a known command (\\mathbf{x y}), not math or a link.
+ */
+function proseMacro(text: string): boolean {
+  const m = /^\\([A-Za-z]+)\{([A-Za-z][A-Za-z'.,-]*(?: [A-Za-z'.,-]+)+)\}$/.exec(text);
+  return m !== null && !KNOWN.has(m[1] as string) && RENDERED[m[1] as string] === undefined;
+}
+
 /** Offsets of unescaped `$` in a text. */
 function dollars(text: string): number[] {
   const out: number[] = [];
@@ -246,9 +263,10 @@ export default defineCheck({
     const tgtNames = new Set(tgt.map(commandName).filter((n) => n !== null));
     const tgtLoose = tgt.map((a) => looseKey(a.key));
     const unmatched: Anchor[] = [];
+    const formulas: Anchor[] = [];
     for (const s of src) {
       const name = commandName(s);
-      if (name !== null && PROSE_COMMANDS.has(name)) {
+      if (name !== null && (PROSE_COMMANDS.has(name) || proseMacro(s.text))) {
         if (!tgtNames.has(name)) unmatched.push(s);
         else {
           // The matching command is taken, so it is not offered as another source command altered.
@@ -257,14 +275,35 @@ export default defineCheck({
         }
         continue;
       }
+      formulas.push(s);
+    }
+    /** Whether the translation's anchor `k` is the source's `s` as written there. */
+    const same = (s: Anchor, k: number): boolean => {
       const key = looseKey(s.key);
+      if (tgtLoose[k] === key || proseBlind(tgtLoose[k] as string) === proseBlind(key)) return true;
       // A command the source writes bare before a number ($\lesssim$0.3, read as money, not math) is the same
-      // command when the translation's spacing makes it a formula of its own ($ \lesssim $ 0.3).
-      let j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === key);
-      if (j === -1 && s.kind === 'latex') j = tgt.findIndex((t, k) => !used[k] && tgtLoose[k] === `$${key}$`);
+      // command when the translation's spacing makes it a formula of its own ($ \lesssim $ 0.3), braced or not
+      // (10${\overline{1}}$0, read as a command, → 10 $ {\ overline {1}} $ 0).
+      return s.kind === 'latex' && (tgtLoose[k] === `$${key}$` || tgtLoose[k] === '${' + key + '}$');
+    };
+    // Each formula is looked for first in the Chinese of its own sentence, and only then anywhere: a formula the
+    // source repeats (\lambda in four sentences, the translation keeping two) is then reported missing where it
+    // is missing, not where the first unmatched occurrence happens to be.
+    const ownUnit = (s: Anchor): readonly [number, number] | null | undefined => units[unitAt(units, 'source', s.start)]?.target;
+    const rest: Anchor[] = [];
+    for (const s of formulas) {
+      const r = ownUnit(s);
+      const j = r ? tgt.findIndex((t, k) => !used[k] && t.start >= r[0] && t.start < r[1] && same(s, k)) : -1;
+      if (j === -1) rest.push(s);
+      else used[j] = true;
+    }
+    for (const s of rest) {
+      const j = tgt.findIndex((t, k) => !used[k] && same(s, k));
       if (j === -1) unmatched.push(s);
       else used[j] = true;
     }
+    // Reported in the source's order.
+    unmatched.sort((a, b) => a.start - b.start);
 
     for (const s of unmatched) {
       const unit = units[unitAt(units, 'source', s.start)];

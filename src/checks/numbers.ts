@@ -54,7 +54,7 @@ function moreThan(text: string, n: number): boolean {
 
 /** True when `digits` occur in `target` glued to letters (RobDog_747, E6000) at a place that is not an extracted number. */
 function insideIdentifier(target: string, digits: string, numbers: NumberAnchor[]): boolean {
-  const re = new RegExp(`(?<![0-9])${digits}(?![0-9])`, 'g');
+  const re = new RegExp(`(?<![0-9.])${digits.replace(/\./g, '\\.')}(?![0-9]|\\.[0-9])`, 'g');
   for (const m of target.matchAll(re)) {
     const glued = /[A-Za-z_]/.test(target[m.index - 1] ?? '') || /[A-Za-z_]/.test(target[m.index + digits.length] ?? '');
     if (glued && !numbers.some((n) => n.start <= m.index && m.index < n.end)) return true;
@@ -303,7 +303,9 @@ export default defineCheck<NumbersOptions>({
       const range = unit?.target ?? [0, target.length];
       // Digits kept inside a target identifier (RobDog_747, E6000) are the number, unchanged.
       const digits = s.text.replace(/[^0-9０-９]/g, '');
-      if (digits.length >= 3 && s.unit === undefined && insideIdentifier(toHalfWidth(target), digits, tgt)) continue;
+      // A decimal is looked for as written (IEEE 802.11 b/g → IEEE802.11b): its digits alone (80211) are not in it.
+      const written = /[0-9]+(?:\.[0-9]+)+/.exec(toHalfWidth(s.text))?.[0];
+      if (digits.length >= 3 && s.unit === undefined && insideIdentifier(toHalfWidth(target), written ?? digits, tgt)) continue;
       // A rank's ordinal (2nd Lt., 1st Sergeant, 3rd Class) is in the Chinese rank's name (少尉, 中士, 三等).
       if (
         /^(?:st|nd|rd|th)\.? (?:Lt\b|Lieutenant|Sgt\b|Sergeant|Class|Pvt\b|Private|Cpl\b|Corporal|Mate|Officer)/i.test(source.slice(s.end, s.end + 16)) &&
@@ -311,8 +313,9 @@ export default defineCheck<NumbersOptions>({
       ) {
         continue;
       }
-      // A model number after its name (Boeing 737 MAX 9, Windows 11) written glued in the target (MAX9).
-      const name = /([A-Za-z]{2,})[ @-]$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
+      // A model number after its name (Boeing 737 MAX 9, Windows 11, SemEval- 2018) written glued in the target
+      // (MAX9, SemEval-2018).
+      const name = /([A-Za-z]{2,})(?:[ @-]|- )$/.exec(source.slice(Math.max(0, s.start - 24), s.start))?.[1];
       if (name && s.unit === undefined && new RegExp(`${name}[ @-]?${digits}(?![0-9])`, 'i').test(toHalfWidth(target))) continue;
       // A small integer whose Chinese numeral occurs in the aligned sentence (一关, 第二) is rendered.
       const chars = CHINESE_FOR[s.value];

@@ -29,7 +29,8 @@ const COMMA_LENGTH = 0.75;
 
 // A pointer to a link ("available at the following address") that must be followed by the link.
 const URL_POINTER = /(?:以下|如下|下列|下面的?)(?:网址|链接|地址|网站|网页|URL)|(?:网址|链接)(?:为|是|：|:)\s*$/u;
-const URL_LIKE = /https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|edu|ai|cn)\b|github|\\url/iu;
+// A link, or arXiv's placeholder for one ("this https URL", translated as https URL, https：, http http).
+const URL_LIKE = /https?\s*[:：]\s*\/\/|\bhttps?\b|www\.|\b[\w-]+\.(?:com|org|net|io|edu|ai|cn)\b|github|\\url/iu;
 const SENTENCE_END = /[.!?。！？…"”’'）)\]】》」』]$/u;
 const CLAUSE_OPEN = /[，、：；,:;“‘—]$/u;
 // …and a quotation opened at its very end (calling the SEC's position "): the source segment itself was cut.
@@ -142,7 +143,10 @@ export default defineCheck({
       zhWords >= COMMA_LENGTH * enWords &&
       '，、,'.includes(lastChar) &&
       lastSentenceCarried(ctx);
-    const open = (CLAUSE_OPEN.test(target) && !sourceOpen && !stopAsComma) || (sourceEnds === true && short && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
+    // arXiv replaces a link with "this https URL": a translation ending on its rendering (…获得：https：) ends
+    // where the source ends, with no link on either side.
+    const placeholderEnd = ctx.source !== null && /\bthis https? URL\s*\.?$/i.test(ctx.source.trimEnd()) && /https?\s*[:：]?\s*(?:URL)?\s*[。.]?$/i.test(target);
+    const open = (CLAUSE_OPEN.test(target) && !sourceOpen && !stopAsComma && !placeholderEnd) || (sourceEnds === true && short && (HAN.test(lastChar) || /[A-Za-z0-9]/u.test(lastChar)));
     if (stopAsComma && !sourceOpen && sourceEnds === true) {
       ctx.report({
         messageId: 'stopAsComma',

@@ -36,6 +36,13 @@ export interface GlossaryEntry {
   /** Chinese contexts that contain a wrong rendering without being it (许多转 for 多转). */
   exclude?: string[];
   /**
+   * English words of the term's field sense (`robot`, `train*`: a trailing `*` matches any ending), for a
+   * word with an everyday sense too (grasp an idea, an epoch of history): the entry's ambiguous wrong
+   * renderings are reported only when the source holds one of them, since there the everyday Chinese
+   * (掌握, 时代) is right. See {@link sourceHasCue}.
+   */
+  cues?: string[];
+  /**
    * The field the term belongs to (`ml`, `physics`), from the TSV's `#domain:` lines: its ambiguous
    * renderings and missing-rendering hints apply only to texts of that field (src/lexicon/domain.ts).
    * None for user entries: they apply everywhere.
@@ -190,6 +197,23 @@ export function sourceWords(text: string): string[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.add(americanSpelling(m[0]).toLowerCase());
   return [...out];
+}
+
+/**
+ * Whether a source text's words (`words`, from {@link sourceWords}) hold one of an entry's field-sense cues
+ * (always true for an entry without cues): one sense per text, so a cue anywhere in the abstract counts.
+ */
+export function sourceHasCue(entry: GlossaryEntry, words: readonly string[]): boolean {
+  const cues = entry.cues;
+  if (cues === undefined || cues.length === 0) return true;
+  return cues.some((c) => {
+    const cue = c.toLowerCase();
+    if (cue.endsWith('*')) {
+      const stem = cue.slice(0, -1);
+      return words.some((w) => w.startsWith(stem));
+    }
+    return words.includes(cue);
+  });
 }
 
 /**
@@ -589,6 +613,7 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
       const copy: GlossaryEntry = { ...e, aliases: [...e.aliases], zh: [...e.zh], wrong: [...e.wrong] };
       if (e.nonstandard) copy.nonstandard = [...e.nonstandard];
       if (e.ambiguous) copy.ambiguous = [...e.ambiguous];
+      if (e.cues) copy.cues = [...e.cues];
       byEn.set(key, copy);
       merged.push(copy);
       continue;
@@ -600,6 +625,7 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
     if (e.ambiguous) add((prior.ambiguous ??= []), e.ambiguous);
     if (e.nonstandard) add((prior.nonstandard ??= []), e.nonstandard);
     if (e.exclude) add((prior.exclude ??= []), e.exclude);
+    if (e.cues) add((prior.cues ??= []), e.cues);
     prior.note ??= e.note;
   }
   // A rendering accepted by a user entry is no longer wrong for the same term.
@@ -614,7 +640,7 @@ const split = (cell: string | undefined): string[] =>
     .filter((s) => s !== '');
 
 /**
- * Parses the TSV format: `en[|alias…]<TAB>zh1|zh2<TAB>wrong1|wrong2[<TAB>note[<TAB>exclude1|exclude2]]`.
+ * Parses the TSV format: `en[|alias…]<TAB>zh1|zh2<TAB>wrong1|wrong2[<TAB>note[<TAB>exclude1|exclude2[<TAB>cue1|cue2]]]`.
  * A wrong rendering prefixed with `?` is ambiguous, with `~` nonstandard (both may be combined, `?~`);
  * unmarked ones are sense errors. `#` starts a comment line; blank lines are skipped.
  * Throws ConfigError naming the file and 1-based line on bad input.
@@ -647,7 +673,7 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       };
       const cols = line.split('\t');
       if (cols.length < 2) fail('expected at least 2 tab-separated columns (English term, accepted Chinese renderings)');
-      if (cols.length > 5) fail(`expected at most 5 columns, found ${cols.length}`);
+      if (cols.length > 6) fail(`expected at most 6 columns, found ${cols.length}`);
       const [en, ...aliases] = split(cols[0]);
       if (!en) fail('empty English term');
       const zh = split(cols[1]);
@@ -670,6 +696,8 @@ export function parseGlossaryTsv(text: string, file: string): GlossaryEntry[] {
       if (ambiguous.length > 0) entry.ambiguous = ambiguous;
       const exclude = split(cols[4]);
       if (exclude.length > 0) entry.exclude = exclude;
+      const cues = split(cols[5]);
+      if (cues.length > 0) entry.cues = cues;
       const clash = wrong.find((w) => zh.includes(w));
       if (clash) fail(`\`${clash}\` is both accepted and wrong for \`${en}\``);
       entries.push(entry);
@@ -777,6 +805,7 @@ const jsonEntry = z.object({
   ambiguous: strings.optional(),
   nonstandard: strings.optional(),
   exclude: strings.optional(),
+  cues: strings.optional(),
 });
 
 /** 1-based line of each top-level array element's start in a JSON text. */
@@ -837,6 +866,7 @@ export function parseGlossaryJson(text: string, file: string): GlossaryEntry[] {
     if (v.ambiguous) entry.ambiguous = v.ambiguous;
     if (v.nonstandard) entry.nonstandard = v.nonstandard;
     if (v.exclude) entry.exclude = v.exclude;
+    if (v.cues) entry.cues = v.cues;
     return entry;
   });
 }

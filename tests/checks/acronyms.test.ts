@@ -4,6 +4,16 @@ import { testCheck } from '../helpers/check-tester.js';
 
 testCheck(acronyms, {
   valid: [
+    {
+      name: 'words glued around a dimension by lost spaces (shallow3Darchitectures) are no name',
+      source: 'However, to date, conventional research has only explored relatively shallow3Darchitectures.',
+      target: '但是，迄今为止，传统的研究只是探索了相对较浅的三维架构。',
+    },
+    {
+      name: 'a decade (mid-1990s) is a date, written 20世纪90年代中期, no name',
+      source: 'The generation of political event data has remained much the same since the mid-1990s.',
+      target: '自从20世纪90年代中期以来，政治事件数据的产生一直相同。',
+    },
     { name: 'kept', source: 'We evaluate on MultiWOZ with BERT.', target: '我们用BERT在MultiWOZ上评估。' },
     // arXiv dev (Google Translate): names the translation renders the Chinese way, or that are no names.
     { name: 'a chemical formula by its name', source: 'a reference sample of Er-doped SiO2', target: '铒掺杂二氧化硅的参考样品' },
@@ -116,6 +126,30 @@ testCheck(acronyms, {
       source: 'Compared with CrossWOZ (Chinese) and MultiWOZ (English) datasets.',
       target: '与CrossWOZ(中文)和多发性(英文)数据集相比。',
       findings: [{ messageId: 'missing', severity: 'major', data: { name: 'MultiWOZ' } }],
+    },
+    {
+      name: 'a name of English words and a number, its words translated and the number kept, is minor (F1-Score → F1分数)',
+      source: 'Our best system achieved an F1-Score of 0.37 using pitch features.',
+      target: '我们最好的系统使用音高特征获得了0.37的F1分数。',
+      findings: [{ messageId: 'translatedName', severity: 'minor', data: { name: 'F1-Score', kept: 'F1' } }],
+    },
+    {
+      name: 'a name translated with its dimension written the Chinese way is minor (Action3D → 动作三维)',
+      source: 'Experiments on the MSR Action3D dataset show gains.',
+      target: 'MSR动作三维数据集上的实验显示了增益。',
+      findings: [{ messageId: 'translatedName', severity: 'minor' }],
+    },
+    {
+      name: 'a name whose code is lost stays major (word2vec → 2vec: no word of it comes off a number)',
+      source: 'an alternative to the usual word2vec-based approaches',
+      target: '常用的基于2vec的方法的替代方法',
+      findings: [{ messageId: 'missing', severity: 'major' }],
+    },
+    {
+      name: 'a name whose number is lost stays major (Places365-Standard → 地点标准)',
+      source: 'We reach the best accuracy on the Places365-Standard benchmark.',
+      target: '我们在地点标准基准上达到了最好的准确率。',
+      findings: [{ messageId: 'missing', severity: 'major' }],
     },
     {
       name: 'translated away',

@@ -78,6 +78,21 @@ testCheck(glossary, {
       target: '我们用望远镜测量再电离时代星系的红移。',
     },
     {
+      name: 'field-sense cues: grasp as "understand" in an ML text without robotic manipulation is 掌握, right',
+      source: 'Word embeddings learned by deep neural networks fail to grasp the meaning of the data.',
+      target: '深度神经网络学习的词嵌入无法掌握数据的含义。',
+    },
+    {
+      name: 'field-sense cues: an epoch of history in an ML text without training is 时代, right',
+      source: 'We cluster classical poems with word embeddings and topic models. Genres and epochs shape the clusters.',
+      target: '我们用词嵌入和主题模型对古典诗歌进行聚类。流派和时代塑造了这些聚类。',
+    },
+    {
+      name: 'a divergence between languages (structural divergence in machine translation) is 分歧 or 差异, not 散度',
+      source: 'Neural machine translation with word embeddings must tackle the structural divergence between English and Hindi.',
+      target: '使用词嵌入的神经机器翻译必须解决英语和印地语之间的结构分歧。',
+    },
+    {
       name: 'ambiguous renderings count only in the aligned sentence of the term',
       source: 'We train a deep neural network with reinforcement learning. Nurses need better support.',
       target: '我们用强化学习训练深度神经网络。护士需要更好的培训。',
@@ -123,6 +138,24 @@ testCheck(glossary, {
     },
   ],
   invalid: [
+    {
+      name: '功能 in 功能磁共振成像 (fMRI) translates "functional": only the 功能 for "features" is reported',
+      source: 'We used these deep neural network features to bridge between human fMRI and image stimuli.',
+      target: '我们使用这些深度神经网络功能来桥接人类功能磁共振成像和图像刺激。',
+      findings: [{ messageId: 'wrongSense', actual: '功能', range: [12, 14] }],
+    },
+    {
+      name: 'field-sense cues: grasp in a text about a robot and its gripper is 抓取, 掌握 is wrong',
+      source: 'A deep neural network tells the robot where to grasp the cup with its gripper.',
+      target: '深度神经网络告诉机器人在哪里用夹具掌握杯子。',
+      findings: [{ messageId: 'wrongSense', actual: '掌握', severity: 'major' }],
+    },
+    {
+      name: 'field-sense cues: an epoch in a text about training is 轮, 时代 is wrong',
+      source: 'The deep neural network converges after ten epochs of stochastic gradient descent.',
+      target: '深度神经网络在随机梯度下降的十个时代后收敛。',
+      findings: [{ messageId: 'wrongSense', actual: '时代', severity: 'major' }],
+    },
     {
       // The term's words in other forms (supervisory signal, regularize): the source still holds the term.
       name: 'a wrong rendering whose term the source writes in another form',

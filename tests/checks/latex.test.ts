@@ -1,9 +1,14 @@
 // Valid and invalid cases of the `latex` check.
 import latex from '../../src/checks/latex.js';
 import { testCheck } from '../helpers/check-tester.js';
+import { aligned } from './completeness-fixtures.js';
 
 testCheck(latex, {
   valid: [
+    // arXiv dev 1804.10427: the paper's own quoting macro; its words are rightly translated.
+    { name: "a paper's own macro with words for its argument, translated", source: 'samples of the \\doublequote{unknown class} are rejected', target: '\\doublequote{未知类}的样本被拒绝' },
+    // arXiv dev 1605.01813, 1712.02768: a prose command inside math; its words are rightly translated.
+    { name: 'a prose argument translated inside math', source: 'the reconstruction of $\\textit{sparse images}$, i.e.', target: '$\\textit{稀疏图像}$的重构，即' },
     { name: 'prose argument translated', source: 'i.e., \\textit{next action prediction}', target: '即\\textit{下一个动作预测}' },
     { name: 'math spaced out but equal', source: 'of $10^{-3}$ precision', target: '精度为$ 10 ^ { -3} $' },
     { name: 'control space before a word', target: '等人\\ 提出' },
@@ -22,6 +27,29 @@ testCheck(latex, {
     { name: 'a multiplier written 倍 after its number', source: 'allow 3.1--7.3$\\times$ convolution speedups', target: '实现3.1〜7.3倍的卷积加速' },
   ],
   invalid: [
+    {
+      name: "a paper's own macro with words for its argument, dropped, is still missing",
+      source: 'samples of the \\doublequote{unknown class} are rejected',
+      target: '未知类的样本被拒绝',
+      findings: [{ messageId: 'missing' }],
+    },
+    {
+      // arXiv dev 1709.10251: 10${\overline{1}}$0 reads as a command (money-like dollars), the translation's spacing
+      // makes it a braced formula of its own; only the control space is wrong.
+      name: 'a command the source writes in braced dollars glued to digits, kept as a formula of its own',
+      source: 'by hydrogenating the GaN(10${\\overline{1}}$0) surface',
+      target: '通过氢化GaN（10 $ {\\ overline {1}} $ 0）表面',
+      findings: [{ messageId: 'spaced', severity: 'minor' }],
+    },
+    {
+      // arXiv dev 1801.08287: the translation keeps the second λ and drops the first; the first is the one missing.
+      ...aligned(
+        'We estimate the variance of the {\\lambda}-return. Our method estimates the {\\lambda}-return directly.',
+        '我们估计回报的方差。我们的方法直接估计{\\lambda}回报。',
+        'a repeated formula is reported missing in the sentence that lacks it, not in the first unmatched one',
+      ),
+      findings: [{ messageId: 'missing', severity: 'major', sentence: 0 }],
+    },
     {
       name: 'a dimension (512$\\times$512) written 倍 is not the multiplier it reads as',
       source: 'for a 512$\\times$512 size image stream',

@@ -17,6 +17,9 @@ const twoSentences = {
 
 testCheck(numbers, {
   valid: [
+    // arXiv dev 1703.00737, 1804.11251: the space of the source dropped, the number glued into the name.
+    { name: 'a decimal glued into an identifier (IEEE 802.11 b/g → IEEE802.11b)', source: 'packet transmissions of IEEE 802.11 b/g with overlapping channels', target: '具有重叠信道的IEEE802.11b / g的分组传输' },
+    { name: 'a number after its name and a spaced hyphen, glued in the target (SemEval- 2018 → SemEval-2018)', source: 'It participated in the SemEval- 2018 Task on attributes.', target: '它参加了SemEval-2018属性任务。' },
     { name: 'same numbers', source: 'We train on 10,000 images for 3.5 hours.', target: '我们在10000张图像上训练3.5小时。' },
     // WMT24 `refA` (speech): a newscast's time said as one number, written as hours and minutes.
     { name: 'a clock time said as one number', source: '603 right now on this Wednesday morning.', target: '现在是周三早上6点03分。' },

@@ -8,6 +8,10 @@ const midClause = ZH.slice(0, ZH.indexOf('每类使用'));
 
 testCheck(check, {
   valid: [
+    // arXiv dev 1611.00068, 1608.08738, 1807.11857: arXiv's "this https URL" placeholder, or the link with a full-width colon.
+    { name: "arXiv's link placeholder rendered at the end (…获得：https：)", source: 'The data used in this work are available at: this https URL', target: '本工作中使用的数据可在以下网址获得：https：' },
+    { name: "arXiv's link placeholder kept after a link announcement", source: 'The code is available at: this https URL', target: '代码可在以下网址获得：https URL' },
+    { name: 'a link with a full-width colon after its announcement', source: 'Dataset and models are available at: https://ivi.fnwi.uva.nl/cv/intrinseg', target: '数据集和模型可从以下网址获得：https：//ivi.fnwi.uva.nl/cv/intrinseg' },
     // WMT24 (rated 96 and 100): a source of a few words says too little by its length.
     { name: 'a short source translated without a final stop', source: '3. HTML for section 1, 2, 3, etc.', target: '第1、2、3等节的HTML' },
     aligned(EN, ZH, 'a complete translation'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, pairTextsKey, parseGlossaryTsv, rememberPairMatches, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, pairTextsKey, parseGlossaryTsv, rememberPairMatches, sourceHasCue, sourceWords, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
 
 const g = bundledGlossary();
 const byEn = (en: string) => g.entries.find((e) => e.en === en);
@@ -239,6 +239,15 @@ describe('classes of wrong renderings', () => {
     expect(e!.domain).toBe('ml');
     const m = createGlossary([e!]).matchWrongTarget('火车和教练都来了。', { includeAmbiguous: true });
     expect(m.map((x) => `${x.wrong}:${x.kind}`)).toEqual(['火车:sense', '教练:nonstandard']);
+  });
+  it('parses a 6th column of field-sense cues; a trailing `*` matches any ending', () => {
+    const [e] = parseGlossaryTsv('grasping|grasps\t抓取\t?掌握\tnote\t\trobot*|gripper\n', 'x.tsv');
+    expect(e!.cues).toEqual(['robot*', 'gripper']);
+    expect(sourceHasCue(e!, sourceWords('The robotic arm fails to grasp the cup.'))).toBe(true);
+    expect(sourceHasCue(e!, sourceWords('A new gripper.'))).toBe(true);
+    expect(sourceHasCue(e!, sourceWords('Grippers and models fail to grasp the meaning.'))).toBe(false);
+    expect(sourceHasCue({ ...e!, cues: undefined }, sourceWords('Anything.'))).toBe(true);
+    expect(() => parseGlossaryTsv('a\tb\tc\td\te\tf\tg\n', 'x.tsv')).toThrow(/at most 6 columns/);
   });
   it('rejects a wrong rendering that is only a mark, naming file and line', () => {
     expect(() => parseGlossaryTsv('# c\ntraining\t训练\t?~\n', 'bad.tsv')).toThrow(/bad\.tsv:2/);
