@@ -1,5 +1,6 @@
 // Check `acronyms`: acronyms and model/dataset names of the source missing, translated away, or spelled two ways.
 import { defineCheck } from '../core/check.js';
+import { indexesOf } from '../core/text.js';
 import type { Anchor } from '../lexicon/extract.js';
 import { extractAcronyms } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
@@ -223,13 +224,6 @@ export function nameParts(name: string): NamePart[] | undefined {
   return parts.some((p) => p.word) && parts.some((p) => !p.word) ? parts : undefined;
 }
 
-/** Non-overlapping occurrences of `needle` in `hay` (both lower case). */
-function occurrences(hay: string, needle: string): number[] {
-  const at: number[] = [];
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) at.push(i);
-  return at;
-}
-
 /**
  * Whether the translation wrote a name with its English words translated and its codes kept (F1-Score →
  * F1分数, Sentinel-2a → 哨兵-2a, Action3D → 动作三维): every code is in the aligned Chinese as often as in the
@@ -247,8 +241,8 @@ function translatedName(parts: readonly NamePart[], sourceSpan: string, aligned:
     const dimension = /^([1-9])-?d$/.exec(code)?.[1];
     const found: Array<[number, number]> = [];
     if (dimension !== undefined) for (const m of aligned.matchAll(DIMENSION_ZH)) { if (numeralValue(m[1] as string) === Number(dimension)) found.push([m.index, m.index + m[0].length]); }
-    for (const at of occurrences(tgt, code)) found.push([at, at + code.length]);
-    if (found.length === 0 || found.length < occurrences(src, code).length) return false;
+    for (const at of indexesOf(tgt, code)) found.push([at, at + code.length]);
+    if (found.length === 0 || found.length < indexesOf(src, code).length) return false;
     const wordBefore = parts.slice(0, i).some((p) => p.word);
     const wordAfter = parts.slice(i + 1).some((p) => p.word);
     const attached = (c: string | undefined): boolean => c !== undefined && /[\p{L}]/u.test(c) && c !== '的' && c !== '之';

@@ -262,6 +262,7 @@ export default defineCheck({
     const used = new Array<boolean>(tgt.length).fill(false);
     const tgtNames = new Set(tgt.map(commandName).filter((n) => n !== null));
     const tgtLoose = tgt.map((a) => looseKey(a.key));
+    const tgtBlind = tgtLoose.map(proseBlind);
     const unmatched: Anchor[] = [];
     const formulas: Anchor[] = [];
     for (const s of src) {
@@ -277,10 +278,18 @@ export default defineCheck({
       }
       formulas.push(s);
     }
+    // Each formula's loose and prose-blind keys, worked out once (the matching below tries them against every
+    // anchor of the translation).
+    const keys = new Map(
+      formulas.map((s) => {
+        const key = looseKey(s.key);
+        return [s, { key, blind: proseBlind(key) }] as const;
+      }),
+    );
     /** Whether the translation's anchor `k` is the source's `s` as written there. */
     const same = (s: Anchor, k: number): boolean => {
-      const key = looseKey(s.key);
-      if (tgtLoose[k] === key || proseBlind(tgtLoose[k] as string) === proseBlind(key)) return true;
+      const { key, blind } = keys.get(s) as { key: string; blind: string };
+      if (tgtLoose[k] === key || tgtBlind[k] === blind) return true;
       // A command the source writes bare before a number ($\lesssim$0.3, read as money, not math) is the same
       // command when the translation's spacing makes it a formula of its own ($ \lesssim $ 0.3), braced or not
       // (10${\overline{1}}$0, read as a command, → 10 $ {\ overline {1}} $ 0).

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import type { ReportDescriptor } from '../core/check.js';
-import { HAN } from '../core/text.js';
+import { HAN, indexesOf } from '../core/text.js';
 import type { GlossaryEntry } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
 import { alignedTargetSpan, loadGlossary, sentenceAt, wordBoundaries } from '../lexicon/glossary.js';
@@ -24,11 +24,7 @@ interface Occurrence {
 }
 
 function occurrences(text: string, needle: string): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
-    out.push({ text: needle, start: i, end: i + needle.length });
-  }
-  return out;
+  return indexesOf(text, needle).map((i) => ({ text: needle, start: i, end: i + needle.length }));
 }
 
 /** Accepted (Han) renderings of an entry in `text` on word boundaries, longest first, not overlapping each other or `taken`. */

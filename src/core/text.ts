@@ -120,6 +120,18 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
+ * Where `needle` occurs in `text`: non-overlapping occurrences, left to right (aa in aaaa: 0, 2), or every
+ * start with `overlapping` (0, 1, 2). None for an empty needle.
+ */
+export function indexesOf(text: string, needle: string, overlapping = false): number[] {
+  const found: number[] = [];
+  if (needle === '') return found;
+  const step = overlapping ? 1 : needle.length;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + step)) found.push(i);
+  return found;
+}
+
+/**
  * A short key for a text, for telling texts apart without keeping them (a run's results keep their texts
  * on disk: pipeline/spill.ts): its length and a 53-bit hash (cyrb53). Two different texts of the same
  * length share a key with a chance of about 1 in 2^53, so a table keyed by it over a million texts is

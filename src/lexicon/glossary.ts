@@ -7,7 +7,7 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { detach, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
 
 
 /** One glossary term. */
@@ -37,9 +37,9 @@ export interface GlossaryEntry {
   exclude?: string[];
   /**
    * English words of the term's field sense (`robot`, `train*`: a trailing `*` matches any ending), for a
-   * word with an everyday sense too (grasp an idea, an epoch of history): the entry's ambiguous wrong
-   * renderings are reported only when the source holds one of them, since there the everyday Chinese
-   * (掌握, 时代) is right. See {@link sourceHasCue}.
+   * word with an everyday sense too (grasp an idea, an epoch of history): the glossary check judges the
+   * entry (its renderings, as a term and as a part of longer terms) only when the source holds one of them,
+   * since elsewhere the everyday Chinese (掌握, 时代) is right. See {@link sourceHasCue}.
    */
   cues?: string[];
   /**
@@ -291,13 +291,6 @@ function addByStart<T>(index: Map<number, Map<number, T[]>>, text: string, value
   else next.set(second, [value]);
 }
 
-function allIndexes(text: string, needle: string): number[] {
-  const found: number[] = [];
-  if (needle === '') return found;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i);
-  return found;
-}
-
 class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
@@ -470,12 +463,12 @@ class GlossaryImpl implements Glossary {
     for (const index of order) {
       const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
-      const hits = allIndexes(zh, wrong);
+      const hits = indexesOf(zh, wrong, true);
       if (hits.length === 0) continue;
       bounds ??= wordBoundaries(zh);
       accepted ??= this.acceptedSpans(zh);
       const blockers = this.blockersOf[index] as string[];
-      const blocked = blockers.flatMap((b) => allIndexes(zh, b).map((s) => [s, s + b.length] as const));
+      const blocked = blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
       for (const start of hits) {
         const end = start + wrong.length;
         let free = true;
@@ -520,7 +513,7 @@ class GlossaryImpl implements Glossary {
       seen.add(list);
       for (const a of list) {
         // Not only on word boundaries: an accepted term the segmenter cut differently still says the term.
-        for (const s of allIndexes(zh, a)) spans.push([s, s + a.length]);
+        for (const s of indexesOf(zh, a, true)) spans.push([s, s + a.length]);
       }
     }
     return spans;
@@ -1049,7 +1042,7 @@ export function acceptedRenderingCount(
   const spans: Array<[number, number]> = [];
   for (const form of [...entry.zh, entry.en, ...entry.aliases]) {
     const needle = form.toLowerCase();
-    for (const s of allIndexes(lower, needle)) {
+    for (const s of indexesOf(lower, needle, true)) {
       const start = from + s;
       const end = start + needle.length;
       if (inside.some((w) => w.start <= start && end <= w.end && w.end - w.start > end - start)) continue;
