@@ -421,18 +421,88 @@ function addTokenAnchors(tokens: readonly string[], all: Set<string>): void {
 /** Adds the keys of the Latin matches of an English text (URLs, numbers, Latin words) to `all`; returns the strong ones. */
 function latinMatchAnchors(en: string, all: Set<string>): string[] {
   const strong = new Set<string>();
-  // An exec loop on the one pattern: matchAll cloned the pattern and wrapped every match in an iterator
-  // result, for every original and source of a run (several times each).
-  const text = en.normalize('NFKC');
-  LATIN_ANCHOR.lastIndex = 0;
-  for (let m = LATIN_ANCHOR.exec(text); m !== null; m = LATIN_ANCHOR.exec(text)) {
-    const raw = m[0];
+  forEachLatinMatch(en, (raw) => {
     const key = latinKeyOf(raw);
     addLatinAnchor(key, all);
     // Numbers, URLs, acronyms and CamelCase names survive translation; plain words do not.
-    if (/\d|:\/\//.test(raw) || /^[A-Za-z][a-z]*[A-Z]/.test(raw)) strong.add(key);
-  }
+    if (isStrongLatin(raw)) strong.add(key);
+  });
   return [...strong];
+}
+
+/** A Latin match that survives translation: it holds a digit, is a URL, or is CamelCase (`/^[A-Za-z][a-z]*[A-Z]/`). */
+function isStrongLatin(raw: string): boolean {
+  let i = 1;
+  while (i < raw.length && isLower(raw.charCodeAt(i))) i++;
+  if (i < raw.length && isUpper(raw.charCodeAt(i)) && isAsciiLetter(raw.charCodeAt(0))) return true;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (isDigit(c) || (c === 58 && raw.charCodeAt(k + 1) === 47 && raw.charCodeAt(k + 2) === 47)) return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with each Latin token kept through translation in the NFKC form of `text`, in order:
+ * URLs, numbers, words with Latin letters (acronyms, names, code). The matches of
+ * `/https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*\/gu`,
+ * found by a hand-written scanner with its leftmost-first semantics (tests/lexicon/latin-matches.test.ts
+ * holds it to the pattern on random and real texts): the regular expression built a match array for every English
+ * word of every original and source, several times each, about a tenth of what a run allocated.
+ */
+export function forEachLatinMatch(text: string, visit: (raw: string) => void): void {
+  const t = isAscii(text) ? text : text.normalize('NFKC');
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (c === 104 && startsUrl(t, i)) {
+      // https?:\/\/[^\s\p{Script=Han}，。；）)]+ : at least one character after the scheme.
+      let j = t.charCodeAt(i + 4) === 115 ? i + 8 : i + 7;
+      const start = j;
+      while (j < n) {
+        const cp = t.codePointAt(j) as number;
+        if (endsUrl(cp)) break;
+        j += cp > 0xffff ? 2 : 1;
+      }
+      if (j > start) {
+        visit(t.slice(i, j));
+        i = j;
+        continue;
+      }
+    }
+    if (isAsciiLetter(c)) {
+      // [A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*
+      let j = i + 1;
+      while (j < n && isAsciiAlnum(t.charCodeAt(j))) j++;
+      for (;;) {
+        const sep = t.charCodeAt(j);
+        if ((sep === 45 || sep === 95 || sep === 46) && j + 1 < n && isAsciiAlnum(t.charCodeAt(j + 1))) {
+          j += 2;
+          while (j < n && isAsciiAlnum(t.charCodeAt(j))) j++;
+        } else break;
+      }
+      visit(t.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (isDigit(c)) {
+      // \d+(?:[.,]\d+)*
+      let j = i + 1;
+      while (j < n && isDigit(t.charCodeAt(j))) j++;
+      for (;;) {
+        const sep = t.charCodeAt(j);
+        if ((sep === 46 || sep === 44) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) {
+          j += 2;
+          while (j < n && isDigit(t.charCodeAt(j))) j++;
+        } else break;
+      }
+      visit(t.slice(i, j));
+      i = j;
+      continue;
+    }
+    i++;
+  }
 }
 
 function addStem(part: string, stems: Set<string>, surface: Map<string, string>): void {
@@ -446,11 +516,36 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-// Latin tokens kept through translation: URLs, numbers, words with Latin letters (acronyms, names, code).
-const LATIN_ANCHOR = /https?:\/\/[^\s\p{Script=Han}，。；）)]+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*/gu;
+/** `http://` or `https://` at `i`. */
+function startsUrl(t: string, i: number): boolean {
+  return t.startsWith('http://', i) || t.startsWith('https://', i);
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const URL_STOPS = new Set([0xff0c, 0x3002, 0xff1b, 0xff09, 0x29]);
+
+/** A code point that ends a URL match: white space (as `\s` reads it), a Han character or closing punctuation. */
+function endsUrl(cp: number): boolean {
+  if (cp < 128) return cp === 32 || (cp >= 9 && cp <= 13) || cp === 0x29;
+  if (URL_STOPS.has(cp)) return true;
+  if (cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return true;
+  return cp >= 0x2e80 && HAN_CHAR.test(String.fromCodePoint(cp));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c);
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 
 /**
- * `latinKey` of a LATIN_ANCHOR match, worked out directly for Latin words and numbers (nearly every
+ * `latinKey` of a Latin match (forEachLatinMatch), worked out directly for Latin words and numbers (nearly every
  * match): the same key without the memo lookup, which was most of the cost of English anchors.
  */
 function latinKeyOf(raw: string): string {
@@ -491,9 +586,7 @@ function addLatinAnchor(key: string, out: Set<string>): void {
 /** Anchor keys in text: URLs, numbers and Latin words, lower-cased; single letters and years-as-ordinals skipped. */
 export function latinAnchors(text: string): string[] {
   const out = new Set<string>();
-  const normalized = text.normalize('NFKC');
-  LATIN_ANCHOR.lastIndex = 0;
-  for (let m = LATIN_ANCHOR.exec(normalized); m !== null; m = LATIN_ANCHOR.exec(normalized)) addLatinAnchor(latinKeyOf(m[0]), out);
+  forEachLatinMatch(text, (raw) => addLatinAnchor(latinKeyOf(raw), out));
   return [...out];
 }
 
