@@ -628,6 +628,25 @@ function evidenceTerm(word: string, surface: string): string {
 }
 
 /**
+ * The evidence lists of `scoreFeatures` alone (its `anchors` and `terms`, the same values in the same
+ * order), for a pair whose score is already known: pairing scores on its index, and asks for the lists
+ * only of the original it reports, without the weights and totals the score needs.
+ */
+export function pairEvidence(en: EnFeatures, zh: ZhFeatures): { anchors: string[]; terms: string[] } {
+  const terms: string[] = [];
+  for (const w of zh.words) {
+    for (const g of w.glosses) {
+      if (!en.stems.has(g)) continue;
+      terms.push(evidenceTerm(w.word, en.surface.get(g) ?? g));
+      break;
+    }
+  }
+  const anchors: string[] = [];
+  for (const a of zh.anchors) if (en.hasAnchor(a)) anchors.push(a);
+  return { anchors, terms };
+}
+
+/**
  * Scores a pair from its features; `glossUnion` (stems of all Chinese glosses) is computed when not
  * given. With `withEvidence` false the `anchors` and `terms` lists stay empty (cheaper when ranking).
  */

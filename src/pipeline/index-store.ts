@@ -635,7 +635,7 @@ export class StoredIndex implements OriginalsIndex {
     file.read(4 * start, 4 * count, Buffer.from(into.buffer, into.byteOffset, 4 * count));
   }
 
-  query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery {
+  query(features: ZhFeatures, union?: ReadonlySet<string>): IndexedQuery {
     this.stems.trim(MAX_TERMS_CACHED);
     this.anchors.trim(MAX_TERMS_CACHED);
     return buildQuery(

@@ -134,8 +134,6 @@ class Vocabulary {
 /** A translation's features translated into the index's ids, computed once per translation. */
 export interface IndexedQuery {
   features: ZhFeatures;
-  /** Stems of all glosses (for `scoreFeatures` callers). */
-  union: ReadonlySet<string>;
   /** Per Chinese word with glosses: its weight and its gloss stem ids known to the index. */
   words: Array<{ weight: number; stems: Int32Array }>;
   /** Sum of the weights of the words with glosses. */
@@ -180,7 +178,8 @@ export interface OriginalsIndex {
   stemWeightOf(id: number): number;
   stemPostings(id: number): Int32Array;
   anchorPostings(id: number): Int32Array;
-  query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery;
+  /** `union` defaults to the features' own gloss union (`unionOfGlosses`). */
+  query(features: ZhFeatures, union?: ReadonlySet<string>): IndexedQuery;
   score(q: IndexedQuery, doc: number, scratch: Uint32Array, stamp: number): ScoredSimilarity;
   stemJaccard(a: number, b: number): number;
   /** Doc d's arrays (its stems and anchors, sorted ids). */
@@ -254,7 +253,8 @@ export function scoreDoc(q: IndexedQuery, d: DocTerms, scratch: Uint32Array, sta
  */
 export function buildQuery(
   features: ZhFeatures,
-  union: ReadonlySet<string>,
+  /** Stems to score the English side on; undefined: the features' own gloss union. */
+  union: ReadonlySet<string> | undefined,
   weights: SimilarityWeights,
   stemId: (stem: string) => number,
   stemWeight: (id: number) => number,
@@ -280,7 +280,7 @@ export function buildQuery(
     words.push({ weight, stems: Int32Array.from(ids) });
   }
   const known: number[] = [];
-  if (memo && union === unionOfGlosses(features)) {
+  if (memo && (union === undefined || union === unionOfGlosses(features))) {
     // The union of the glosses in first-seen order, as the known ids of each word's glosses in turn
     // (the same ids in the same order as looking up every stem of the union).
     const { marks, stamp } = memo.stamp();
@@ -293,24 +293,34 @@ export function buildQuery(
       }
     }
   } else {
-    for (const s of union) {
+    for (const s of union ?? unionOfGlosses(features)) {
       const id = stemId(s);
       if (id >= 0) known.push(id);
     }
   }
-  const unionIds = Int32Array.from(known);
-  const unionWeights = Float64Array.from(unionIds, (id) => stemWeight(id));
+  // Loops, not TypedArray.from with a map function: that goes through the iterator protocol, an object per element.
+  const unionIds = new Int32Array(known.length);
+  const unionWeights = new Float64Array(known.length);
+  for (let i = 0; i < known.length; i++) {
+    const id = known[i] as number;
+    unionIds[i] = id;
+    unionWeights[i] = stemWeight(id);
+  }
   const anchors = features.anchors;
   const anchorIds = new Int32Array(anchors.length);
   const anchorWeights = new Float64Array(anchors.length);
   let anchorTotal = 0;
-  anchors.forEach((a, i) => {
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i] as string;
     anchorIds[i] = anchorId(a);
     anchorWeights[i] = weights.anchor(a);
     anchorTotal += anchorWeights[i] as number;
-  });
-  return { features, union, words, zhTotal, unionIds, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
+  }
+  return { features, words, zhTotal, unionIds, unionWeights, anchorIds, anchorWeights, anchorTotal, han: features.han };
 }
+
+/** The strong-anchor weights of an original with none (shared: never written). */
+const NO_WEIGHTS = new Float64Array(0);
 
 /** Stem-set Jaccard of two sorted id arrays (merged). */
 export function sortedJaccard(a: Int32Array, b: Int32Array): number {
@@ -522,7 +532,7 @@ export class PairIndex implements OriginalsIndex {
   }
 
   /** A translation's features in the index's ids. */
-  query(features: ZhFeatures, union: ReadonlySet<string>): IndexedQuery {
+  query(features: ZhFeatures, union?: ReadonlySet<string>): IndexedQuery {
     const stemId = (s: string) => this.stems.get(s);
     if (!this.sealed) return buildQuery(features, union, this.weights, stemId, (id) => this.stemWeight[id] as number, (a) => this.anchors.get(a));
     // Sealed, the ids are fixed: a word's gloss ids are looked up once per run (gloss lists are shared
@@ -566,11 +576,14 @@ export class PairIndex implements OriginalsIndex {
     const g0 = this.strongOffsets[doc] as number;
     const g1 = this.strongOffsets[doc + 1] as number;
     const strong = this.strongIds.subarray(g0, g1);
+    // A loop, not Float64Array.from with a map function (an iterator object per element, on every score).
+    const strongWeights = strong.length === 0 ? NO_WEIGHTS : new Float64Array(strong.length);
+    for (let i = 0; i < strong.length; i++) strongWeights[i] = this.anchorWeight[strong[i] as number] as number;
     return {
       stems: this.stemIds.subarray(s0, s1),
       anchors: this.anchorIds.subarray(this.anchorOffsets[doc] as number, this.anchorOffsets[doc + 1] as number),
       strong,
-      strongWeights: Float64Array.from(strong, (id) => this.anchorWeight[id] as number),
+      strongWeights,
       words: this.wordCounts[doc] as number,
       enTotal: this.enTotal[doc] as number,
     };

@@ -2,7 +2,7 @@
 // none does), by cross-lingual evidence ranked against the whole pool, with a margin, one-to-one.
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
-import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
+import { enFeatures, pairEvidence, scoreFeatures, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
 import { CandidateScratch, rankCandidates, settledCandidates } from './candidates.js';
 import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
@@ -45,7 +45,6 @@ interface TranslationDoc {
    * translation held to the end of pairing were most of its peak on a 100 MB JSONL (docs/scale.md).
    */
   features: ZhFeatures | undefined;
-  union: Set<string> | undefined;
   /** The attached original's similarity with its evidence, kept when the features were released. */
   attached?: { doc: number; sim: ScoredSimilarity };
   ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
@@ -155,9 +154,8 @@ function* pairingSteps(
     if (stopRequested(signal)) break;
     yield;
     t.features = zhFeatures(t.text);
-    t.union = unionOfGlosses(t.features);
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
-    const query: IndexedQuery = index.query(t.features, t.union);
+    const query: IndexedQuery = index.query(t.features);
     const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
     // An attached original that clearly wins is not ranked against the whole pool (candidates.ts).
     const settled = only >= 0 ? settledCandidates(index, query, scratch, only) : undefined;
@@ -166,7 +164,6 @@ function* pairingSteps(
     if (only >= 0 && t.blocks.every((b) => b.attachedTo !== undefined && docOfBlock.get(b.attachedTo) === only)) {
       t.attached = { doc: only, sim: withEvidence(t, index, only) };
       t.features = undefined;
-      t.union = undefined;
     }
   }
 
@@ -317,7 +314,7 @@ function* distinctTranslations(translations: readonly IdentifiedBlock[], signal?
       continue;
     }
     // Features are read when the text is ranked (pairingSteps), not all at once here.
-    byText.set(block.text, { text: block.text, blocks: [block], attachedDocs: new Set(), features: undefined, union: undefined, ranked: [], candidates: 0 });
+    byText.set(block.text, { text: block.text, blocks: [block], attachedDocs: new Set(), features: undefined, ranked: [], candidates: 0 });
   }
   return [...byText.values()];
 }
@@ -394,11 +391,17 @@ function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: Or
   return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
-/** The similarity of a ranked candidate again, this time with its anchors and terms (as English words) listed. */
+/**
+ * A candidate's similarity with its evidence (anchors and terms, as English words) listed. The score of a
+ * ranked candidate is the ranking's (the index scores exactly as `scoreFeatures`); only the lists are
+ * worked out here. An original the ranking did not keep (an attached one, below the best) is scored again.
+ */
 function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): ScoredSimilarity {
   // Features released after ranking (or never read: a stop) are read again.
   const features = t.features ?? zhFeatures(t.text);
-  return scoreFeatures(enFeatures((docs.block(doc)).text), features, docs.weights, t.union ?? unionOfGlosses(features), true);
+  const en = enFeatures(docs.block(doc).text);
+  const ranked = t.ranked.find((c) => c.doc === doc)?.sim ?? scoreFeatures(en, features, docs.weights, undefined, false);
+  return { ...ranked, ...pairEvidence(en, features) };
 }
 
 /** How reports name a block. */

@@ -4,6 +4,9 @@ import { pairingRecords, type PairingRecord } from '../fixtures/pairing/records.
 import {
   crossLingualSimilarity,
   enFeatures,
+  genericWeights,
+  pairEvidence,
+  scoreFeatures,
   glossStems,
   latinAnchors,
   lengthCompatibility,
@@ -65,5 +68,21 @@ describe('lengthCompatibility', () => {
     expect(lengthCompatibility(100, 230)).toBeGreaterThan(0.5);
     expect(lengthCompatibility(100, 100)).toBeLessThan(0.01);
     expect(lengthCompatibility(0, 100)).toBe(0);
+  });
+});
+
+describe('pairEvidence', () => {
+  it('lists the anchors and terms scoreFeatures lists, in its order, on true and mismatched pairs', () => {
+    let terms = 0;
+    records.forEach((r, i) => {
+      for (const en of [r.en, (records[(i + 1) % records.length] as Rec).en]) {
+        const e = enFeatures(en);
+        const z = zhFeatures(r.zh);
+        const full = scoreFeatures(e, z, genericWeights());
+        expect(pairEvidence(e, z)).toEqual({ anchors: full.anchors, terms: full.terms });
+        terms += full.terms.length;
+      }
+    });
+    expect(terms).toBeGreaterThan(100);
   });
 });
