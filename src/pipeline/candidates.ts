@@ -59,9 +59,12 @@ export class CandidateScratch {
   seen: Uint8Array;
   /** `seen` four bytes at a time (the second stage skips untouched originals in fours). */
   seen32: Uint32Array;
-  /** The translation's weight on each common stem: English side, Chinese side. */
-  commonEn: Float64Array;
-  commonZh: Float64Array;
+  /**
+   * The translation's weight on each common stem, English side at 2c and Chinese side at 2c + 1: side by
+   * side, the pre-rank's inner loop (about 70 common stems of each of up to 100,000 originals) reads one
+   * cache line a stem instead of two.
+   */
+  common: Float64Array;
   /** 1 + index of the last Chinese word counted for each original. */
   word: Int32Array;
   /** Stamps of `PairIndex.score`. */
@@ -79,8 +82,7 @@ export class CandidateScratch {
     this.anchors = new Float64Array(n);
     this.seen32 = new Uint32Array(Math.ceil(n / 4));
     this.seen = new Uint8Array(this.seen32.buffer, 0, n);
-    this.commonEn = new Float64Array(index.common.stems.length);
-    this.commonZh = new Float64Array(index.common.stems.length);
+    this.common = new Float64Array(2 * index.common.stems.length);
     this.word = new Int32Array(n);
     this.stems = new Uint32Array(Math.max(1, index.vocabularySize));
   }
@@ -222,7 +224,7 @@ export function rankCandidates(
   // common stems of each of up to 100,000 originals a translation).
   const used = commonWeights(index, q, scratch, bandRead);
   const { offsets, ids } = index.common;
-  const { commonEn, commonZh } = scratch;
+  const cw = scratch.common;
   const rareFloor = COMMON_FLOOR * topRare;
   let top = 0;
   for (let i = 0; i < count; i++) {
@@ -233,9 +235,9 @@ export function rankCandidates(
       let z = 0;
       const end = offsets[d + 1] as number;
       for (let k = offsets[d] as number; k < end; k++) {
-        const c = ids[k] as number;
-        e += commonEn[c] as number;
-        z += commonZh[c] as number;
+        const c = (ids[k] as number) << 1;
+        e += cw[c] as number;
+        z += cw[c + 1] as number;
       }
       v += (0.4 * z) / zhTotal + (0.3 * e) / (enTotal[d] as number);
       pre[d] = v;
@@ -243,8 +245,8 @@ export function rankCandidates(
     if (v > top) top = v;
   }
   for (const c of used) {
-    commonEn[c] = 0;
-    commonZh[c] = 0;
+    cw[2 * c] = 0;
+    cw[2 * c + 1] = 0;
   }
   // Only the SCORED best pre-ranks are ever scored: keep them in a bounded min-heap instead of sorting
   // every touched original (up to the postings budget on a large pool).
@@ -378,15 +380,15 @@ function inDocOrder(scratch: CandidateScratch, count: number): void {
  */
 function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: CandidateScratch, bandRead: ReadonlySet<number>): number[] {
   const { of } = index.common;
-  const { commonEn, commonZh } = scratch;
+  const cw = scratch.common;
   const used: number[] = [];
   for (let j = 0; j < q.unionIds.length; j++) {
     const id = q.unionIds[j] as number;
     const c = id < of.length ? (of[id] as number) : -1;
     if (c < 0) continue;
-    if (commonEn[c] === 0 && commonZh[c] === 0) used.push(c);
+    if (cw[2 * c] === 0 && cw[2 * c + 1] === 0) used.push(c);
     // A band stem read through its posting list is already in the pre-rank's English side.
-    if (!bandRead.has(id)) commonEn[c] = q.unionWeights[j] as number;
+    if (!bandRead.has(id)) cw[2 * c] = q.unionWeights[j] as number;
   }
   for (const w of q.words) {
     let k = 0;
@@ -399,8 +401,8 @@ function commonWeights(index: OriginalsIndex, q: IndexedQuery, scratch: Candidat
       const id = w.stems[j] as number;
       const c = id < of.length ? (of[id] as number) : -1;
       if (c < 0) continue;
-      if (commonEn[c] === 0 && commonZh[c] === 0) used.push(c);
-      commonZh[c] = (commonZh[c] as number) + w.weight / k;
+      if (cw[2 * c] === 0 && cw[2 * c + 1] === 0) used.push(c);
+      cw[2 * c + 1] = (cw[2 * c + 1] as number) + w.weight / k;
     }
   }
   return used;
