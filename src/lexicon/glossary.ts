@@ -307,6 +307,13 @@ class GlossaryImpl implements Glossary {
   /** Per index into `wrongs`: the findWrong call that last gathered it (dedupes candidates without a set). */
   private readonly gathered: Uint32Array;
   private gatherStamp = 0;
+  /** Length of the longest accepted rendering in `acceptedByStart`: how far before a hit one may start and still overlap it. */
+  private maxAccepted = 0;
+  /**
+   * Per index into `wrongs`: bit 1 when the rendering starts with a Latin letter or digit, bit 2 when it
+   * ends with one (tested once here, not by two regular expressions per hit).
+   */
+  private readonly latinEdges: Uint8Array;
   /** Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does (most start none). */
   private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
@@ -330,8 +337,10 @@ class GlossaryImpl implements Glossary {
       if (a.length < 2 || !HAN.test(a)) continue;
       addByStart(this.acceptedByStart, a, a);
       (this.starts[a.charCodeAt(0)] as number) |= 2;
+      if (a.length > this.maxAccepted) this.maxAccepted = a.length;
     }
     this.blockersOf = this.wrongs.map(({ wrong, entry }) => (entry.exclude ?? []).filter((x) => x.includes(wrong) || overlapsAffix(x, wrong)));
+    this.latinEdges = Uint8Array.from(this.wrongs, ({ wrong }) => (isLatinAlnum(wrong.charCodeAt(0)) ? 1 : 0) | (isLatinAlnum(wrong.charCodeAt(wrong.length - 1)) ? 2 : 0));
   }
 
   matchSource(en: string): SourceTermMatch[] {
@@ -457,36 +466,34 @@ class GlossaryImpl implements Glossary {
     }
     // Distinct indexes, ascending (a typed array sorts numerically without a comparator).
     const order = Int32Array.from(candidates).sort();
-    // Word boundaries and accepted renderings are computed only once a candidate occurs (most texts have none).
+    // Word boundaries are computed only once a candidate occurs (most texts have none).
     let bounds: Uint8Array | undefined;
-    let accepted: Array<readonly [number, number]> | undefined;
     for (const index of order) {
       const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
       if (ambiguous && !includeAmbiguous) continue;
-      const hits = indexesOf(zh, wrong, true);
-      if (hits.length === 0) continue;
+      let start = zh.indexOf(wrong);
+      if (start < 0) continue;
       bounds ??= wordBoundaries(zh);
-      accepted ??= this.acceptedSpans(zh);
+      const words = bounds;
       const blockers = this.blockersOf[index] as string[];
-      const blocked = blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
-      for (const start of hits) {
+      // Most renderings have no exclusions: no occurrence lists to build for them.
+      const blocked = blockers.length === 0 ? NO_SPANS : blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
+      const edges = this.latinEdges[index] as number;
+      // Every occurrence, overlapping ones included (as indexesOf(zh, wrong, true)), without the array.
+      for (; start >= 0; start = zh.indexOf(wrong, start + 1)) {
         const end = start + wrong.length;
         let free = true;
         for (let k = start; k < end; k++) if (taken[k]) free = false;
         if (!free) continue;
         // Words, not substrings: 功能 inside 功能性 or 时代 inside 新时代 is another word.
-        const onWords = bounds[start] === 1 && bounds[end] === 1;
+        const onWords = words[start] === 1 && words[end] === 1;
         // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
-        if (/^[A-Za-z0-9]/.test(wrong) && /[A-Za-z0-9]/.test(zh[start - 1] ?? '')) continue;
-        if (/[A-Za-z0-9]$/.test(wrong) && /[A-Za-z0-9]/.test(zh[end] ?? '')) continue;
+        if ((edges & 1) !== 0 && isLatinAlnum(zh.charCodeAt(start - 1))) continue;
+        if ((edges & 2) !== 0 && isLatinAlnum(zh.charCodeAt(end))) continue;
         // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
         // beyond it: the text says the accepted word, and the hit is a piece of it.
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
-        // An accepted rendering with neither end on a word boundary is a chance string across two words
-        // (标注 in 目标/注册), not a word of the text: it does not block.
-        const words = bounds;
-        const isWord = ([s, e]: readonly [number, number]): boolean => words[s] === 1 || words[e] === 1;
-        if (blocked.some(overlaps) || accepted.some((a) => overlaps(a) && isWord(a))) continue;
+        if ((blocked.length > 0 && blocked.some(overlaps)) || this.acceptedWordOverlaps(zh, words, start, end)) continue;
         if (!onWords) {
           if (splitPlausible(zh, words, start, end)) split.push({ entry, wrong, start, end, ambiguous, kind, split: true });
           continue;
@@ -501,22 +508,26 @@ class GlossaryImpl implements Glossary {
     return { result: out.sort(byStart), split: kept.sort(byStart) };
   }
 
-  /** Accepted renderings (two or more Han characters) in `zh`. */
-  private acceptedSpans(zh: string): Array<readonly [number, number]> {
-    const spans: Array<readonly [number, number]> = [];
-    const seen = new Set<string[]>();
-    for (let i = 0; i + 1 < zh.length; i++) {
-      const c = zh.charCodeAt(i);
+  /**
+   * Whether an accepted rendering (two or more Han characters) occurs in `zh` overlapping `[start, end)`
+   * and reaching beyond it, with an end on a word boundary (`words`): an accepted rendering with neither
+   * end on one is a chance string across two words (标注 in 目标/注册), not a word of the text, and does
+   * not block. Only the offsets where such a rendering can start are looked at (instead of finding every
+   * accepted rendering in the whole text once a candidate hits, most of the matcher's cost).
+   */
+  private acceptedWordOverlaps(zh: string, words: Uint8Array, start: number, end: number): boolean {
+    for (let s = Math.max(0, start - this.maxAccepted + 1); s < end && s + 1 < zh.length; s++) {
+      const c = zh.charCodeAt(s);
       if (((this.starts[c] as number) & 2) === 0) continue;
-      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(i + 1));
-      if (!list || seen.has(list)) continue;
-      seen.add(list);
+      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(s + 1));
+      if (!list) continue;
       for (const a of list) {
+        const e = s + a.length;
         // Not only on word boundaries: an accepted term the segmenter cut differently still says the term.
-        for (const s of indexesOf(zh, a, true)) spans.push([s, s + a.length]);
+        if (e > start && (s < start || e > end) && (words[s] === 1 || words[e] === 1) && zh.startsWith(a, s)) return true;
       }
     }
-    return spans;
+    return false;
   }
 
   private readonly nested = new Map<GlossaryEntry, readonly GlossaryEntry[]>();
@@ -546,6 +557,14 @@ class GlossaryImpl implements Glossary {
   zhTerms(): string[] {
     return [...new Set(this.entries.flatMap((e) => e.zh).filter((z) => HAN.test(z)))];
   }
+}
+
+/** No spans (shared, never modified). */
+const NO_SPANS: ReadonlyArray<readonly [number, number]> = [];
+
+/** Whether a UTF-16 code unit is an ASCII letter or digit (false for NaN: before or past the text). */
+function isLatinAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** 1 at every offset of `zh` where a jieba word starts or ends (0 and the length included). */
@@ -1024,6 +1043,15 @@ export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number
   return i < 0 ? undefined : i;
 }
 
+/** Per entry: its accepted renderings, English term and aliases in lower case, in that order (read for every term of every pair). */
+const lowerFormsOf = new WeakMap<GlossaryEntry, readonly string[]>();
+
+function lowerForms(entry: GlossaryEntry): readonly string[] {
+  let forms = lowerFormsOf.get(entry);
+  if (!forms) lowerFormsOf.set(entry, (forms = [...entry.zh, entry.en, ...entry.aliases].map((f) => f.toLowerCase())));
+  return forms;
+}
+
 /**
  * How many times `text[from, to)` holds one of the entry's accepted renderings (or the English term kept as
  * is), not counting those inside a longer span of `inside` (立体 inside the wrong 立体声 is not an accepted
@@ -1040,8 +1068,7 @@ export function acceptedRenderingCount(
   const lower = text.slice(from, to).toLowerCase();
   const covered = new Uint8Array(lower.length);
   const spans: Array<[number, number]> = [];
-  for (const form of [...entry.zh, entry.en, ...entry.aliases]) {
-    const needle = form.toLowerCase();
+  for (const needle of lowerForms(entry)) {
     for (const s of indexesOf(lower, needle, true)) {
       const start = from + s;
       const end = start + needle.length;
