@@ -7,7 +7,7 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { codePointTester, detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
 
 
 /** One glossary term. */
@@ -130,8 +130,19 @@ export interface Glossary {
 const BUNDLED = 'src/lexicon/data/glossary-ml.tsv';
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** What may stand between two words of one term: spaces and hyphens only. */
-const JOINER = /^[\s\-‐‑–]{1,3}$/u;
+/** What may stand between two words of one term: one to three spaces and hyphens. */
+const isJoinerUnit = codePointTester(/[\s\-‐‑–]/u);
+
+/**
+ * Whether `text[from, to)` is a joiner (`/^[\s\-‐‑–]{1,3}$/u`), tested unit by unit on a table instead of
+ * a regular expression on a slice, once per word the glossary's trie walks on from. Every character
+ * of the class is one UTF-16 unit, so units and code points count alike where the test passes.
+ */
+function isJoiner(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!isJoinerUnit(text, i)) return false;
+  return true;
+}
 
 /**
  * British spellings written the American way, as the glossary lists its terms: -isation (localisation,
@@ -277,36 +288,49 @@ function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
 const SINGLE = -1;
 
 /**
+ * Values by the first UTF-16 code unit of a text (an array slot per unit: read at every offset of every
+ * translation, where a map lookup cost more), then by its second (a map).
+ */
+type ByStart<T> = Array<Map<number, T[]> | undefined>;
+
+function byStart<T>(): ByStart<T> {
+  // Filled, not holey: every slot is read as an element of one kind.
+  return new Array<Map<number, T[]> | undefined>(65_536).fill(undefined);
+}
+
+/**
  * Adds `value` under the first two UTF-16 code units of `text` (the second SINGLE for a one-unit text).
  * Two levels of small-integer keys: one key of both units (up to 2^32) is a heap number in V8, allocated
  * at every lookup, which made gathering candidates a good part of the glossary check's cost.
  */
-function addByStart<T>(index: Map<number, Map<number, T[]>>, text: string, value: T): void {
+function addByStart<T>(index: ByStart<T>, text: string, value: T): void {
   const first = text.charCodeAt(0);
   const second = text.length === 1 ? SINGLE : text.charCodeAt(1);
-  let next = index.get(first);
-  if (!next) index.set(first, (next = new Map()));
+  let next = index[first];
+  if (!next) index[first] = next = new Map();
   const list = next.get(second);
   if (list) list.push(value);
   else next.set(second, [value]);
 }
 
+/** One wrong rendering of an entry, as the matcher indexes it. */
+interface WrongRendering {
+  wrong: string;
+  entry: GlossaryEntry;
+  ambiguous: boolean;
+  kind: WrongKind;
+}
+
 class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
-  private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean; kind: WrongKind }>;
+  private readonly wrongs: WrongRendering[];
   /** Per index into `wrongs`: the entry's exclusions that may contain or overlap that wrong rendering. */
   private readonly blockersOf: string[][];
   /** Accepted Han renderings of two or more characters, indexed like `wrongsByStart`, to find those overlapping a hit. */
-  private readonly acceptedByStart = new Map<number, Map<number, string[]>>();
-  /**
-   * Indexes into `wrongs` by the rendering's first two UTF-16 code units (code0 * 65536 + code1), or by
-   * its only code unit (plus 2^32, to keep the keys apart) for one-unit renderings.
-   */
-  private readonly wrongsByStart = new Map<number, Map<number, number[]>>();
-  /** Per index into `wrongs`: the findWrong call that last gathered it (dedupes candidates without a set). */
-  private readonly gathered: Uint32Array;
-  private gatherStamp = 0;
+  private readonly acceptedByStart: ByStart<string> = byStart();
+  /** Indexes into `wrongs` by the rendering's first UTF-16 code unit, then its second (SINGLE for a one-unit rendering). */
+  private readonly wrongsByStart: ByStart<number> = byStart();
   /** Length of the longest accepted rendering in `acceptedByStart`: how far before a hit one may start and still overlap it. */
   private maxAccepted = 0;
   /**
@@ -314,7 +338,10 @@ class GlossaryImpl implements Glossary {
    * ends with one (tested once here, not by two regular expressions per hit).
    */
   private readonly latinEdges: Uint8Array;
-  /** Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does (most start none). */
+  /**
+   * Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does
+   * (most start none), bit 4 when a wrong rendering is that one unit.
+   */
   private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
@@ -330,9 +357,8 @@ class GlossaryImpl implements Glossary {
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
       addByStart(this.wrongsByStart, wrong, i);
-      (this.starts[wrong.charCodeAt(0)] as number) |= 1;
+      (this.starts[wrong.charCodeAt(0)] as number) |= wrong.length === 1 ? 5 : 1;
     });
-    this.gathered = new Uint32Array(this.wrongs.length);
     for (const a of new Set(entries.flatMap((e) => e.zh))) {
       if (a.length < 2 || !HAN.test(a)) continue;
       addByStart(this.acceptedByStart, a, a);
@@ -366,7 +392,7 @@ class GlossaryImpl implements Glossary {
     // walked on over a joiner (spaces, hyphens).
     const reached = (node: TrieNode, last: number): void => {
       if (node.entry && (!found.best || last > found.best.last)) found.best = { entry: node.entry, last };
-      if (last + 1 < n && node.next.size > 0 && JOINER.test(en.slice(ends[last] as number, starts[last + 1] as number))) walk(node, last + 1);
+      if (last + 1 < n && node.next.size > 0 && isJoiner(en, ends[last] as number, starts[last + 1] as number)) walk(node, last + 1);
     };
     // Word j from a node that has consumed the words before it. Two words joined by a bare hyphen may
     // also be one word of a term (back-bone, data-set: the terms are backbone, dataset).
@@ -437,50 +463,46 @@ class GlossaryImpl implements Glossary {
     const out: WrongRenderingMatch[] = [];
     // Hits that fail only the word-boundary test, kept apart (see matchSplitTarget).
     const split: WrongRenderingMatch[] = [];
-    // Only renderings whose first two code units occur in the text can match: gather those (in the
-    // longest-first order of `wrongs`) instead of scanning the text for every rendering.
-    const candidates: number[] = [];
-    this.gatherStamp = (this.gatherStamp + 1) >>> 0;
-    if (this.gatherStamp === 0) {
-      this.gathered.fill(0);
-      this.gatherStamp = 1;
-    }
-    const stamp = this.gatherStamp;
-    const gathered = this.gathered;
-    const gather = (list: readonly number[] | undefined): void => {
-      if (!list) return;
-      for (const index of list) {
-        if (gathered[index] === stamp) continue;
-        gathered[index] = stamp;
-        candidates.push(index);
-      }
-    };
+    // Only renderings whose first two code units occur in the text can match: each offset's renderings
+    // (by its first two code units) are tested there, so every occurrence of every rendering is found
+    // in one pass over the text, instead of searching the text for each rendering that might occur.
+    // A hit is kept as one number, index * (length + 1) + offset (exact in a double for any text), so
+    // that one numeric sort orders hits by rendering (longest first, the order of `wrongs`), then offset.
+    const stride = zh.length + 1;
+    const keys: number[] = [];
     const starts = this.starts;
+    const wrongs = this.wrongs;
     for (let i = 0; i < zh.length; i++) {
       const c = zh.charCodeAt(i);
-      if (((starts[c] as number) & 1) === 0) continue;
-      const next = this.wrongsByStart.get(c);
+      const bits = starts[c] as number;
+      if ((bits & 1) === 0) continue;
+      const next = this.wrongsByStart[c];
       if (!next) continue;
-      gather(next.get(SINGLE));
-      if (i + 1 < zh.length) gather(next.get(zh.charCodeAt(i + 1)));
+      const single = (bits & 4) === 0 ? undefined : next.get(SINGLE);
+      if (single) for (const index of single) if (includeAmbiguous || !(wrongs[index] as WrongRendering).ambiguous) keys.push(index * stride + i);
+      if (i + 1 >= zh.length) continue;
+      const list = next.get(zh.charCodeAt(i + 1));
+      if (!list) continue;
+      for (const index of list) {
+        const w = wrongs[index] as WrongRendering;
+        if ((includeAmbiguous || !w.ambiguous) && (w.wrong.length === 2 || zh.startsWith(w.wrong, i))) keys.push(index * stride + i);
+      }
     }
-    // Distinct indexes, ascending (a typed array sorts numerically without a comparator).
-    const order = Int32Array.from(candidates).sort();
-    // Word boundaries are computed only once a candidate occurs (most texts have none).
+    // Word boundaries are computed only once a rendering occurs (most texts have none).
     let bounds: Uint8Array | undefined;
-    for (const index of order) {
-      const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
-      if (ambiguous && !includeAmbiguous) continue;
-      let start = zh.indexOf(wrong);
-      if (start < 0) continue;
+    const hits = Float64Array.from(keys).sort();
+    for (let h = 0; h < hits.length; ) {
+      const index = Math.floor((hits[h] as number) / stride);
+      const { wrong, entry, ambiguous, kind } = wrongs[index] as WrongRendering;
       bounds ??= wordBoundaries(zh);
       const words = bounds;
       const blockers = this.blockersOf[index] as string[];
       // Most renderings have no exclusions: no occurrence lists to build for them.
       const blocked = blockers.length === 0 ? NO_SPANS : blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
       const edges = this.latinEdges[index] as number;
-      // Every occurrence, overlapping ones included (as indexesOf(zh, wrong, true)), without the array.
-      for (; start >= 0; start = zh.indexOf(wrong, start + 1)) {
+      // Every occurrence of this rendering, overlapping ones included, left to right.
+      for (; h < hits.length && Math.floor((hits[h] as number) / stride) === index; h++) {
+        const start = (hits[h] as number) - index * stride;
         const end = start + wrong.length;
         let free = true;
         for (let k = start; k < end; k++) if (taken[k]) free = false;
@@ -519,7 +541,7 @@ class GlossaryImpl implements Glossary {
     for (let s = Math.max(0, start - this.maxAccepted + 1); s < end && s + 1 < zh.length; s++) {
       const c = zh.charCodeAt(s);
       if (((this.starts[c] as number) & 2) === 0) continue;
-      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(s + 1));
+      const list = this.acceptedByStart[c]?.get(zh.charCodeAt(s + 1));
       if (!list) continue;
       for (const a of list) {
         const e = s + a.length;
@@ -1028,19 +1050,32 @@ export interface AlignedTexts {
 export function alignedTargetSpan(texts: AlignedTexts, sourceOffset: number, widen = 1): [number, number] | null {
   const { target, sourceSentences, targetSentences, beads } = texts;
   if (beads.length === 0 || targetSentences.length === 0) return [0, target.length];
-  const en = sourceSentences.findIndex((s) => s.start <= sourceOffset && sourceOffset < s.end);
+  const en = sentenceAt(sourceSentences, sourceOffset) ?? -1;
   if (en < 0) return [0, target.length];
-  const zh = beads.filter((b) => b.en.includes(en)).flatMap((b) => b.zh);
-  if (zh.length === 0) return null;
-  const first = Math.max(0, Math.min(...zh) - widen);
-  const last = Math.min(targetSentences.length - 1, Math.max(...zh) + widen);
+  // The lowest and highest Chinese sentence of the beads holding `en`, without gathering them in arrays
+  // (asked several times for every glossary term of every pair).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of beads) {
+    if (!b.en.includes(en)) continue;
+    for (const z of b.zh) {
+      if (z < lo) lo = z;
+      if (z > hi) hi = z;
+    }
+  }
+  if (hi < lo) return null;
+  const first = Math.max(0, lo - widen);
+  const last = Math.min(targetSentences.length - 1, hi + widen);
   return [(targetSentences[first] as { start: number }).start, (targetSentences[last] as { end: number }).end];
 }
 
 /** 0-based index of the target sentence holding `offset`, if any. */
 export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number }>, offset: number): number | undefined {
-  const i = sentences.findIndex((s) => s.start <= offset && offset < s.end);
-  return i < 0 ? undefined : i;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as { start: number; end: number };
+    if (s.start <= offset && offset < s.end) return i;
+  }
+  return undefined;
 }
 
 /** Per entry: its accepted renderings, English term and aliases in lower case, in that order (read for every term of every pair). */
