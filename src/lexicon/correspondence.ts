@@ -111,15 +111,30 @@ export function compareAnchors(en: string, zh: string): Correspondence['anchors'
   return { shared: [...shared], onlyEn: [...onlyEn], onlyZh: [...onlyZh] };
 }
 
-/** Sentence-level and anchor evidence of an aligned pair. */
-export function correspondence(pair: AlignedPair): Correspondence {
-  return {
+/**
+ * Sentence-level and anchor evidence of an aligned pair. With `settings`, the sentence contrast (the dear
+ * part: glosses of every sentence) is worked out only when {@link mismatchEvidence} with those settings
+ * can read it (see {@link contrastMatters}); otherwise it is null, which gives the same evidence.
+ */
+export function correspondence(pair: AlignedPair, settings?: CorrespondenceSettings): Correspondence {
+  const c: Correspondence = {
     words: countEnglishWords(pair.source),
     han: countHan(pair.target),
     sentences: { en: pair.sourceSentences.length, zh: pair.targetSentences.length },
-    contrast: sentenceContrast(pair),
+    contrast: null,
     anchors: compareAnchors(pair.source, pair.target),
   };
+  if (settings === undefined || contrastMatters(c, settings)) c.contrast = sentenceContrast(pair);
+  return c;
+}
+
+/**
+ * Whether {@link mismatchEvidence} reads the contrast of evidence `c` (its anchors and word count known):
+ * not when the anchors contradict (strong evidence of their own) or support the pair (no evidence), nor
+ * for a text too short for even weak sentence evidence. Its answer is then the same with a null contrast.
+ */
+export function contrastMatters(c: Correspondence, settings: CorrespondenceSettings = CORRESPONDENCE_DEFAULTS): boolean {
+  return !anchorsContradict(c, settings) && !anchorsSupport(c) && c.words >= Math.min(settings.shortWords, settings.weakWords);
 }
 
 /** Thresholds of the correspondence decisions; defaults measured as docs/pairing-evidence.md says. */
