@@ -1,6 +1,7 @@
 // Check `glossary`: source terms of the ML glossary translated with no accepted rendering, and known wrong renderings (also without a source).
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
+import { HAN } from '../core/text.js';
 import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
@@ -43,7 +44,7 @@ export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, te
   if ((m.entry.ambiguous ?? []).some((w) => w !== m.wrong && rest.includes(w))) return undefined;
   // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
   // A rendering inside a longer one (预训 in 预训练) is its short form, not a competitor.
-  const all = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
+  const all = m.entry.zh.filter((z) => HAN.test(z));
   // So is a longer form of the preferred rendering written with characters inserted (预先训练 for 预训练).
   const first = all[0];
   const han = all.filter((z) => !all.some((o) => o !== z && o.includes(z)) && !(first !== undefined && z !== first && !z.includes(first) && isSubsequence(first, z)));
@@ -143,7 +144,7 @@ export default defineCheck<GlossaryOptions>({
         for (const other of sourceEntries) {
           const list: Array<{ length: number; starts: number[] }> = [];
           for (const z of other.zh) {
-            if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
+            if (z.length < 2 || !HAN.test(z)) continue;
             const starts: number[] = [];
             for (let i = ctx.target.indexOf(z); i >= 0; i = ctx.target.indexOf(z, i + 1)) starts.push(i);
             list.push({ length: z.length, starts });

@@ -21,6 +21,12 @@ const options = z.object({
 /** Options of the `repetition` check. */
 export type RepetitionOptions = z.infer<typeof options>;
 
+/**
+ * Every letter: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
+ * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+ */
+const LETTERS = /\p{L}/gu;
+
 /** The shortest unit whose repetition gives `unit` (哈哈 → 哈, abcabc → abc). */
 export function minimalPeriod(unit: string): string {
   const n = unit.length;
@@ -77,7 +83,7 @@ export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
       const unit = String.fromCharCode(...code.subarray(start, start + p));
       // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
       // a loop repeats a unit of two or more letters; smaller periods were tried first.
-      if (minimalPeriod(unit).length !== p || (unit.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
+      if (minimalPeriod(unit).length !== p || (unit.match(LETTERS)?.length ?? 0) < 2) continue;
       const last = start + copies * p;
       covered.fill(1, start, last);
       loops.push({ start: at[start] as number, end: (at[last - 1] as number) + 1, unit: text.slice(at[start], (at[start + p - 1] as number) + 1), copies });

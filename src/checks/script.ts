@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { type Edit, mergeEdits } from '../core/fix.js';
 import type { Fix, Sentence } from '../core/types.js';
-import { countHan } from '../core/text.js';
+import { countHan, HAN } from '../core/text.js';
 import { isHan, mayHaveTraditional, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
 
 const options = z.object({
@@ -121,7 +121,7 @@ export default defineCheck<ScriptOptions>({
   // made the runner wait a microtask turn for every simplified text too.
   run(ctx) {
     const { target, options: o } = ctx;
-    if (!/\p{Script=Han}/u.test(target)) return;
+    if (!HAN.test(target)) return;
     const sentences: Sentence[] =
       ctx.targetSentences.length > 0 ? ctx.targetSentences : [{ text: target, start: 0, end: target.length }];
 

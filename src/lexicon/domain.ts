@@ -2,6 +2,7 @@
 // An astrophysics abstract rightly says 时代 for "epoch" and 政策 for "policy"; an ML abstract does not.
 // The score is the density of the glossary's own terms, per domain, against the vocabulary of arXiv's
 // other large archives (physics, astronomy, mathematics, biology), on whichever side is available.
+import { HAN } from '../core/text.js';
 import type { Glossary, GlossaryEntry } from './glossary.js';
 
 /** The domain a bundled entry belongs to (its TSV section's `#domain:` line); user entries have none. */
@@ -82,7 +83,7 @@ export function scoreChinese(glossary: Glossary, zh: string): DomainScore {
   for (const entry of glossary.entries) {
     if (entry.domain === undefined || entry.domain === GENERAL) continue;
     // Two or more characters: 图 or 核 alone are everywhere.
-    if (!entry.zh.some((z) => z.length >= 2 && /\p{Script=Han}/u.test(z) && zh.includes(z))) continue;
+    if (!entry.zh.some((z) => z.length >= 2 && HAN.test(z) && zh.includes(z))) continue;
     if (entry.domain === 'ml') ml.add(entry);
     else other.add(entry.en);
   }

@@ -605,13 +605,19 @@ export function wordBoundaries(zh: string): Uint8Array {
 const SUFFIXES = new Set('性法器度量率化型式者');
 
 /**
+ * A text of Han characters only: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
+ * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+ */
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
+/**
  * Whether a hit of `zh[start, end)` off the word boundaries is plausibly a rendering the segmenter cut with
  * its neighbour, not a chance string across two words: the part of each cut word outside the hit is a
  * word-like piece of two or more characters (经过/培训, 一个/零射击, 动态/编程语言) or a suffix of
  * {@link SUFFIXES}. 重复发展 (复发 inside) and 回想起 (起 is a verb complement: "recall") are not.
  */
 export function splitPlausible(zh: string, bounds: Uint8Array, start: number, end: number): boolean {
-  const han = (text: string): boolean => /^\p{Script=Han}+$/u.test(text);
+  const han = (text: string): boolean => ALL_HAN.test(text);
   if (bounds[start] !== 1) {
     let from = start;
     while (from > 0 && bounds[from] !== 1) from--;
@@ -1078,6 +1084,16 @@ export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number
   return undefined;
 }
 
+/** The last span lower-cased by {@link acceptedRenderingCount}: the glossary check asks about every term of a sentence in turn. */
+let lastLower: { text: string; from: number; to: number; lower: string } | undefined;
+
+function lowerSlice(text: string, from: number, to: number): string {
+  if (lastLower === undefined || lastLower.text !== text || lastLower.from !== from || lastLower.to !== to) {
+    lastLower = { text, from, to, lower: text.slice(from, to).toLowerCase() };
+  }
+  return lastLower.lower;
+}
+
 /** Per entry: its accepted renderings, English term and aliases in lower case, in that order (read for every term of every pair). */
 const lowerFormsOf = new WeakMap<GlossaryEntry, readonly string[]>();
 
@@ -1100,8 +1116,7 @@ export function acceptedRenderingCount(
   to = text.length,
   inside: ReadonlyArray<{ start: number; end: number }> = [],
 ): number {
-  const lower = text.slice(from, to).toLowerCase();
-  const covered = new Uint8Array(lower.length);
+  const lower = lowerSlice(text, from, to);
   const spans: Array<[number, number]> = [];
   for (const needle of lowerForms(entry)) {
     for (const s of indexesOf(lower, needle, true)) {
@@ -1111,6 +1126,9 @@ export function acceptedRenderingCount(
       spans.push([s, s + needle.length]);
     }
   }
+  // None or one: nothing can overlap (most calls), so no coverage array to allocate.
+  if (spans.length <= 1) return spans.length;
+  const covered = new Uint8Array(lower.length);
   let count = 0;
   for (const [s, e] of spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))) {
     let free = true;
