@@ -169,8 +169,6 @@ export default defineCheck<GlossaryOptions>({
       const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + widen)] as { end: number }).end;
       return terms.filter((t) => t.start >= lo && t.start < hi);
     };
-    // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
-    const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
     /** Wrong renderings cut with a neighbouring word, read once per pair when a term needs them. */
     let splitHits: WrongRenderingMatch[] | undefined;
@@ -263,7 +261,10 @@ export default defineCheck<GlossaryOptions>({
     // "assigns probabilities", 模型整体性能 for "the model's overall performance", 香草 for "herbs").
     const source = ctx.source;
     for (const m of wrongs) {
-      if (acceptedHere.has(m.wrong) || m.ambiguous || reported.has(m)) continue;
+      // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog
+      // box"). Asked of the source's distinct entries for the few wrong renderings left, not gathered in a
+      // set of every accepted rendering of every term first (that set was the check's own hottest line).
+      if (m.ambiguous || reported.has(m) || sourceEntries.some((e) => e.zh.includes(m.wrong))) continue;
       words ??= sourceWords(source);
       if (!sourceHoldsTerm(m.entry, words)) continue;
       reportWrong(m);
