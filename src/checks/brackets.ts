@@ -1,6 +1,7 @@
 // Check `brackets`: unbalanced or mismatched brackets and quotes in the translation, full-width and
 // half-width forms treated alike, discounting imbalances the source already has.
 import { defineCheck } from '../core/check.js';
+import { HAN } from '../core/text.js';
 import { protectedSpans, spanMask } from '../lexicon/typography.js';
 
 /** Bracket families: every opener closes with any closer of its family (（ with ) included). */
@@ -43,7 +44,7 @@ function isEnumerator(text: string, i: number): boolean {
 // Half-open intervals such as [0, 1) or (a, b] pair a square bracket with a parenthesis.
 function isInterval(text: string, open: number, close: number): boolean {
   const inner = text.slice(open + 1, close);
-  return inner.length <= 40 && /[,，;]/.test(inner) && !/\p{Script=Han}/u.test(inner);
+  return inner.length <= 40 && /[,，;]/.test(inner) && !HAN.test(inner);
 }
 
 /** Finds unbalanced and mismatched brackets and quotes, outside URLs and LaTeX. */

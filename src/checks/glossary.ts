@@ -1,6 +1,7 @@
 // Check `glossary`: source terms of the ML glossary translated with no accepted rendering, and known wrong renderings (also without a source).
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
+import { HAN } from '../core/text.js';
 import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
@@ -43,7 +44,7 @@ export function wrongRenderingFix(glossary: Glossary, m: WrongRenderingMatch, te
   if ((m.entry.ambiguous ?? []).some((w) => w !== m.wrong && rest.includes(w))) return undefined;
   // Only Han renderings are candidates: a Latin one (DNN) is usually there already as the abbreviation.
   // A rendering inside a longer one (预训 in 预训练) is its short form, not a competitor.
-  const all = m.entry.zh.filter((z) => /\p{Script=Han}/u.test(z));
+  const all = m.entry.zh.filter((z) => HAN.test(z));
   // So is a longer form of the preferred rendering written with characters inserted (预先训练 for 预训练).
   const first = all[0];
   const han = all.filter((z) => !all.some((o) => o !== z && o.includes(z)) && !(first !== undefined && z !== first && !z.includes(first) && isSubsequence(first, z)));
@@ -143,7 +144,7 @@ export default defineCheck<GlossaryOptions>({
         for (const other of sourceEntries) {
           const list: Array<{ length: number; starts: number[] }> = [];
           for (const z of other.zh) {
-            if (z.length < 2 || !/\p{Script=Han}/u.test(z)) continue;
+            if (z.length < 2 || !HAN.test(z)) continue;
             const starts: number[] = [];
             for (let i = ctx.target.indexOf(z); i >= 0; i = ctx.target.indexOf(z, i + 1)) starts.push(i);
             list.push({ length: z.length, starts });
@@ -168,8 +169,6 @@ export default defineCheck<GlossaryOptions>({
       const hi = (sourceSentences[Math.min(sourceSentences.length - 1, at + widen)] as { end: number }).end;
       return terms.filter((t) => t.start >= lo && t.start < hi);
     };
-    // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog box").
-    const acceptedHere = new Set(terms.flatMap((t) => t.entry.zh));
     const missingSeen = new Set<string>();
     /** Wrong renderings cut with a neighbouring word, read once per pair when a term needs them. */
     let splitHits: WrongRenderingMatch[] | undefined;
@@ -262,7 +261,10 @@ export default defineCheck<GlossaryOptions>({
     // "assigns probabilities", 模型整体性能 for "the model's overall performance", 香草 for "herbs").
     const source = ctx.source;
     for (const m of wrongs) {
-      if (acceptedHere.has(m.wrong) || m.ambiguous || reported.has(m)) continue;
+      // A wrong rendering of one term can be the right one of another term in the source (对话框 for "dialog
+      // box"). Asked of the source's distinct entries for the few wrong renderings left, not gathered in a
+      // set of every accepted rendering of every term first (that set was the check's own hottest line).
+      if (m.ambiguous || reported.has(m) || sourceEntries.some((e) => e.zh.includes(m.wrong))) continue;
       words ??= sourceWords(source);
       if (!sourceHoldsTerm(m.entry, words)) continue;
       reportWrong(m);

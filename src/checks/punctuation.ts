@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { type Edit, mergeEdits } from '../core/fix.js';
+import { HAN } from '../core/text.js';
 import type { Fix } from '../core/types.js';
 import { FULL_WIDTH, isHan, protectedSpans, spanMask } from '../lexicon/typography.js';
 
@@ -51,7 +52,7 @@ export function halfWidthOffsets(text: string, latinParentheses = false): number
       const start = open.pop();
       if (start === undefined) {
         if (isHan(before(text, i)) || isHan(after(text, i))) out.push(i);
-      } else if (latinParentheses || /\p{Script=Han}/u.test(text.slice(start + 1, i))) {
+      } else if (latinParentheses || HAN.test(text.slice(start + 1, i))) {
         // A parenthesis inside Latin-only content holding Chinese (rare) still counts.
         out.push(start, i);
       }

@@ -21,6 +21,12 @@ const options = z.object({
 /** Options of the `repetition` check. */
 export type RepetitionOptions = z.infer<typeof options>;
 
+/**
+ * Every letter: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
+ * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+ */
+const LETTERS = /\p{L}/gu;
+
 /** The shortest unit whose repetition gives `unit` (哈哈 → 哈, abcabc → abc). */
 export function minimalPeriod(unit: string): string {
   const n = unit.length;
@@ -77,7 +83,7 @@ export function findLoops(text: string, minRepeats = 3, maxUnit = 100): Loop[] {
       const unit = String.fromCharCode(...code.subarray(start, start + p));
       // Reduplication (哈哈哈, 谢谢谢谢), digit runs (1111) and punctuation (……, ——) are not loops:
       // a loop repeats a unit of two or more letters; smaller periods were tried first.
-      if (minimalPeriod(unit).length !== p || (unit.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
+      if (minimalPeriod(unit).length !== p || (unit.match(LETTERS)?.length ?? 0) < 2) continue;
       const last = start + copies * p;
       covered.fill(1, start, last);
       loops.push({ start: at[start] as number, end: (at[last - 1] as number) + 1, unit: text.slice(at[start], (at[start + p - 1] as number) + 1), copies });
@@ -134,9 +140,9 @@ export default defineCheck<RepetitionOptions>({
     const scan: TextScan = { isProtected, inLoop, tokensOf };
     reportDoubledPhrases(ctx, scan);
     reportSameConjuncts(ctx, scan);
-    const words = new Set(o.functionWords);
+    const words = functionWordSet(o.functionWords);
     // Segment only texts that have a doubled function-word character at all (most have none).
-    if (![...target].some((c, i, all) => c === all[i + 1] && words.has(c))) return;
+    if (!hasDoubled(target, words)) return;
     const tokens = tokensOf();
     for (let k = 1; k < tokens.length; k++) {
       const a = tokens[k - 1];
@@ -159,6 +165,33 @@ export default defineCheck<RepetitionOptions>({
     }
   },
 });
+
+/** The function words as a set, once per options list (the same list for every pair of a run). */
+const functionWordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function functionWordSet(list: readonly string[]): ReadonlySet<string> {
+  let set = functionWordSets.get(list);
+  if (!set) functionWordSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+/**
+ * Whether a character of `words` (one UTF-16 unit each) stands twice in a row in the text: what
+ * `[...text].some((c, i, all) => c === all[i + 1] && words.has(c))` said, by a scan of code units
+ * without an array of the text's characters. A list with a word that is not one ordinary unit (a
+ * surrogate) is left to that expression: code points and units differ there.
+ */
+function hasDoubled(text: string, words: ReadonlySet<string>): boolean {
+  for (const w of words) {
+    const u = w.charCodeAt(0);
+    if (w.length !== 1 || (u >= 0xd800 && u <= 0xdfff)) return [...text].some((c, i, all) => c === all[i + 1] && words.has(c));
+  }
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === text.charCodeAt(i + 1) && (c < 0xd800 || c > 0xdfff) && words.has(text[i] as string)) return true;
+  }
+  return false;
+}
 
 // A phrase of Han characters written twice in a row, 的 or nothing between (比传统的基于聚类的基于聚类的方法,
 // 最先进的最先进的, 环境的问题的问题): Google Translate doubles a modifier when it attaches it twice. Two

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
 import { type Edit, mergeEdits } from '../core/fix.js';
 import type { Fix, Sentence } from '../core/types.js';
-import { countHan } from '../core/text.js';
+import { countHan, HAN } from '../core/text.js';
 import { isHan, mayHaveTraditional, simplifiedOnlyCharacters, traditionalToSimplified } from '../lexicon/typography.js';
 
 const options = z.object({
@@ -117,9 +117,11 @@ export default defineCheck<ScriptOptions>({
     },
     options,
   },
-  async run(ctx) {
+  // Not async: only the traditional side needs the table read asynchronously, and a promise per pair
+  // made the runner wait a microtask turn for every simplified text too.
+  run(ctx) {
     const { target, options: o } = ctx;
-    if (!/\p{Script=Han}/u.test(target)) return;
+    if (!HAN.test(target)) return;
     const sentences: Sentence[] =
       ctx.targetSentences.length > 0 ? ctx.targetSentences : [{ text: target, start: 0, end: target.length }];
 
@@ -217,34 +219,37 @@ export default defineCheck<ScriptOptions>({
 
     // Expected traditional: simplified-only characters mark simplified text. Single characters are
     // not reported: the table cannot tell every character that is valid in both scripts.
-    const simplifiedOnly = await simplifiedOnlyCharacters();
-    const simplified = measure((s) => simplifiedOffsets(s.text, s.start, simplifiedOnly));
-    const simpFlagged = simplified.filter(flagged);
-    if (simpFlagged.length === 0) return;
-    const simpShare = totalHan === 0 ? 0 : sum(simpFlagged, (s) => s.han) / totalHan;
-    if (simpShare >= o.textShare && o.expected === 'traditional') {
-      ctx.report({
-        messageId: 'simplifiedText',
-        data: { count: sum(simplified, (s) => s.marked.length), han: totalHan },
-        side: 'target',
-        range: [0, target.length],
-      });
-      return;
-    }
-    for (const s of simpFlagged) {
-      ctx.report({
-        messageId: 'simplifiedSentence',
-        data: {
-          sentence: s.index + 1,
-          count: s.marked.length,
-          han: s.han,
-          chars: [...new Set(s.marked.map((i) => target[i]))].join(''),
-        },
-        side: 'target',
-        sentence: s.index,
-        range: [s.sentence.start, s.sentence.end],
-        actual: s.sentence.text,
-      });
+    return reportSimplified();
+    async function reportSimplified(): Promise<void> {
+      const simplifiedOnly = await simplifiedOnlyCharacters();
+      const simplified = measure((s) => simplifiedOffsets(s.text, s.start, simplifiedOnly));
+      const simpFlagged = simplified.filter(flagged);
+      if (simpFlagged.length === 0) return;
+      const simpShare = totalHan === 0 ? 0 : sum(simpFlagged, (s) => s.han) / totalHan;
+      if (simpShare >= o.textShare && o.expected === 'traditional') {
+        ctx.report({
+          messageId: 'simplifiedText',
+          data: { count: sum(simplified, (s) => s.marked.length), han: totalHan },
+          side: 'target',
+          range: [0, target.length],
+        });
+        return;
+      }
+      for (const s of simpFlagged) {
+        ctx.report({
+          messageId: 'simplifiedSentence',
+          data: {
+            sentence: s.index + 1,
+            count: s.marked.length,
+            han: s.han,
+            chars: [...new Set(s.marked.map((i) => target[i]))].join(''),
+          },
+          side: 'target',
+          sentence: s.index,
+          range: [s.sentence.start, s.sentence.end],
+          actual: s.sentence.text,
+        });
+      }
     }
   },
 });

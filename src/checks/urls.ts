@@ -4,6 +4,12 @@ import type { Anchor } from '../lexicon/extract.js';
 import { extractUrls, toHalfWidth } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
 
+/**
+ * Han characters at the start of a text: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
+ * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+ */
+const LEADING_HAN = /^\p{Script=Han}+/u;
+
 const KIND_NAME: Readonly<Record<string, string>> = { url: 'URL', email: 'e-mail', doi: 'DOI', arxiv: 'arXiv id' };
 
 /** A sentence that announces a link ("可以在以下网址获得") and ends without one. */
@@ -45,7 +51,7 @@ export default defineCheck({
     const tgt = extractUrls(target);
     for (const a of tgt) {
       if (a.kind !== 'url' && a.kind !== 'doi') continue;
-      const glued = /^\p{Script=Han}+/u.exec(target.slice(a.end, a.end + 12));
+      const glued = LEADING_HAN.exec(target.slice(a.end, a.end + 12));
       if (glued) {
         ctx.report({
           messageId: 'glued',

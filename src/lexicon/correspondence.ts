@@ -42,35 +42,27 @@ export function sentenceContrast(
 ): { aligned: number; other: number } | null {
   const { sourceSentences: en, targetSentences: zh, beads } = input;
   if (en.length < 2 || zh.length < 2 || beads.length === 0) return null;
-  const stems = en.map((s) => enFeatures(s.text, { surface: false }).stems);
-  // Which Chinese sentences gloss each stem (ascending, once each): an English sentence's hits against
-  // every Chinese sentence then take one lookup per stem, not one per stem and Chinese sentence.
-  const glossedIn = new Map<string, number[]>();
-  for (let j = 0; j < zh.length; j++) {
-    for (const g of unionOfGlosses(zhFeatures((zh[j] as Sentence).text))) {
-      const list = glossedIn.get(g);
-      if (list) list.push(j);
-      else glossedIn.set(g, [j]);
-    }
-  }
-  const partner = new Set<number>();
-  for (const b of beads) for (const i of b.en) for (const j of b.zh) partner.add(i * zh.length + j);
+  // The gloss stems of each Chinese sentence (a cached set, shared with the aligner, omission and
+  // truncated): each English stem is looked up in each; building a map from every gloss to the
+  // sentences that hold it cost more, since a sentence's glosses far outnumber an English sentence's stems.
+  const unions: Array<Set<string>> = [];
+  for (const s of zh) unions.push(unionOfGlosses(zhFeatures(s.text)));
+  // Aligned (English, Chinese) sentence pairs, by i * zh.length + j.
+  const partner = new Uint8Array(en.length * zh.length);
+  for (const b of beads) for (const i of b.en) for (const j of b.zh) partner[i * zh.length + j] = 1;
   let aligned = 0;
   let alignedCount = 0;
   let other = 0;
   let otherCount = 0;
   const hitsOf = new Int32Array(zh.length);
   for (let i = 0; i < en.length; i++) {
-    const words = stems[i] as Set<string>;
+    const words = enFeatures((en[i] as Sentence).text, { surface: false }).stems;
     if (words.size === 0) continue;
     hitsOf.fill(0);
-    for (const w of words) {
-      const list = glossedIn.get(w);
-      if (list) for (const j of list) (hitsOf[j] as number)++;
-    }
+    for (const w of words) for (let j = 0; j < zh.length; j++) if ((unions[j] as Set<string>).has(w)) (hitsOf[j] as number)++;
     for (let j = 0; j < zh.length; j++) {
       const hits = hitsOf[j] as number;
-      if (partner.has(i * zh.length + j)) {
+      if (partner[i * zh.length + j] === 1) {
         aligned += hits / words.size;
         alignedCount++;
       } else {
@@ -119,15 +111,30 @@ export function compareAnchors(en: string, zh: string): Correspondence['anchors'
   return { shared: [...shared], onlyEn: [...onlyEn], onlyZh: [...onlyZh] };
 }
 
-/** Sentence-level and anchor evidence of an aligned pair. */
-export function correspondence(pair: AlignedPair): Correspondence {
-  return {
+/**
+ * Sentence-level and anchor evidence of an aligned pair. With `settings`, the sentence contrast (the dear
+ * part: glosses of every sentence) is worked out only when {@link mismatchEvidence} with those settings
+ * can read it (see {@link contrastMatters}); otherwise it is null, which gives the same evidence.
+ */
+export function correspondence(pair: AlignedPair, settings?: CorrespondenceSettings): Correspondence {
+  const c: Correspondence = {
     words: countEnglishWords(pair.source),
     han: countHan(pair.target),
     sentences: { en: pair.sourceSentences.length, zh: pair.targetSentences.length },
-    contrast: sentenceContrast(pair),
+    contrast: null,
     anchors: compareAnchors(pair.source, pair.target),
   };
+  if (settings === undefined || contrastMatters(c, settings)) c.contrast = sentenceContrast(pair);
+  return c;
+}
+
+/**
+ * Whether {@link mismatchEvidence} reads the contrast of evidence `c` (its anchors and word count known):
+ * not when the anchors contradict (strong evidence of their own) or support the pair (no evidence), nor
+ * for a text too short for even weak sentence evidence. Its answer is then the same with a null contrast.
+ */
+export function contrastMatters(c: Correspondence, settings: CorrespondenceSettings = CORRESPONDENCE_DEFAULTS): boolean {
+  return !anchorsContradict(c, settings) && !anchorsSupport(c) && c.words >= Math.min(settings.shortWords, settings.weakWords);
 }
 
 /** Thresholds of the correspondence decisions; defaults measured as docs/pairing-evidence.md says. */

@@ -2,6 +2,7 @@
 // An astrophysics abstract rightly says 时代 for "epoch" and 政策 for "policy"; an ML abstract does not.
 // The score is the density of the glossary's own terms, per domain, against the vocabulary of arXiv's
 // other large archives (physics, astronomy, mathematics, biology), on whichever side is available.
+import { HAN } from '../core/text.js';
 import type { Glossary, GlossaryEntry } from './glossary.js';
 
 /** The domain a bundled entry belongs to (its TSV section's `#domain:` line); user entries have none. */
@@ -39,6 +40,10 @@ const OTHER_EN = new Set(
   ).split(' '),
 );
 
+/** The lengths of the shortest and longest cue word: other words need no lower-casing (ASCII letters keep their length). */
+const OTHER_EN_SHORTEST = Math.min(...[...OTHER_EN].map((w) => w.length));
+const OTHER_EN_LONGEST = Math.max(...[...OTHER_EN].map((w) => w.length));
+
 const OTHER_ZH = [
   '量子', '星系', '恒星', '宇宙', '红移', '超新星', '望远镜', '行星', '光度', '光谱', '磁场', '超导', '声子',
   '电子', '光子', '自旋', '晶格', '哈密顿', '玻色子', '费米子', '强子', '夸克', '中微子', '规范场', '磁化',
@@ -59,7 +64,12 @@ export function scoreEnglish(glossary: Glossary, en: string): DomainScore {
     if (m.entry.domain === 'ml') ml.add(m.entry);
     else if (m.entry.domain !== undefined && m.entry.domain !== GENERAL) other.add(m.entry.en);
   }
-  for (const w of en.match(WORD) ?? []) {
+  // An exec loop over the words, lower-casing only those of a cue word's length: no array of every word
+  // of the source, no lower-case copy of most of them.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(en); m !== null; m = WORD.exec(en)) {
+    const w = m[0];
+    if (w.length < OTHER_EN_SHORTEST || w.length > OTHER_EN_LONGEST) continue;
     const lower = w.toLowerCase();
     if (OTHER_EN.has(lower)) other.add(lower);
   }
@@ -73,7 +83,7 @@ export function scoreChinese(glossary: Glossary, zh: string): DomainScore {
   for (const entry of glossary.entries) {
     if (entry.domain === undefined || entry.domain === GENERAL) continue;
     // Two or more characters: 图 or 核 alone are everywhere.
-    if (!entry.zh.some((z) => z.length >= 2 && /\p{Script=Han}/u.test(z) && zh.includes(z))) continue;
+    if (!entry.zh.some((z) => z.length >= 2 && HAN.test(z) && zh.includes(z))) continue;
     if (entry.domain === 'ml') ml.add(entry);
     else other.add(entry.en);
   }

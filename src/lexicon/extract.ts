@@ -162,13 +162,20 @@ const COMMAND_RE = /\\([A-Za-z]+)\*?/g;
 /** A Han character: Chinese prose, which a formula does not hold outside a text group. */
 const HAN_PROSE = /\p{Script=Han}/u;
 
+// Module constants, not literals in the functions below: the build (esbuild, target node20) writes a
+// pattern with \p{…} outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+/** Han written as a LaTeX command (\底流). */
+const HAN_COMMAND = /\\\s*\p{Script=Han}+/gu;
+/** One or two Han characters (a unit) after a number at the end of a text. */
+const HAN_UNIT_AT_END = /\d ?(\p{Script=Han}{1,2})$/u;
+
 /**
  * A formula without its brace groups and without Han written as a command: machine translation puts
  * Chinese inside a formula's arguments (\textit{稀疏图像}) and translates command names (\底流{I = 1}), and
  * what is left is the formula's own text.
  */
 function formulaOutsideGroups(formula: string): string {
-  let out = formula.replace(/\\\s*\p{Script=Han}+/gu, '');
+  let out = formula.replace(HAN_COMMAND, '');
   for (let before = ''; before !== out; ) {
     before = out;
     out = out.replace(/\{[^{}]*\}/g, '');
@@ -330,7 +337,7 @@ const NEXT_DIGIT = /[0-9]/g;
 function betweenDimensions(w: string, start: number): boolean {
   const left = w.slice(Math.max(0, start - 10), start - 1).replace(/ $/, '');
   if (/\d ?["'″”]$/.test(left)) return true;
-  const unit = /\d ?(\p{Script=Han}{1,2})$/u.exec(left)?.[1];
+  const unit = HAN_UNIT_AT_END.exec(left)?.[1];
   if (unit === undefined) return false;
   const right = /^\d+(?:\.\d+)? ?/.exec(w.slice(start, start + 12))?.[0];
   return right !== undefined && w.startsWith(unit, start + right.length);

@@ -7,7 +7,7 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { codePointTester, detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
 
 
 /** One glossary term. */
@@ -130,8 +130,19 @@ export interface Glossary {
 const BUNDLED = 'src/lexicon/data/glossary-ml.tsv';
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** What may stand between two words of one term: spaces and hyphens only. */
-const JOINER = /^[\s\-‐‑–]{1,3}$/u;
+/** What may stand between two words of one term: one to three spaces and hyphens. */
+const isJoinerUnit = codePointTester(/[\s\-‐‑–]/u);
+
+/**
+ * Whether `text[from, to)` is a joiner (`/^[\s\-‐‑–]{1,3}$/u`), tested unit by unit on a table instead of
+ * a regular expression on a slice, once per word the glossary's trie walks on from. Every character
+ * of the class is one UTF-16 unit, so units and code points count alike where the test passes.
+ */
+function isJoiner(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!isJoinerUnit(text, i)) return false;
+  return true;
+}
 
 /**
  * British spellings written the American way, as the glossary lists its terms: -isation (localisation,
@@ -277,37 +288,60 @@ function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
 const SINGLE = -1;
 
 /**
+ * Values by the first UTF-16 code unit of a text (an array slot per unit: read at every offset of every
+ * translation, where a map lookup cost more), then by its second (a map).
+ */
+type ByStart<T> = Array<Map<number, T[]> | undefined>;
+
+function byStart<T>(): ByStart<T> {
+  // Filled, not holey: every slot is read as an element of one kind.
+  return new Array<Map<number, T[]> | undefined>(65_536).fill(undefined);
+}
+
+/**
  * Adds `value` under the first two UTF-16 code units of `text` (the second SINGLE for a one-unit text).
  * Two levels of small-integer keys: one key of both units (up to 2^32) is a heap number in V8, allocated
  * at every lookup, which made gathering candidates a good part of the glossary check's cost.
  */
-function addByStart<T>(index: Map<number, Map<number, T[]>>, text: string, value: T): void {
+function addByStart<T>(index: ByStart<T>, text: string, value: T): void {
   const first = text.charCodeAt(0);
   const second = text.length === 1 ? SINGLE : text.charCodeAt(1);
-  let next = index.get(first);
-  if (!next) index.set(first, (next = new Map()));
+  let next = index[first];
+  if (!next) index[first] = next = new Map();
   const list = next.get(second);
   if (list) list.push(value);
   else next.set(second, [value]);
 }
 
+/** One wrong rendering of an entry, as the matcher indexes it. */
+interface WrongRendering {
+  wrong: string;
+  entry: GlossaryEntry;
+  ambiguous: boolean;
+  kind: WrongKind;
+}
+
 class GlossaryImpl implements Glossary {
   private readonly trie: TrieNode;
   /** Every wrong rendering, longest first, with its entry. */
-  private readonly wrongs: Array<{ wrong: string; entry: GlossaryEntry; ambiguous: boolean; kind: WrongKind }>;
+  private readonly wrongs: WrongRendering[];
   /** Per index into `wrongs`: the entry's exclusions that may contain or overlap that wrong rendering. */
   private readonly blockersOf: string[][];
   /** Accepted Han renderings of two or more characters, indexed like `wrongsByStart`, to find those overlapping a hit. */
-  private readonly acceptedByStart = new Map<number, Map<number, string[]>>();
+  private readonly acceptedByStart: ByStart<string> = byStart();
+  /** Indexes into `wrongs` by the rendering's first UTF-16 code unit, then its second (SINGLE for a one-unit rendering). */
+  private readonly wrongsByStart: ByStart<number> = byStart();
+  /** Length of the longest accepted rendering in `acceptedByStart`: how far before a hit one may start and still overlap it. */
+  private maxAccepted = 0;
   /**
-   * Indexes into `wrongs` by the rendering's first two UTF-16 code units (code0 * 65536 + code1), or by
-   * its only code unit (plus 2^32, to keep the keys apart) for one-unit renderings.
+   * Per index into `wrongs`: bit 1 when the rendering starts with a Latin letter or digit, bit 2 when it
+   * ends with one (tested once here, not by two regular expressions per hit).
    */
-  private readonly wrongsByStart = new Map<number, Map<number, number[]>>();
-  /** Per index into `wrongs`: the findWrong call that last gathered it (dedupes candidates without a set). */
-  private readonly gathered: Uint32Array;
-  private gatherStamp = 0;
-  /** Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does (most start none). */
+  private readonly latinEdges: Uint8Array;
+  /**
+   * Per UTF-16 code unit: bit 1 when a wrong rendering starts with it, bit 2 when an accepted one does
+   * (most start none), bit 4 when a wrong rendering is that one unit.
+   */
   private readonly starts = new Uint8Array(65_536);
   /** The last call's result of each matcher: several checks of one pair ask about the same text. */
   private lastSource: { en: string; result: SourceTermMatch[] } | undefined;
@@ -323,15 +357,16 @@ class GlossaryImpl implements Glossary {
     this.wrongs.forEach(({ wrong }, i) => {
       if (wrong === '') return;
       addByStart(this.wrongsByStart, wrong, i);
-      (this.starts[wrong.charCodeAt(0)] as number) |= 1;
+      (this.starts[wrong.charCodeAt(0)] as number) |= wrong.length === 1 ? 5 : 1;
     });
-    this.gathered = new Uint32Array(this.wrongs.length);
     for (const a of new Set(entries.flatMap((e) => e.zh))) {
       if (a.length < 2 || !HAN.test(a)) continue;
       addByStart(this.acceptedByStart, a, a);
       (this.starts[a.charCodeAt(0)] as number) |= 2;
+      if (a.length > this.maxAccepted) this.maxAccepted = a.length;
     }
     this.blockersOf = this.wrongs.map(({ wrong, entry }) => (entry.exclude ?? []).filter((x) => x.includes(wrong) || overlapsAffix(x, wrong)));
+    this.latinEdges = Uint8Array.from(this.wrongs, ({ wrong }) => (isLatinAlnum(wrong.charCodeAt(0)) ? 1 : 0) | (isLatinAlnum(wrong.charCodeAt(wrong.length - 1)) ? 2 : 0));
   }
 
   matchSource(en: string): SourceTermMatch[] {
@@ -357,7 +392,7 @@ class GlossaryImpl implements Glossary {
     // walked on over a joiner (spaces, hyphens).
     const reached = (node: TrieNode, last: number): void => {
       if (node.entry && (!found.best || last > found.best.last)) found.best = { entry: node.entry, last };
-      if (last + 1 < n && node.next.size > 0 && JOINER.test(en.slice(ends[last] as number, starts[last + 1] as number))) walk(node, last + 1);
+      if (last + 1 < n && node.next.size > 0 && isJoiner(en, ends[last] as number, starts[last + 1] as number)) walk(node, last + 1);
     };
     // Word j from a node that has consumed the words before it. Two words joined by a bare hyphen may
     // also be one word of a term (back-bone, data-set: the terms are backbone, dataset).
@@ -428,65 +463,59 @@ class GlossaryImpl implements Glossary {
     const out: WrongRenderingMatch[] = [];
     // Hits that fail only the word-boundary test, kept apart (see matchSplitTarget).
     const split: WrongRenderingMatch[] = [];
-    // Only renderings whose first two code units occur in the text can match: gather those (in the
-    // longest-first order of `wrongs`) instead of scanning the text for every rendering.
-    const candidates: number[] = [];
-    this.gatherStamp = (this.gatherStamp + 1) >>> 0;
-    if (this.gatherStamp === 0) {
-      this.gathered.fill(0);
-      this.gatherStamp = 1;
-    }
-    const stamp = this.gatherStamp;
-    const gathered = this.gathered;
-    const gather = (list: readonly number[] | undefined): void => {
-      if (!list) return;
-      for (const index of list) {
-        if (gathered[index] === stamp) continue;
-        gathered[index] = stamp;
-        candidates.push(index);
-      }
-    };
+    // Only renderings whose first two code units occur in the text can match: each offset's renderings
+    // (by its first two code units) are tested there, so every occurrence of every rendering is found
+    // in one pass over the text, instead of searching the text for each rendering that might occur.
+    // A hit is kept as one number, index * (length + 1) + offset (exact in a double for any text), so
+    // that one numeric sort orders hits by rendering (longest first, the order of `wrongs`), then offset.
+    const stride = zh.length + 1;
+    const keys: number[] = [];
     const starts = this.starts;
+    const wrongs = this.wrongs;
     for (let i = 0; i < zh.length; i++) {
       const c = zh.charCodeAt(i);
-      if (((starts[c] as number) & 1) === 0) continue;
-      const next = this.wrongsByStart.get(c);
+      const bits = starts[c] as number;
+      if ((bits & 1) === 0) continue;
+      const next = this.wrongsByStart[c];
       if (!next) continue;
-      gather(next.get(SINGLE));
-      if (i + 1 < zh.length) gather(next.get(zh.charCodeAt(i + 1)));
+      const single = (bits & 4) === 0 ? undefined : next.get(SINGLE);
+      if (single) for (const index of single) if (includeAmbiguous || !(wrongs[index] as WrongRendering).ambiguous) keys.push(index * stride + i);
+      if (i + 1 >= zh.length) continue;
+      const list = next.get(zh.charCodeAt(i + 1));
+      if (!list) continue;
+      for (const index of list) {
+        const w = wrongs[index] as WrongRendering;
+        if ((includeAmbiguous || !w.ambiguous) && (w.wrong.length === 2 || zh.startsWith(w.wrong, i))) keys.push(index * stride + i);
+      }
     }
-    // Distinct indexes, ascending (a typed array sorts numerically without a comparator).
-    const order = Int32Array.from(candidates).sort();
-    // Word boundaries and accepted renderings are computed only once a candidate occurs (most texts have none).
+    // Word boundaries are computed only once a rendering occurs (most texts have none).
     let bounds: Uint8Array | undefined;
-    let accepted: Array<readonly [number, number]> | undefined;
-    for (const index of order) {
-      const { wrong, entry, ambiguous, kind } = this.wrongs[index] as (typeof this.wrongs)[number];
-      if (ambiguous && !includeAmbiguous) continue;
-      const hits = indexesOf(zh, wrong, true);
-      if (hits.length === 0) continue;
+    const hits = Float64Array.from(keys).sort();
+    for (let h = 0; h < hits.length; ) {
+      const index = Math.floor((hits[h] as number) / stride);
+      const { wrong, entry, ambiguous, kind } = wrongs[index] as WrongRendering;
       bounds ??= wordBoundaries(zh);
-      accepted ??= this.acceptedSpans(zh);
+      const words = bounds;
       const blockers = this.blockersOf[index] as string[];
-      const blocked = blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
-      for (const start of hits) {
+      // Most renderings have no exclusions: no occurrence lists to build for them.
+      const blocked = blockers.length === 0 ? NO_SPANS : blockers.flatMap((b) => indexesOf(zh, b, true).map((s) => [s, s + b.length] as const));
+      const edges = this.latinEdges[index] as number;
+      // Every occurrence of this rendering, overlapping ones included, left to right.
+      for (; h < hits.length && Math.floor((hits[h] as number) / stride) === index; h++) {
+        const start = (hits[h] as number) - index * stride;
         const end = start + wrong.length;
         let free = true;
         for (let k = start; k < end; k++) if (taken[k]) free = false;
         if (!free) continue;
         // Words, not substrings: 功能 inside 功能性 or 时代 inside 新时代 is another word.
-        const onWords = bounds[start] === 1 && bounds[end] === 1;
+        const onWords = words[start] === 1 && words[end] === 1;
         // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
-        if (/^[A-Za-z0-9]/.test(wrong) && /[A-Za-z0-9]/.test(zh[start - 1] ?? '')) continue;
-        if (/[A-Za-z0-9]$/.test(wrong) && /[A-Za-z0-9]/.test(zh[end] ?? '')) continue;
+        if ((edges & 1) !== 0 && isLatinAlnum(zh.charCodeAt(start - 1))) continue;
+        if ((edges & 2) !== 0 && isLatinAlnum(zh.charCodeAt(end))) continue;
         // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
         // beyond it: the text says the accepted word, and the hit is a piece of it.
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
-        // An accepted rendering with neither end on a word boundary is a chance string across two words
-        // (标注 in 目标/注册), not a word of the text: it does not block.
-        const words = bounds;
-        const isWord = ([s, e]: readonly [number, number]): boolean => words[s] === 1 || words[e] === 1;
-        if (blocked.some(overlaps) || accepted.some((a) => overlaps(a) && isWord(a))) continue;
+        if ((blocked.length > 0 && blocked.some(overlaps)) || this.acceptedWordOverlaps(zh, words, start, end)) continue;
         if (!onWords) {
           if (splitPlausible(zh, words, start, end)) split.push({ entry, wrong, start, end, ambiguous, kind, split: true });
           continue;
@@ -501,22 +530,26 @@ class GlossaryImpl implements Glossary {
     return { result: out.sort(byStart), split: kept.sort(byStart) };
   }
 
-  /** Accepted renderings (two or more Han characters) in `zh`. */
-  private acceptedSpans(zh: string): Array<readonly [number, number]> {
-    const spans: Array<readonly [number, number]> = [];
-    const seen = new Set<string[]>();
-    for (let i = 0; i + 1 < zh.length; i++) {
-      const c = zh.charCodeAt(i);
+  /**
+   * Whether an accepted rendering (two or more Han characters) occurs in `zh` overlapping `[start, end)`
+   * and reaching beyond it, with an end on a word boundary (`words`): an accepted rendering with neither
+   * end on one is a chance string across two words (标注 in 目标/注册), not a word of the text, and does
+   * not block. Only the offsets where such a rendering can start are looked at (instead of finding every
+   * accepted rendering in the whole text once a candidate hits, most of the matcher's cost).
+   */
+  private acceptedWordOverlaps(zh: string, words: Uint8Array, start: number, end: number): boolean {
+    for (let s = Math.max(0, start - this.maxAccepted + 1); s < end && s + 1 < zh.length; s++) {
+      const c = zh.charCodeAt(s);
       if (((this.starts[c] as number) & 2) === 0) continue;
-      const list = this.acceptedByStart.get(c)?.get(zh.charCodeAt(i + 1));
-      if (!list || seen.has(list)) continue;
-      seen.add(list);
+      const list = this.acceptedByStart[c]?.get(zh.charCodeAt(s + 1));
+      if (!list) continue;
       for (const a of list) {
+        const e = s + a.length;
         // Not only on word boundaries: an accepted term the segmenter cut differently still says the term.
-        for (const s of indexesOf(zh, a, true)) spans.push([s, s + a.length]);
+        if (e > start && (s < start || e > end) && (words[s] === 1 || words[e] === 1) && zh.startsWith(a, s)) return true;
       }
     }
-    return spans;
+    return false;
   }
 
   private readonly nested = new Map<GlossaryEntry, readonly GlossaryEntry[]>();
@@ -548,6 +581,14 @@ class GlossaryImpl implements Glossary {
   }
 }
 
+/** No spans (shared, never modified). */
+const NO_SPANS: ReadonlyArray<readonly [number, number]> = [];
+
+/** Whether a UTF-16 code unit is an ASCII letter or digit (false for NaN: before or past the text). */
+function isLatinAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** 1 at every offset of `zh` where a jieba word starts or ends (0 and the length included). */
 export function wordBoundaries(zh: string): Uint8Array {
   const bounds = new Uint8Array(zh.length + 1);
@@ -564,13 +605,19 @@ export function wordBoundaries(zh: string): Uint8Array {
 const SUFFIXES = new Set('性法器度量率化型式者');
 
 /**
+ * A text of Han characters only: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
+ * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
+ */
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
+/**
  * Whether a hit of `zh[start, end)` off the word boundaries is plausibly a rendering the segmenter cut with
  * its neighbour, not a chance string across two words: the part of each cut word outside the hit is a
  * word-like piece of two or more characters (经过/培训, 一个/零射击, 动态/编程语言) or a suffix of
  * {@link SUFFIXES}. 重复发展 (复发 inside) and 回想起 (起 is a verb complement: "recall") are not.
  */
 export function splitPlausible(zh: string, bounds: Uint8Array, start: number, end: number): boolean {
-  const han = (text: string): boolean => /^\p{Script=Han}+$/u.test(text);
+  const han = (text: string): boolean => ALL_HAN.test(text);
   if (bounds[start] !== 1) {
     let from = start;
     while (from > 0 && bounds[from] !== 1) from--;
@@ -1009,19 +1056,51 @@ export interface AlignedTexts {
 export function alignedTargetSpan(texts: AlignedTexts, sourceOffset: number, widen = 1): [number, number] | null {
   const { target, sourceSentences, targetSentences, beads } = texts;
   if (beads.length === 0 || targetSentences.length === 0) return [0, target.length];
-  const en = sourceSentences.findIndex((s) => s.start <= sourceOffset && sourceOffset < s.end);
+  const en = sentenceAt(sourceSentences, sourceOffset) ?? -1;
   if (en < 0) return [0, target.length];
-  const zh = beads.filter((b) => b.en.includes(en)).flatMap((b) => b.zh);
-  if (zh.length === 0) return null;
-  const first = Math.max(0, Math.min(...zh) - widen);
-  const last = Math.min(targetSentences.length - 1, Math.max(...zh) + widen);
+  // The lowest and highest Chinese sentence of the beads holding `en`, without gathering them in arrays
+  // (asked several times for every glossary term of every pair).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of beads) {
+    if (!b.en.includes(en)) continue;
+    for (const z of b.zh) {
+      if (z < lo) lo = z;
+      if (z > hi) hi = z;
+    }
+  }
+  if (hi < lo) return null;
+  const first = Math.max(0, lo - widen);
+  const last = Math.min(targetSentences.length - 1, hi + widen);
   return [(targetSentences[first] as { start: number }).start, (targetSentences[last] as { end: number }).end];
 }
 
 /** 0-based index of the target sentence holding `offset`, if any. */
 export function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number }>, offset: number): number | undefined {
-  const i = sentences.findIndex((s) => s.start <= offset && offset < s.end);
-  return i < 0 ? undefined : i;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as { start: number; end: number };
+    if (s.start <= offset && offset < s.end) return i;
+  }
+  return undefined;
+}
+
+/** The last span lower-cased by {@link acceptedRenderingCount}: the glossary check asks about every term of a sentence in turn. */
+let lastLower: { text: string; from: number; to: number; lower: string } | undefined;
+
+function lowerSlice(text: string, from: number, to: number): string {
+  if (lastLower === undefined || lastLower.text !== text || lastLower.from !== from || lastLower.to !== to) {
+    lastLower = { text, from, to, lower: text.slice(from, to).toLowerCase() };
+  }
+  return lastLower.lower;
+}
+
+/** Per entry: its accepted renderings, English term and aliases in lower case, in that order (read for every term of every pair). */
+const lowerFormsOf = new WeakMap<GlossaryEntry, readonly string[]>();
+
+function lowerForms(entry: GlossaryEntry): readonly string[] {
+  let forms = lowerFormsOf.get(entry);
+  if (!forms) lowerFormsOf.set(entry, (forms = [...entry.zh, entry.en, ...entry.aliases].map((f) => f.toLowerCase())));
+  return forms;
 }
 
 /**
@@ -1037,11 +1116,9 @@ export function acceptedRenderingCount(
   to = text.length,
   inside: ReadonlyArray<{ start: number; end: number }> = [],
 ): number {
-  const lower = text.slice(from, to).toLowerCase();
-  const covered = new Uint8Array(lower.length);
+  const lower = lowerSlice(text, from, to);
   const spans: Array<[number, number]> = [];
-  for (const form of [...entry.zh, entry.en, ...entry.aliases]) {
-    const needle = form.toLowerCase();
+  for (const needle of lowerForms(entry)) {
     for (const s of indexesOf(lower, needle, true)) {
       const start = from + s;
       const end = start + needle.length;
@@ -1049,6 +1126,9 @@ export function acceptedRenderingCount(
       spans.push([s, s + needle.length]);
     }
   }
+  // None or one: nothing can overlap (most calls), so no coverage array to allocate.
+  if (spans.length <= 1) return spans.length;
+  const covered = new Uint8Array(lower.length);
   let count = 0;
   for (const [s, e] of spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))) {
     let free = true;
