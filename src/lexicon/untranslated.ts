@@ -1,7 +1,8 @@
 // Whether a "translation" is not a translation at all: shared by the `untranslated` check and by
 // `untranslated-span`, which stays silent on what `untranslated` reports whole.
 import type { CheckInput } from '../core/check.js';
-import { countHan } from '../core/text.js';
+import { codePointCounter, countHan } from '../core/text.js';
+import { isAscii } from './english.js';
 import { englishWordShare } from './english-vocabulary.js';
 
 /** Thresholds of {@link untranslatedReason} (the `untranslated` check's options). */
@@ -21,8 +22,9 @@ const NOT_LANGUAGE =
   /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#][\p{L}\p{N}_]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|cn|uk|de|fr|jp|info|co|me|app|dev|tv|us|eu|ly)\b/gu;
 // The pattern only runs when the text could hold what it removes (it is a hot path at corpus scale).
 const MAYBE_NOT_LANGUAGE = /[:@#]|www\.|\.[a-z]{2,4}\b/;
-const letters = (text: string) =>
-  (MAYBE_NOT_LANGUAGE.test(text) ? text.replace(NOT_LANGUAGE, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
+// Counted, not matched: a match array of every letter of every target was a hot allocation at corpus scale.
+const countLetters = codePointCounter(/\p{L}/u);
+const letters = (text: string) => countLetters(MAYBE_NOT_LANGUAGE.test(text) ? text.replace(NOT_LANGUAGE, ' ') : text);
 
 // What carries no language: links, e-mails, handles, hashtags, cashtags, markup tags, code in backticks.
 const NO_LANGUAGE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|[@#$][\p{L}\p{N}_]+|<\/?[A-Za-z][^<>]*>|`[^`]*`/gu;
@@ -44,6 +46,14 @@ export function nothingToTranslate(text: string): boolean {
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /**
+ * True when an ASCII source cannot equal a target with Han characters once both are squashed: NFKC maps
+ * no ASCII to Han and keeps Han as Han. Spares the normalization of both texts of nearly every pair.
+ */
+function differsFromAscii(source: string, targetHan: number): boolean {
+  return targetHan > 0 && isAscii(source);
+}
+
+/**
  * Why a target is not a translation at all, or null when it is one: `claimedEnglish` (pairing gave
  * the block the role `untranslated`), `sameAsSource`, or `noChinese` (Han share, 0-1, under
  * `minHanShare`). Exported so that `untranslated-span` stays silent on what this check reports whole.
@@ -57,8 +67,9 @@ export function untranslatedReason(
   if (input.pair?.translation.role === 'untranslated') return { messageId: 'claimedEnglish' };
   const letterCount = letters(input.target);
   if (letterCount < settings.minLetters) return null;
-  if (input.source !== null && squash(input.source) === squash(input.target)) return { messageId: 'sameAsSource' };
-  const share = countHan(input.target) / letterCount;
+  const han = countHan(input.target);
+  if (input.source !== null && !differsFromAscii(input.source, han) && squash(input.source) === squash(input.target)) return { messageId: 'sameAsSource' };
+  const share = han / letterCount;
   return share < settings.minHanShare ? { messageId: 'noChinese', share } : null;
 }
 
