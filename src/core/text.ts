@@ -160,3 +160,32 @@ export function detach(s: string): string {
   // Shorter substrings are copies already; the concatenation is flattened into a new string by slice.
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
+
+/**
+ * Calls `visit(start, end)` for each maximal run of code units of `text` for which `inRun` holds, in
+ * order: a word scanner that allocates nothing, where an exec loop built a match array for every word.
+ */
+export function forEachRun(text: string, inRun: (code: number) => boolean, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!inRun(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && inRun(text.charCodeAt(j))) j++;
+    visit(i, j);
+    i = j;
+  }
+}
+
+/** An ASCII letter. */
+export function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** An ASCII letter or digit. */
+export function isAsciiAlnumCode(c: number): boolean {
+  return isAsciiLetterCode(c) || (c >= 48 && c <= 57);
+}

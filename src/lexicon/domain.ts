@@ -2,7 +2,7 @@
 // An astrophysics abstract rightly says 时代 for "epoch" and 政策 for "policy"; an ML abstract does not.
 // The score is the density of the glossary's own terms, per domain, against the vocabulary of arXiv's
 // other large archives (physics, astronomy, mathematics, biology), on whichever side is available.
-import { HAN } from '../core/text.js';
+import { forEachRun, HAN, isAsciiLetterCode } from '../core/text.js';
 import type { Glossary, GlossaryEntry } from './glossary.js';
 
 /** The domain a bundled entry belongs to (its TSV section's `#domain:` line); user entries have none. */
@@ -51,8 +51,6 @@ const OTHER_ZH = [
   '代数', '拓扑', '同构', '多项式', '黎曼', '希尔伯特', '蛋白质', '基因', '细胞', '组织', '临床', '患者', '酶',
 ];
 
-const WORD = /[A-Za-z]+/g;
-
 /** The domain of general scientific vocabulary (sample, prediction, latency): applies everywhere, scores nothing. */
 const GENERAL = 'science';
 
@@ -64,15 +62,13 @@ export function scoreEnglish(glossary: Glossary, en: string): DomainScore {
     if (m.entry.domain === 'ml') ml.add(m.entry);
     else if (m.entry.domain !== undefined && m.entry.domain !== GENERAL) other.add(m.entry.en);
   }
-  // An exec loop over the words, lower-casing only those of a cue word's length: no array of every word
-  // of the source, no lower-case copy of most of them.
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(en); m !== null; m = WORD.exec(en)) {
-    const w = m[0];
-    if (w.length < OTHER_EN_SHORTEST || w.length > OTHER_EN_LONGEST) continue;
-    const lower = w.toLowerCase();
+  // The words (runs of ASCII letters, /[A-Za-z]+/g) scanned in place, sliced and lower-cased only when
+  // of a cue word's length: no match array for every word of the source, no copy of most of them.
+  forEachRun(en, isAsciiLetterCode, (start, end) => {
+    if (end - start < OTHER_EN_SHORTEST || end - start > OTHER_EN_LONGEST) return;
+    const lower = en.slice(start, end).toLowerCase();
     if (OTHER_EN.has(lower)) other.add(lower);
-  }
+  });
   return score(ml.size, other.size);
 }
 

@@ -7,7 +7,8 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { codePointTester, detach, indexesOf, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { codePointTester, detach, forEachRun, indexesOf, isAsciiAlnumCode, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { isAscii } from './english.js';
 
 
 /** One glossary term. */
@@ -379,11 +380,17 @@ class GlossaryImpl implements Glossary {
     const starts: number[] = [];
     const ends: number[] = [];
     const stems: string[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(en); m !== null; m = WORD.exec(en)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-      stems.push(stemWord(m[0]));
+    const add = (start: number, end: number): void => {
+      starts.push(start);
+      ends.push(end);
+      stems.push(stemWord(en.slice(start, end)));
+    };
+    // An ASCII source (nearly all) is scanned in place: WORD's letters and digits are then [A-Za-z0-9],
+    // and no match array is built for every word.
+    if (isAscii(en)) forEachRun(en, isAsciiAlnumCode, add);
+    else {
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(en); m !== null; m = WORD.exec(en)) add(m.index, m.index + m[0].length);
     }
     const n = stems.length;
     const out: SourceTermMatch[] = [];

@@ -8,7 +8,7 @@ import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
 import { segmentationVersion, segmentWords } from './segment.js';
-import { detach } from '../core/text.js';
+import { detach, isAsciiAlnumCode, isAsciiLetterCode } from '../core/text.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -434,7 +434,7 @@ function latinMatchAnchors(en: string, all: Set<string>): string[] {
 function isStrongLatin(raw: string): boolean {
   let i = 1;
   while (i < raw.length && isLower(raw.charCodeAt(i))) i++;
-  if (i < raw.length && isUpper(raw.charCodeAt(i)) && isAsciiLetter(raw.charCodeAt(0))) return true;
+  if (i < raw.length && isUpper(raw.charCodeAt(i)) && isAsciiLetterCode(raw.charCodeAt(0))) return true;
   for (let k = 0; k < raw.length; k++) {
     const c = raw.charCodeAt(k);
     if (isDigit(c) || (c === 58 && raw.charCodeAt(k + 1) === 47 && raw.charCodeAt(k + 2) === 47)) return true;
@@ -471,15 +471,15 @@ export function forEachLatinMatch(text: string, visit: (raw: string) => void): v
         continue;
       }
     }
-    if (isAsciiLetter(c)) {
+    if (isAsciiLetterCode(c)) {
       // [A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*
       let j = i + 1;
-      while (j < n && isAsciiAlnum(t.charCodeAt(j))) j++;
+      while (j < n && isAsciiAlnumCode(t.charCodeAt(j))) j++;
       for (;;) {
         const sep = t.charCodeAt(j);
-        if ((sep === 45 || sep === 95 || sep === 46) && j + 1 < n && isAsciiAlnum(t.charCodeAt(j + 1))) {
+        if ((sep === 45 || sep === 95 || sep === 46) && j + 1 < n && isAsciiAlnumCode(t.charCodeAt(j + 1))) {
           j += 2;
-          while (j < n && isAsciiAlnum(t.charCodeAt(j))) j++;
+          while (j < n && isAsciiAlnumCode(t.charCodeAt(j))) j++;
         } else break;
       }
       visit(t.slice(i, j));
@@ -530,14 +530,6 @@ function endsUrl(cp: number): boolean {
   if (URL_STOPS.has(cp)) return true;
   if (cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return true;
   return cp >= 0x2e80 && HAN_CHAR.test(String.fromCodePoint(cp));
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c);
 }
 
 function isLower(c: number): boolean {
