@@ -1,5 +1,5 @@
 // Anchors that survive translation: numbers, URLs/e-mails/DOIs/arXiv ids, LaTeX and math, acronyms and Latin names.
-import { countHan } from '../core/text.js';
+import { countHan, isAsciiAlnumCode, isAsciiLetterCode } from '../core/text.js';
 import { CHINESE_MULTIPLIERS, CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numerals.js';
 
 /** What an anchor is. */
@@ -685,7 +685,15 @@ export function extractNumberedNames(text: string): NumberedName[] {
 // ---------------------------------------------------------------- Acronyms and names
 
 const ROMAN = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$/;
-const TOKEN_RE = /[A-Za-z][A-Za-z0-9]*/g;
+
+/** No digit and no capital after the first letter in `text[start, end)`: classifyLatinToken's ordinary word. */
+function plainWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (i > start && c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
 
 /** Classifies a Latin token: `acronym` (≥2 capitals, no lowercase but a plural s), `name` (CamelCase or letters with digits), or null. */
 export function classifyLatinToken(token: string): 'acronym' | 'name' | null {
@@ -724,15 +732,22 @@ export function extractAcronyms(text: string, options: AcronymOptions = {}): Anc
   const out: Anchor[] = [];
   // Words inside a link (github.com/ispc-lab/bmd) are part of the link, not names.
   const links = extractUrls(text);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(w); m !== null; m = TOKEN_RE.exec(w)) {
-    const start = m.index;
-    if (isDigit(w[start - 1]) || w[start - 1] === '\\') {
-      // 3D, 4x, 10ms: a unit after a number; \textit: a LaTeX command.
-      TOKEN_RE.lastIndex = start + m[0].length;
+  // The tokens (/[A-Za-z][A-Za-z0-9]*/g) scanned in place: no match array for every word of every text,
+  // and an ordinary English word (no digit, no capital after its first letter) is not even sliced.
+  const n = w.length;
+  for (let i = 0; i < n; ) {
+    if (!isAsciiLetterCode(w.charCodeAt(i))) {
+      i++;
       continue;
     }
-    let end = start + m[0].length;
+    const start = i;
+    let end = start + 1;
+    while (end < n && isAsciiAlnumCode(w.charCodeAt(end))) end++;
+    i = end;
+    if (isDigit(w[start - 1]) || w[start - 1] === '\\') {
+      // 3D, 4x, 10ms: a unit after a number; \textit: a LaTeX command.
+      continue;
+    }
     for (;;) {
       const c = w[end];
       const hyphen = c === '-' || c === '_' ? /^[-_]([A-Za-z0-9]+)/.exec(w.slice(end, end + 40)) : null;
@@ -747,8 +762,10 @@ export function extractAcronyms(text: string, options: AcronymOptions = {}): Anc
       }
       break;
     }
-    TOKEN_RE.lastIndex = end;
+    i = end;
     if (links.length > 0 && links.some((l) => start >= l.start && start < l.end)) continue;
+    // classifyLatinToken's fast path, in place: a plain word is neither acronym nor name.
+    if (!zh && plainWord(w, start, end)) continue;
     const token = w.slice(start, end);
     const kind = classifyLatinToken(token);
     if (kind !== null) out.push(anchor(kind, text.slice(start, end), start, acronymKey(token)));
