@@ -471,32 +471,9 @@ export function forEachLatinMatch(text: string, visit: (raw: string) => void): v
         continue;
       }
     }
-    if (isAsciiLetterCode(c)) {
-      // [A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*
-      let j = i + 1;
-      while (j < n && isAsciiAlnumCode(t.charCodeAt(j))) j++;
-      for (;;) {
-        const sep = t.charCodeAt(j);
-        if ((sep === 45 || sep === 95 || sep === 46) && j + 1 < n && isAsciiAlnumCode(t.charCodeAt(j + 1))) {
-          j += 2;
-          while (j < n && isAsciiAlnumCode(t.charCodeAt(j))) j++;
-        } else break;
-      }
-      visit(t.slice(i, j));
-      i = j;
-      continue;
-    }
-    if (isDigit(c)) {
-      // \d+(?:[.,]\d+)*
-      let j = i + 1;
-      while (j < n && isDigit(t.charCodeAt(j))) j++;
-      for (;;) {
-        const sep = t.charCodeAt(j);
-        if ((sep === 46 || sep === 44) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) {
-          j += 2;
-          while (j < n && isDigit(t.charCodeAt(j))) j++;
-        } else break;
-      }
+    if (isAsciiLetterCode(c) || isDigit(c)) {
+      // [A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)* or \d+(?:[.,]\d+)*
+      const j = isDigit(c) ? partsEnd(t, i + 1, isDigit, isNumberJoiner) : partsEnd(t, i + 1, isAsciiAlnumCode, isWordJoiner);
       visit(t.slice(i, j));
       i = j;
       continue;
@@ -515,6 +492,20 @@ function addStem(part: string, stems: Set<string>, surface: Map<string, string>)
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
+
+/** The end of `unit*(?:joiner unit+)*` from `j`: a joiner counts only when a unit follows it. */
+function partsEnd(t: string, j: number, unit: (c: number) => boolean, joiner: (c: number) => boolean): number {
+  const n = t.length;
+  for (;;) {
+    while (j < n && unit(t.charCodeAt(j))) j++;
+    if (j + 1 < n && joiner(t.charCodeAt(j)) && unit(t.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+
+/** `-`, `_` or `.` inside a Latin word; `.` or `,` inside a number. */
+const isWordJoiner = (c: number): boolean => c === 45 || c === 95 || c === 46;
+const isNumberJoiner = (c: number): boolean => c === 46 || c === 44;
 
 /** `http://` or `https://` at `i`. */
 function startsUrl(t: string, i: number): boolean {
