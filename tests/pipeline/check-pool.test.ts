@@ -136,8 +136,10 @@ describe('check pool through the CLI (dist/bin.js in a child process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'transcheck-pool-int-'));
     writeFileSync(join(dir, 'transcheck.config.json'), '{}');
     const lines: string[] = [];
-    // 2,500 pairs: over MIN_PAIRS_FOR_POOL, so the workers are started.
-    for (let c = 0; c < 250; c++) {
+    // 10,000 pairs: over MIN_PAIRS_FOR_POOL, so the workers are started, and (at about 4 ms a pair on two
+    // cores) far from done when the signal comes after 4 s; 2,500 pairs were done in 3.8 s once the checks
+    // got faster, and the run exited 0 before the signal.
+    for (let c = 0; c < 1000; c++) {
       for (const r of pairingRecords()) lines.push(JSON.stringify({ id: `${r.id}.${c}`, en: `${r.en} Run ${c} of the study.`, zh: `${r.zh}研究的第${c}轮。` }));
     }
     expect(lines.length).toBeGreaterThanOrEqual(MIN_PAIRS_FOR_POOL);
