@@ -1,7 +1,7 @@
 // Check `glossary`: source terms of the ML glossary translated with no accepted rendering, and known wrong renderings (also without a source).
 import { z } from 'zod';
 import { defineCheck } from '../core/check.js';
-import { HAN } from '../core/text.js';
+import { HAN, indexesOf } from '../core/text.js';
 import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
@@ -145,9 +145,7 @@ export default defineCheck<GlossaryOptions>({
           const list: Array<{ length: number; starts: number[] }> = [];
           for (const z of other.zh) {
             if (z.length < 2 || !HAN.test(z)) continue;
-            const starts: number[] = [];
-            for (let i = ctx.target.indexOf(z); i >= 0; i = ctx.target.indexOf(z, i + 1)) starts.push(i);
-            list.push({ length: z.length, starts });
+            list.push({ length: z.length, starts: indexesOf(ctx.target, z, true) });
           }
           renderingsAt.set(other, list);
         }

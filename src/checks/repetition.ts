@@ -21,10 +21,7 @@ const options = z.object({
 /** Options of the `repetition` check. */
 export type RepetitionOptions = z.infer<typeof options>;
 
-/**
- * Every letter: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
- * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
- */
+/** Every letter. */
 const LETTERS = /\p{L}/gu;
 
 /** The shortest unit whose repetition gives `unit` (哈哈 → 哈, abcabc → abc). */

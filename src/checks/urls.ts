@@ -4,10 +4,7 @@ import type { Anchor } from '../lexicon/extract.js';
 import { extractUrls, toHalfWidth } from '../lexicon/extract.js';
 import { anchorUnits, unitAt } from '../lexicon/extract/units.js';
 
-/**
- * Han characters at the start of a text: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
- * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
- */
+/** Han characters at the start of a text. */
 const LEADING_HAN = /^\p{Script=Han}+/u;
 
 const KIND_NAME: Readonly<Record<string, string>> = { url: 'URL', email: 'e-mail', doi: 'DOI', arxiv: 'arXiv id' };

@@ -162,8 +162,6 @@ const COMMAND_RE = /\\([A-Za-z]+)\*?/g;
 /** A Han character: Chinese prose, which a formula does not hold outside a text group. */
 const HAN_PROSE = /\p{Script=Han}/u;
 
-// Module constants, not literals in the functions below: the build (esbuild, target node20) writes a
-// pattern with \p{…} outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
 /** Han written as a LaTeX command (\底流). */
 const HAN_COMMAND = /\\\s*\p{Script=Han}+/gu;
 /** One or two Han characters (a unit) after a number at the end of a text. */
@@ -698,15 +696,7 @@ function plainWord(text: string, start: number, end: number): boolean {
 /** Classifies a Latin token: `acronym` (≥2 capitals, no lowercase but a plural s), `name` (CamelCase or letters with digits), or null. */
 export function classifyLatinToken(token: string): 'acronym' | 'name' | null {
   // Fast path for ordinary words (model, The): no digit and no capital after the first letter.
-  let plain = true;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (i > 0 && c >= 65 && c <= 90)) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return null;
+  if (plainWord(token, 0, token.length)) return null;
   const letters = token.replace(/[^A-Za-z]/g, '');
   const base = letters.replace(/(?<=[A-Z]{2,})s$/, '');
   const upper = base.replace(/[^A-Z]/g, '').length;

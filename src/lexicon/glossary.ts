@@ -7,7 +7,7 @@ import { ConfigError } from '../core/errors.js';
 // segment.ts imports this module too; both only call each other at run time, never at load.
 import { segmentWords } from './segment.js';
 import { parseGlossaryCsv, parseGlossaryTbx } from './glossary-formats.js';
-import { codePointTester, detach, forEachRun, indexesOf, isAsciiAlnumCode, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
+import { codePointTester, detach, forEachRun, HAN, indexesOf, isAsciiAlnumCode, textKey, ZERO_WIDTH_SPACES } from '../core/text.js';
 import { isAscii } from './english.js';
 
 
@@ -129,7 +129,6 @@ export interface Glossary {
 }
 
 const BUNDLED = 'src/lexicon/data/glossary-ml.tsv';
-const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** What may stand between two words of one term: one to three spaces and hyphens. */
 const isJoinerUnit = codePointTester(/[\s\-‐‑–]/u);
@@ -367,7 +366,7 @@ class GlossaryImpl implements Glossary {
       if (a.length > this.maxAccepted) this.maxAccepted = a.length;
     }
     this.blockersOf = this.wrongs.map(({ wrong, entry }) => (entry.exclude ?? []).filter((x) => x.includes(wrong) || overlapsAffix(x, wrong)));
-    this.latinEdges = Uint8Array.from(this.wrongs, ({ wrong }) => (isLatinAlnum(wrong.charCodeAt(0)) ? 1 : 0) | (isLatinAlnum(wrong.charCodeAt(wrong.length - 1)) ? 2 : 0));
+    this.latinEdges = Uint8Array.from(this.wrongs, ({ wrong }) => (isAsciiAlnumCode(wrong.charCodeAt(0)) ? 1 : 0) | (isAsciiAlnumCode(wrong.charCodeAt(wrong.length - 1)) ? 2 : 0));
   }
 
   matchSource(en: string): SourceTermMatch[] {
@@ -517,8 +516,8 @@ class GlossaryImpl implements Glossary {
         // Words, not substrings: 功能 inside 功能性 or 时代 inside 新时代 is another word.
         const onWords = words[start] === 1 && words[end] === 1;
         // A rendering that starts or ends with a Latin letter or digit (5克) must not continue a Latin word (GAN克服).
-        if ((edges & 1) !== 0 && isLatinAlnum(zh.charCodeAt(start - 1))) continue;
-        if ((edges & 2) !== 0 && isLatinAlnum(zh.charCodeAt(end))) continue;
+        if ((edges & 1) !== 0 && isAsciiAlnumCode(zh.charCodeAt(start - 1))) continue;
+        if ((edges & 2) !== 0 && isAsciiAlnumCode(zh.charCodeAt(end))) continue;
         // An accepted rendering (of any term) or an excluded context overlapping this hit and reaching
         // beyond it: the text says the accepted word, and the hit is a piece of it.
         const overlaps = ([s, e]: readonly [number, number]): boolean => s < end && e > start && (s < start || e > end);
@@ -591,11 +590,6 @@ class GlossaryImpl implements Glossary {
 /** No spans (shared, never modified). */
 const NO_SPANS: ReadonlyArray<readonly [number, number]> = [];
 
-/** Whether a UTF-16 code unit is an ASCII letter or digit (false for NaN: before or past the text). */
-function isLatinAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** 1 at every offset of `zh` where a jieba word starts or ends (0 and the length included). */
 export function wordBoundaries(zh: string): Uint8Array {
   const bounds = new Uint8Array(zh.length + 1);
@@ -611,10 +605,7 @@ export function wordBoundaries(zh: string): Uint8Array {
  */
 const SUFFIXES = new Set('性法器度量率化型式者');
 
-/**
- * A text of Han characters only: a module constant, since the build (esbuild, target node20) writes a pattern with \p{…}
- * outside brackets as `new RegExp(…)`, which a literal in a function builds at every call.
- */
+/** A text of Han characters only. */
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
 /**
