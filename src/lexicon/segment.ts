@@ -149,13 +149,26 @@ export function keepWordEnds(text: string, ends: Uint16Array | Uint32Array): voi
 }
 
 function keep(text: string, words: readonly string[]): void {
+  keepWordEnds(text, endsOf(text, words));
+}
+
+function endsOf(text: string, words: readonly string[]): Uint16Array | Uint32Array {
   const ends = text.length < 65_536 ? new Uint16Array(words.length) : new Uint32Array(words.length);
   let offset = 0;
-  words.forEach((w, i) => {
-    offset += w.length;
+  for (let i = 0; i < words.length; i++) {
+    offset += (words[i] as string).length;
     ends[i] = offset;
-  });
-  keepWordEnds(text, ends);
+  }
+  return ends;
+}
+
+/**
+ * The word ends of `text` (the offset after each word of `segmentWords(text)`): a check worker that cut a
+ * translation's sentences while the audit thread pairs sends them back, so that pairing does not run
+ * jieba on the same text again (from the piece cache when the sentences were cut).
+ */
+export function wordEndsOf(text: string): Uint16Array | Uint32Array {
+  return endsOf(text, cutWords(text));
 }
 
 /**
@@ -167,6 +180,12 @@ export function primeSegmentation(text: string): void {
   const ends = kept.get(text);
   if (!ends) return;
   kept.delete(text);
+  primeWordEnds(text, ends);
+}
+
+/** `primeSegmentation` from word ends given (a check worker's, for pairing), not from the kept ones. */
+export function primeWordEnds(text: string, ends: Uint16Array | Uint32Array): void {
+  if (ends.length === 0 || ends[ends.length - 1] !== text.length) return;
   const pieces: Array<[string, string[]]> = [];
   let start = 0;
   let w = 0;

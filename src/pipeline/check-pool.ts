@@ -143,6 +143,11 @@ export class CheckPool {
     sharing?: () => boolean,
     /** Applied to each result as it arrives (the audit's spill store takes its bulky parts out of memory). */
     keep?: (result: PairResult) => PairResult,
+    /**
+     * Given: each pair a worker checks without word ends from the audit thread comes back with its
+     * translation's (the speculative checks, ahead of pairing: see run.ts `speculate`).
+     */
+    onWordEnds?: (pair: Pair, ends: Uint16Array | Uint32Array) => void,
   ): Promise<PairResult[]> {
     const results: Array<PairResult | undefined> = new Array(items.length);
     const inFlight = new Set<Promise<void>>();
@@ -160,7 +165,7 @@ export class CheckPool {
         const start = next;
         next = Math.min(items.length, next + (sharing?.() ? SHARED_BATCH : BATCH));
         const slice = items.slice(start, next);
-        const task: Promise<void> = this.runBatch(slice).then((checked) => {
+        const task: Promise<void> = this.runBatch(slice, onWordEnds).then((checked) => {
           checked.forEach((result, i) => (results[start + i] = keep ? keep(result) : result));
           done += checked.length;
           onDone(done);
@@ -192,11 +197,15 @@ export class CheckPool {
   }
 
   /** One batch in a worker; if the worker itself fails (not a check: those fail inside it), the batch is checked here. */
-  private async runBatch(slice: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>): Promise<PairResult[]> {
+  private async runBatch(
+    slice: ReadonlyArray<{ pair: Pair; duplicates?: DocumentLocation[] }>,
+    onWordEnds?: (pair: Pair, ends: Uint16Array | Uint32Array) => void,
+  ): Promise<PairResult[]> {
     let checked: WorkerResult[];
     const items = slice.map((item): CheckBatchItem => {
       const wordEnds = takeWordEnds(item.pair.translation.text);
-      return wordEnds ? { ...item, wordEnds } : item;
+      if (wordEnds) return { ...item, wordEnds };
+      return onWordEnds ? { ...item, returnWordEnds: true } : item;
     });
     try {
       checked = (await this.pool.run({ ...this.settings, items } satisfies CheckBatch)) as WorkerResult[];
@@ -214,9 +223,10 @@ export class CheckPool {
       }
       return out;
     }
-    return checked.map(({ checked: item, matches }, i) => {
+    return checked.map(({ checked: item, matches, wordEnds }, i) => {
       const { pair } = slice[i] as { pair: Pair };
       if (matches && pair.original) importPairMatches(pair, matches, pair.original.text, pair.translation.text);
+      if (wordEnds && onWordEnds) onWordEnds(pair, wordEnds);
       return withSentences(pair, item);
     });
   }

@@ -8,7 +8,7 @@ import type { AnyCheck } from '../core/check.js';
 import type { ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, Pair, PairResult, Sentence } from '../core/types.js';
 import { exportPairMatches, type PairMatchesData } from '../lexicon/glossary.js';
-import { keepWordEnds } from '../lexicon/segment.js';
+import { keepWordEnds, wordEndsOf } from '../lexicon/segment.js';
 import { checkPair, type CheckStageOptions } from './check.js';
 import type { ScoringConfig } from './score.js';
 import type { AlignOptions } from './align.js';
@@ -39,12 +39,16 @@ export interface CheckBatchItem {
   pair: Pair;
   duplicates?: DocumentLocation[];
   wordEnds?: Uint16Array | Uint32Array;
+  /** Send back the translation's word ends (checked while the audit thread has not paired it yet). */
+  returnWordEnds?: boolean;
 }
 
 /** A worker's answer for one pair: the result, and the glossary matches the terminology table reads. */
 export interface WorkerResult {
   checked: CheckedItem;
   matches?: PairMatchesData;
+  /** The translation's word ends, when the item asked for them. */
+  wordEnds?: Uint16Array | Uint32Array;
 }
 
 /**
@@ -109,7 +113,9 @@ export default async function checkBatch(batch: CheckBatch): Promise<WorkerResul
     // In the result's own key order (reports serialize it as it is).
     const checked: CheckedItem = { sourceSentences: sourceSentences.map(span), targetSentences: targetSentences.map(span), ...rest };
     const matches = exportPairMatches(item.pair);
-    out.push(matches ? { checked, matches } : { checked });
+    const result: WorkerResult = matches ? { checked, matches } : { checked };
+    if (item.returnWordEnds) result.wordEnds = wordEndsOf(item.pair.translation.text);
+    out.push(result);
   }
   return out;
 }

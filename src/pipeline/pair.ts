@@ -3,6 +3,7 @@
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import { enFeatures, pairEvidence, scoreFeatures, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
+import { primeWordEnds } from '../lexicon/segment.js';
 import { CandidateScratch, rankCandidates, settledCandidates } from './candidates.js';
 import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
@@ -49,6 +50,15 @@ interface TranslationDoc {
   attached?: { doc: number; sim: ScoredSimilarity };
   ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
   candidates: number;
+}
+
+/**
+ * What pairing may take from work done elsewhere in the run instead of doing it again. Hints change how
+ * fast pairing is, never what it decides.
+ */
+export interface PairingHints {
+  /** Word ends of a translation's text cut by a check worker (run.ts `speculate`), taken once. */
+  wordEnds(text: string): Uint16Array | Uint32Array | undefined;
 }
 
 /** The index of a list of originals (distinct by text), sealed: what pairing ranks against. */
@@ -118,8 +128,9 @@ export function pairTranslations(
   signal?: AbortSignal,
   /** A prebuilt index of the originals (they must all be in it); built from `originals` when absent. */
   prebuilt?: OriginalsIndex,
+  hints?: PairingHints,
 ): Pair[] {
-  return finish(pairingSteps(translations, originals, options, signal, prebuilt));
+  return finish(pairingSteps(translations, originals, options, signal, prebuilt, hints));
 }
 
 /** `pairTranslations`, yielding to the event loop about every 50 ms (the audit: see finishCooperatively). */
@@ -133,6 +144,7 @@ function* pairingSteps(
   options: PairingOptions = {},
   signal?: AbortSignal,
   prebuilt?: OriginalsIndex,
+  hints?: PairingHints,
 ): Generator<void, Pair[]> {
   const opts = { ...PAIRING_DEFAULTS, ...options };
   const index = prebuilt ?? (yield* indexSteps(originals, signal));
@@ -153,6 +165,9 @@ function* pairingSteps(
   for (const t of tdocs) {
     if (stopRequested(signal)) break;
     yield;
+    // Cut by a check worker already: jieba does not run on this text a second time.
+    const ends = hints?.wordEnds(t.text);
+    if (ends) primeWordEnds(t.text, ends);
     t.features = zhFeatures(t.text);
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
     const query: IndexedQuery = index.query(t.features);

@@ -284,13 +284,37 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   // Duplicates depend on the inputs only: known before pairing, for the speculative checks too.
   const duplicates = findDuplicates(inputs.map((r) => ({ file: r.ingested.file, blocks: r.blocks })));
   let pairing = true;
-  const early = pool && !options.pairingOnly ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal, () => pairing, keep) : undefined;
+  // Word ends of translations the workers cut while checking ahead of pairing, until pairing takes them.
+  const cut = new Map<string, Uint16Array | Uint32Array>();
+  const onWordEnds = (pair: Pair, ends: Uint16Array | Uint32Array) => {
+    if (pairing) cut.set(pair.translation.text, ends);
+  };
+  const hints = {
+    wordEnds(text: string) {
+      const ends = cut.get(text);
+      if (ends) cut.delete(text);
+      return ends;
+    },
+  };
+  const early =
+    pool && !options.pairingOnly
+      ? speculate(pool, translations, untranslated, blockById, duplicates, options.signal, () => pairing, keep, onWordEnds)
+      : undefined;
   // Awaited after pairing; if pairing or the judge's confirmation throws first, its outcome is not needed.
   early?.catch(() => undefined);
   options.onProgress?.('pair', 0, translations.length);
-  const paired = await pairTranslationsCooperatively(toPair, originals, options.pairing, options.signal, options.pairIndex?.withOriginals(originals));
+  const paired = await pairTranslationsCooperatively(
+    toPair,
+    originals,
+    options.pairing,
+    options.signal,
+    options.pairIndex?.withOriginals(originals),
+    early ? hints : undefined,
+  );
   let pairs = options.inShard ? paired.filter((p) => options.inShard?.(p.translation) ?? true) : paired;
   pairing = false;
+  // Ends that came after pairing had cut the text itself.
+  cut.clear();
   options.onProgress?.('pair', translations.length, translations.length);
   const limitations: string[] = [];
   if (options.lookupArxiv && !stopRequested(options.signal)) pairs = await lookupOnArxiv(pairs, options, limitations);
@@ -454,6 +478,8 @@ async function speculate(
   /** True while the audit thread pairs: only the workers check then; after it, the audit thread checks too (check-pool.ts). */
   pairing: () => boolean,
   keep: ((result: PairResult) => PairResult) | undefined,
+  /** Each checked translation's word ends, for pairing (`PairingHints`). */
+  onWordEnds: (pair: Pair, ends: Uint16Array | Uint32Array) => void,
 ): Promise<Map<string, PairResult>> {
   const pairs: Pair[] = [];
   for (const block of translations) {
@@ -463,7 +489,7 @@ async function speculate(
   }
   pairs.push(...untranslated);
   const items = pairs.map((pair) => checkItem(pair, duplicates));
-  const results = await pool.checkAll(items, signal, () => undefined, pairing, keep);
+  const results = await pool.checkAll(items, signal, () => undefined, pairing, keep, onWordEnds);
   return new Map(results.map((r) => [r.pair.id, r]));
 }
 

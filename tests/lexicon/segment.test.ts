@@ -1,6 +1,6 @@
 // Chinese segmentation: ML words kept whole, offsets cover the text, user words.
 import { describe, expect, it } from 'vitest';
-import { addUserWords, keepWordEnds, primeSegmentation, segment, segmentWords, takeWordEnds } from '../../src/lexicon/segment.js';
+import { addUserWords, keepWordEnds, primeSegmentation, primeWordEnds, segment, segmentWords, takeWordEnds, wordEndsOf } from '../../src/lexicon/segment.js';
 
 const words = (text: string) => segment(text).map((t) => t.word);
 
@@ -46,5 +46,19 @@ describe('segment', () => {
     const other = '我们训练模型。';
     keepWordEnds(other, Uint16Array.from([1, 3]));
     expect(takeWordEnds(other)).toBeUndefined();
+  });
+  it('gives a text\'s word ends (a worker, for pairing), which prime the cut of that text in another thread', () => {
+    const text = '我们提出一种新的蒸馏方法。实验表明其有效！';
+    const ends = wordEndsOf(text);
+    const cut = segmentWords(text);
+    expect(Array.from(ends)).toEqual(cut.map((_, i) => cut.slice(0, i + 1).join('').length));
+    // Ends given directly (not kept): a cut jieba would not make shows whose words these are.
+    const given = '模型很好。数据很多。';
+    primeWordEnds(given, Uint16Array.from([1, 4, 5, 6, 7, 9, 10]));
+    expect(segmentWords(given)).toEqual(['模', '型很好', '。', '数', '据', '很多', '。']);
+    // Ends not ending at the text's length are ignored.
+    const unfit = '我们训练模型。';
+    primeWordEnds(unfit, Uint16Array.from([1, 3]));
+    expect(segmentWords(unfit)).toEqual(words(unfit));
   });
 });

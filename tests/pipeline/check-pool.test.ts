@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveChecks } from '../../src/core/runner.js';
 import type { Pair, RunResult } from '../../src/core/types.js';
+import { wordEndsOf } from '../../src/lexicon/segment.js';
 import { CheckPool, MIN_PAIRS_FOR_POOL } from '../../src/pipeline/check-pool.js';
 import { audit, type AuditOptions } from '../../src/pipeline/run.js';
 import { checks as throwingRegistry } from '../fixtures/check-pool/throwing-checks.js';
@@ -121,6 +122,22 @@ describe('check pool', () => {
     } finally {
       await pool?.destroy();
     }
+  }, 60_000);
+
+  it('sends back the word ends of each translation it was given none for (pairing then does not cut it again)', async () => {
+    const dir = input();
+    const pairs = (await run(dir, { jobs: 1 })).files[0]?.pairs.map((p) => p.pair) as Pair[];
+    const pool = await CheckPool.start({ jobs: 2, checks: resolveChecks(threadRegistry), registry: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'check-pool', 'thread-checks.ts')).href });
+    const got = new Map<string, number[]>();
+    try {
+      // Only the workers check (`sharing` true): every pair crosses to a worker and back.
+      const results = await (pool as CheckPool).checkAll(pairs.map((pair) => ({ pair })), undefined, () => undefined, () => true, undefined, (pair, ends) => got.set(pair.id, Array.from(ends)));
+      expect(results).toHaveLength(pairs.length);
+    } finally {
+      await pool?.destroy();
+    }
+    expect(got.size).toBe(new Set(pairs.map((p) => p.id)).size);
+    for (const pair of pairs) expect(got.get(pair.id)).toEqual(Array.from(wordEndsOf(pair.translation.text)));
   }, 60_000);
 
   it('stays in-process with one job', async () => {

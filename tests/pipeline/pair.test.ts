@@ -47,6 +47,28 @@ describe('pairTranslations', () => {
     }
   });
 
+  it('reads a translation in the words a hint gives (a check worker cut it already) instead of cutting it again', () => {
+    const r = records[0] as Rec;
+    // Texts no other test cut (one piece: no sentence ends inside), else cuts cached earlier would be read.
+    const onePiece = r.zh.replace(/[。！？；]/g, '，');
+    const hinted = block('0:hinted', `${onePiece}这是第九十九版。`, true);
+    const plain = block('0:plain', `${onePiece}这是第九十八版。`, true);
+    const asked: string[] = [];
+    // One word a character, which jieba would not cut: the evidence shows whose words pairing read.
+    const hints = {
+      wordEnds: (text: string) => {
+        asked.push(text);
+        return text === hinted.text ? Uint16Array.from({ length: text.length }, (_, i) => i + 1) : undefined;
+      },
+    };
+    const [a, b] = pairTranslations([hinted, plain], originals, {}, undefined, undefined, hints);
+    expect(asked).toEqual([hinted.text, plain.text]);
+    const words = (terms: readonly string[]) => terms.map((t) => t.split('→')[0] as string);
+    expect(words(a?.evidence.terms ?? []).length).toBeGreaterThan(0);
+    expect(words(a?.evidence.terms ?? []).every((w) => w.length === 1)).toBe(true);
+    expect(words(b?.evidence.terms ?? []).some((w) => w.length > 1)).toBe(true);
+  });
+
   it('reports unpaired, never a forced pair, when the original is missing', () => {
     const missing = records[3] as Rec;
     const pool = originals.filter((o) => o.recordId !== missing.id);
