@@ -28,7 +28,7 @@ export const MIN_PAIRS_FOR_POOL = 2000;
 const BATCH = 16;
 /** Pairs per task while the audit thread pairs (see `checkAll`'s `sharing`). */
 const SHARED_BATCH = 64;
-/** Batches queued per worker while the audit thread pairs (about 0.1 s of checking each). */
+/** Batches in flight per worker while the audit thread pairs (a batch of SHARED_BATCH is about 0.1 s of checking). */
 const SHARED_QUEUE = 8;
 /** Batches handed to a worker at once (piscina's `concurrentTasksPerWorker`). */
 const TASKS_PER_WORKER = 4;
@@ -165,15 +165,16 @@ export class CheckPool {
     // sat idle a third of the time during pairing). Queued tasks wait in piscina; no thread is added.
     const maxInFlight = threads * 2;
     // While the audit thread pairs, its event loop turns only between pairing's slices (about 50 ms, and
-    // longer at the index's seal): more batches are queued behind each worker, so that one does not sit
-    // waiting for the audit thread to hand it the next (4.7 s of a worker's first 38 s with two).
+    // longer at the index's seal): more batches are in flight per worker, up to TASKS_PER_WORKER of them
+    // handed to it at once, so that it has the next batch when it finishes one (measured with these values:
+    // a worker waited 15 % of its time before, none after; docs/scale.md, session 16).
     const maxSharedInFlight = threads * SHARED_QUEUE;
     let done = 0;
     let next = 0;
     const stopped = () => stopRequested(signal) || this.destroyed !== undefined;
     while (next < items.length && !stopped()) {
       while (next < items.length && inFlight.size < (sharing?.() ? maxSharedInFlight : maxInFlight)) {
-        // Shared: a batch of about half a second (the audit thread lets the event loop in every ~50 ms).
+        // Shared: larger batches (the audit thread lets the event loop in only every ~50 ms).
         const start = next;
         next = Math.min(items.length, next + (sharing?.() ? SHARED_BATCH : BATCH));
         const slice = items.slice(start, next);
@@ -217,7 +218,8 @@ export class CheckPool {
     const items = slice.map((item): CheckBatchItem => {
       const wordEnds = takeWordEnds(item.pair.translation.text);
       if (wordEnds) return { ...item, wordEnds };
-      return onWordEnds ? { ...item, returnWordEnds: true } : item;
+      // Only translations are paired (an untranslated block's English is not).
+      return onWordEnds && item.pair.translation.role === 'translation' ? { ...item, returnWordEnds: true } : item;
     });
     try {
       checked = (await this.pool.run({ ...this.settings, items } satisfies CheckBatch)) as WorkerResult[];
