@@ -7,15 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { main } from '../src/cli/main.js';
 import { launchChromium } from '../tests/helpers/browser.js';
-import { option, peakRssMb, sharedDir, table, writeResult } from './common.js';
+import { median, option, peakRssMb, sharedDir, table, writeResult } from './common.js';
 
 function sink() {
   return { write: () => true };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
 }
 
 export async function run(args: string[]): Promise<void> {
