@@ -8,7 +8,7 @@ import { acronymKey } from './extract.js';
 import { bundledGlossary } from './glossary.js';
 import { jiebaIdf } from './jieba-data.js';
 import { segmentationVersion, segmentWords } from './segment.js';
-import { detach, isAsciiAlnumCode, isAsciiLetterCode } from '../core/text.js';
+import { detach, HAN, isAsciiAlnumCode, isAsciiLetterCode } from '../core/text.js';
 
 /** How alike an English and a Chinese text are. */
 export interface Similarity {
@@ -512,7 +512,6 @@ function startsUrl(t: string, i: number): boolean {
   return t.startsWith('http://', i) || t.startsWith('https://', i);
 }
 
-const HAN_CHAR = /^\p{Script=Han}$/u;
 const URL_STOPS = new Set([0xff0c, 0x3002, 0xff1b, 0xff09, 0x29]);
 
 /** A code point that ends a URL match: white space (as `\s` reads it), a Han character or closing punctuation. */
@@ -520,7 +519,7 @@ function endsUrl(cp: number): boolean {
   if (cp < 128) return cp === 32 || (cp >= 9 && cp <= 13) || cp === 0x29;
   if (URL_STOPS.has(cp)) return true;
   if (cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return true;
-  return cp >= 0x2e80 && HAN_CHAR.test(String.fromCodePoint(cp));
+  return cp >= 0x2e80 && HAN.test(String.fromCodePoint(cp));
 }
 
 function isLower(c: number): boolean {
