@@ -4,7 +4,7 @@ import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
 import { enFeatures, pairEvidence, scoreFeatures, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
 import { primeWordEnds } from '../lexicon/segment.js';
-import { CandidateScratch, rankCandidates, settledCandidates } from './candidates.js';
+import { attachedCandidates, CandidateScratch, rankCandidates } from './candidates.js';
 import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
@@ -172,9 +172,10 @@ function* pairingSteps(
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
     const query: IndexedQuery = index.query(t.features);
     const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
-    // An attached original that clearly wins is not ranked against the whole pool (candidates.ts).
-    const settled = only >= 0 ? settledCandidates(index, query, scratch, only) : undefined;
-    t.ranked = settled ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
+    // An attached original that fits well is ranked against the originals that share the translation's
+    // rarest terms, not against the whole pool (candidates.ts).
+    const own = only >= 0 ? attachedCandidates(index, query, scratch, only) : undefined;
+    t.ranked = own ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
     t.candidates = index.size;
     if (only >= 0 && t.blocks.every((b) => b.attachedTo !== undefined && docOfBlock.get(b.attachedTo) === only)) {
       t.attached = { doc: only, sim: withEvidence(t, index, only) };
