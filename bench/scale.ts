@@ -46,7 +46,8 @@ function cli(args: string[], timeoutS: number): Measure {
   const line = (res.stderr ?? '').split('\n').reverse().find((l) => l.startsWith('TIME '));
   const [u, s, m, e] = (line ?? 'TIME 0 0 0 0').slice(5).split(' ').map(Number);
   return {
-    cpu: (u ?? 0) + (s ?? 0),
+    // Rounded to GNU time's own precision: the sum of two decimals is not exact in binary (19.619999999999997).
+    cpu: Math.round(((u ?? 0) + (s ?? 0)) * 100) / 100,
     wall: e ?? 0,
     rssMb: Math.round((m ?? 0) / 1024),
     code: res.status,
