@@ -3,29 +3,15 @@
 // pool, and that ranking puts first what the full ranking puts first, other versions and better
 // originals included.
 import { describe, expect, it } from 'vitest';
+import { identifiedBlock } from '../fixtures/pairing/blocks.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
-import type { IdentifiedBlock } from '../../src/core/types.js';
 import { unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
 import { attachedCandidates, CandidateScratch, rankCandidates } from '../../src/pipeline/candidates.js';
 import { indexOriginals, pairTranslations } from '../../src/pipeline/pair.js';
 
 const records = pairingRecords();
 
-function block(id: string, text: string, zh: boolean, extra: Partial<IdentifiedBlock> = {}): IdentifiedBlock {
-  return {
-    id,
-    file: 'f.jsonl',
-    lines: [1, 1],
-    raw: text,
-    text,
-    claimed: 'unknown',
-    language: zh ? 'zh' : 'en',
-    script: zh ? 'simplified' : 'none',
-    role: zh ? 'translation' : 'original',
-    hanRatio: zh ? 1 : 0,
-    ...extra,
-  };
-}
+const block = identifiedBlock;
 
 const originals = records.map((r, i) => block(`1:${i}`, r.en, false));
 

@@ -1,11 +1,10 @@
 // An absurdly long record is not aligned or checked: one clear major finding says why, at once.
 import { describe, expect, it } from 'vitest';
 import type { IdentifiedBlock, Pair } from '../../src/core/types.js';
+import { identifiedBlock } from '../fixtures/pairing/blocks.js';
 import { checkPair, MAX_RECORD_CHARS } from '../../src/pipeline/check.js';
 
-function block(id: string, text: string, zh: boolean): IdentifiedBlock {
-  return { id, file: 'f.jsonl', lines: [1, 1], raw: text, text, claimed: 'unknown', language: zh ? 'zh' : 'en', script: zh ? 'simplified' : 'none', role: zh ? 'translation' : 'original', hanRatio: zh ? 1 : 0 };
-}
+const block = (id: string, text: string, zh: boolean): IdentifiedBlock => identifiedBlock(id, text, zh);
 
 describe('checkPair on an absurdly long record', () => {
   it('reports recordTooLong instead of aligning and checking', async () => {

@@ -2,6 +2,7 @@
 // corpus weights, keeps no posting lists for words too common to rank by, and candidate generation
 // finds each translation's original among look-alikes with bounded work.
 import { describe, expect, it } from 'vitest';
+import { identifiedBlock } from '../fixtures/pairing/blocks.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { enFeatures, scoreFeatures, unionOfGlosses, zhFeatures } from '../../src/lexicon/similarity.js';
@@ -12,19 +13,7 @@ import { indexOriginals } from '../../src/pipeline/pair.js';
 const records = pairingRecords();
 
 function block(id: string, text: string, zh: boolean, recordId?: string): IdentifiedBlock {
-  return {
-    id,
-    file: 'f.txt',
-    lines: [1, 1],
-    raw: text,
-    text,
-    claimed: 'unknown',
-    ...(recordId !== undefined ? { recordId } : {}),
-    language: zh ? 'zh' : 'en',
-    script: zh ? 'simplified' : 'none',
-    role: zh ? 'translation' : 'original',
-    hanRatio: zh ? 1 : 0,
-  };
+  return identifiedBlock(id, text, zh, { file: 'f.txt', ...(recordId !== undefined ? { recordId } : {}) });
 }
 
 const originals = records.map((r, i) => block(`1:${i}`, r.en, false, r.id));

@@ -1,6 +1,7 @@
 // Pairing: finds each translation's original across files, refuses weak or ambiguous matches,
 // counts identical originals once, and flags translations attached to the wrong original.
 import { describe, expect, it } from 'vitest';
+import { identifiedBlock } from '../fixtures/pairing/blocks.js';
 import { pairingRecords, type PairingRecord } from '../fixtures/pairing/records.js';
 import type { IdentifiedBlock } from '../../src/core/types.js';
 import { pairTranslations } from '../../src/pipeline/pair.js';
@@ -12,19 +13,7 @@ const records = pairingRecords();
 
 function block(id: string, text: string, zh: boolean, extra: Partial<IdentifiedBlock> = {}): IdentifiedBlock {
   const [file = '0'] = id.split(':');
-  return {
-    id,
-    file: `file-${file}.txt`,
-    lines: [1, 1],
-    raw: text,
-    text,
-    claimed: 'unknown',
-    language: zh ? 'zh' : 'en',
-    script: zh ? 'simplified' : 'none',
-    role: zh ? 'translation' : 'original',
-    hanRatio: zh ? 1 : 0,
-    ...extra,
-  };
+  return identifiedBlock(id, text, zh, { file: `file-${file}.txt`, ...extra });
 }
 
 // Translations in file 0 (in record order); originals in file 1, in reverse order.
