@@ -304,15 +304,13 @@ export function attachedCandidates(
   q: IndexedQuery,
   scratch: CandidateScratch,
   attached: number,
-  /** Postings read and originals scored (the defaults; a benchmark varies them). */
-  limits = { postings: ATTACHED_BUDGET, scored: ATTACHED_SCORED },
 ): Candidate[] | undefined {
   if (attached < 0) return undefined;
   const own = scoreCandidate(index, q, attached, scratch);
   if (own.sim.score < CLEAR_SCORE) return undefined;
   const { en, seen, touched } = scratch;
   let count = 0;
-  let budget = limits.postings;
+  let budget = ATTACHED_BUDGET;
   const read = (list: ArrayLike<number>, weight: number) => {
     for (let p = 0; p < list.length; p++) {
       const d = list[p] as number;
@@ -348,7 +346,7 @@ export function attachedCandidates(
     budget -= key.df;
     read(key.anchor ? index.anchorPostings(key.id) : index.stemPostings(key.id), key.weight);
   }
-  const heap = new TopK(limits.scored);
+  const heap = new TopK(ATTACHED_SCORED);
   for (let i = 0; i < count; i++) {
     const d = touched[i] as number;
     if (d !== attached) heap.offer(d, en[d] as number);
