@@ -6,7 +6,7 @@ import type { ReportDescriptor } from '../core/check.js';
 import type { Fix } from '../core/types.js';
 import type { Glossary, GlossaryEntry, WrongRenderingMatch } from '../lexicon/glossary.js';
 import { domainOf, entryApplies } from '../lexicon/domain.js';
-import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, pairTextsKey, rememberPairMatches, sentenceAt, sourceHasCue, sourceHoldsTerm, sourceWords } from '../lexicon/glossary.js';
+import { acceptedRenderingCount, alignedTargetSpan, loadGlossary, rememberPairTermUses, sentenceAt, sourceHasCue, sourceHoldsTerm, sourceWords, termUses } from '../lexicon/glossary.js';
 
 const options = z.object({
   /** Extra glossary files (JSON array of entries, or TSV `en<TAB>zh1|zh2<TAB>wrong1|wrong2`); the CLI's `--glossary`. */
@@ -132,8 +132,8 @@ export default defineCheck<GlossaryOptions>({
     }
     const sourceSentences = ctx.sourceSentences;
     const sourceEntries = [...new Set(terms.map((t) => t.entry))];
-    // The corpus-wide terminology table reads the same matches (pipeline/terminology.ts).
-    if (ctx.pair) rememberPairMatches(ctx.pair, { glossary, texts: pairTextsKey(ctx.source, ctx.target), sourceEntries, wrongs });
+    // The corpus-wide terminology table counts the same matches (pipeline/terminology.ts).
+    if (ctx.pair) rememberPairTermUses(ctx.pair, glossary, ctx.source, ctx.target, termUses(sourceEntries, wrongs, ctx.target, true));
     /** Accepted Han renderings of the source's other terms in `target[from, to)`: 循环神经网络 translates "recurrent neural network", not "recurrent". */
     // Where each source entry's Han renderings occur in the whole target, found once per pair: each term
     // then keeps those inside its span (the same spans as searching the span itself, term by term).

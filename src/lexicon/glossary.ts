@@ -952,37 +952,104 @@ export function loadGlossary(userFiles: readonly string[] = []): Glossary {
 const filesOf = new WeakMap<Glossary, readonly string[]>();
 
 /**
- * What the `glossary` check found in one pair's texts (the distinct entries of the source's terms, in
- * order of first match, and every wrong rendering of the target, ambiguous ones included), kept per
- * pair object for the corpus-wide terminology table: it needs the same matches of every translation, and
- * finding them again cost about 5 % of an audit's CPU. Held weakly: gone with the pair.
+ * The terms of one pair for the corpus-wide terminology table (pipeline/terminology.ts), as the `glossary`
+ * check found them: each use is a glossary entry and the rendering of it the translation holds (a known
+ * wrong one, or an accepted one), in the order the table counts them. Finding the matches again cost about
+ * 5 % of an audit's CPU. A large run holds them for every pair until the table is built, so they are kept
+ * packed in a string (see {@link encodeTermUses}) with a flat key: 0.24 KB a pair, against 0.70 KB for the
+ * check's match objects and a key of joined strings (5,000 pairs of the scale benchmark; docs/scale.md).
  */
-export interface PairGlossaryMatches {
+interface KeptTermUses {
   glossary: Glossary;
-  /** `textKey` of the source and the target the matches were found on (not the texts: a spilled run keeps those on disk). */
+  /** `pairTextsKey` of the source and the target the uses were found on (not the texts: a spilled run keeps those on disk). */
   texts: string;
-  sourceEntries: readonly GlossaryEntry[];
-  wrongs: readonly WrongRenderingMatch[];
+  /** {@link encodeTermUses}. */
+  uses: string;
 }
 
-const pairMatches = new WeakMap<object, PairGlossaryMatches>();
+/** A translation's term uses: entry, rendering, entry, rendering, … */
+export type TermUses = Array<GlossaryEntry | string>;
 
-/** Keeps the matches of a pair's texts (see {@link PairGlossaryMatches}). */
-export function rememberPairMatches(pair: object, matches: PairGlossaryMatches): void {
-  pairMatches.set(pair, matches);
+/**
+ * A translation's term uses: each wrong rendering of a term (of a term the source has, when there is a
+ * source), then each accepted rendering of those terms the translation holds. `sourceEntries` are the
+ * distinct entries of the source's terms in order of first match; `wrongs` the wrong renderings found in
+ * the target (ambiguous ones only when there is a source to confirm them).
+ */
+export function termUses(
+  sourceEntries: Iterable<GlossaryEntry>,
+  wrongs: Iterable<Pick<WrongRenderingMatch, 'entry' | 'wrong'>>,
+  zh: string,
+  withSource: boolean,
+): TermUses {
+  const terms = new Set<GlossaryEntry>(sourceEntries);
+  const uses: TermUses = [];
+  for (const m of wrongs) {
+    if (withSource && !terms.has(m.entry)) continue;
+    uses.push(m.entry, m.wrong);
+    terms.add(m.entry);
+  }
+  for (const entry of terms) {
+    for (const accepted of entry.zh) if (zh.includes(accepted)) uses.push(entry, accepted);
+  }
+  return uses;
+}
+
+// A use packed in two UTF-16 code units: the entry's index in the glossary, then the rendering's index in
+// the entry's accepted renderings, or WRONG_BIT plus its index in the wrong ones.
+const WRONG_BIT = 0x8000;
+
+/** `uses` packed in a string, or undefined when one cannot be (an entry not in `glossary`, past 65,535 entries). */
+export function encodeTermUses(glossary: Glossary, uses: TermUses): string | undefined {
+  const codes: number[] = [];
+  for (let i = 0; i + 1 < uses.length; i += 2) {
+    const entry = uses[i] as GlossaryEntry;
+    const rendering = uses[i + 1] as string;
+    const index = indexOfEntry(glossary, entry);
+    const accepted = entry.zh.indexOf(rendering);
+    const wrong = accepted < 0 ? entry.wrong.indexOf(rendering) : -1;
+    if (index < 0 || index > 0xffff || (accepted < 0 && wrong < 0) || accepted >= WRONG_BIT || wrong >= WRONG_BIT) return undefined;
+    codes.push(index, accepted >= 0 ? accepted : WRONG_BIT | wrong);
+  }
+  if (codes.length <= 4096) return String.fromCharCode(...codes);
+  // A long list in pieces (an argument list has a limit), joined into a string of its own (not a rope).
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  return detach(out);
+}
+
+/** The uses packed by {@link encodeTermUses}; undefined when they do not fit `glossary` (another glossary). */
+export function decodeTermUses(glossary: Glossary, packed: string): TermUses | undefined {
+  const uses: TermUses = [];
+  for (let i = 0; i + 1 < packed.length; i += 2) {
+    const entry = glossary.entries[packed.charCodeAt(i)];
+    const code = packed.charCodeAt(i + 1);
+    const rendering = entry && (code & WRONG_BIT ? entry.wrong[code & ~WRONG_BIT] : entry.zh[code]);
+    if (!entry || rendering === undefined) return undefined;
+    uses.push(entry, rendering);
+  }
+  return uses;
+}
+
+const pairTermUses = new WeakMap<object, KeptTermUses>();
+
+/** Keeps the term uses of a pair's texts (see {@link KeptTermUses}); not kept when they cannot be packed. */
+export function rememberPairTermUses(pair: object, glossary: Glossary, source: string, target: string, uses: TermUses): void {
+  const packed = encodeTermUses(glossary, uses);
+  if (packed === undefined) pairTermUses.delete(pair);
+  else pairTermUses.set(pair, { glossary, texts: detach(pairTextsKey(source, target)), uses: packed });
 }
 
 /**
- * A pair's kept matches as they cross from a check worker to the audit thread, whose terminology table
+ * A pair's kept uses as they cross from a check worker to the audit thread, whose terminology table
  * reads them (without them it matched the glossary again on the audit thread, about 7 % of a `--jobs 2`
- * run's critical path): the glossary by its user files (both threads load the same one), entries by
- * their index in it.
+ * run's critical path): the glossary by its user files (both threads load the same one) and its size,
+ * the uses packed as kept.
  */
-export interface PairMatchesData {
+export interface PairTermUsesData {
   files: readonly string[];
-  sourceEntries: number[];
-  /** entry index, wrong rendering, start, end, ambiguous, kind. */
-  wrongs: Array<[number, string, number, number, boolean, WrongKind]>;
+  entries: number;
+  uses: string;
 }
 
 const entryIndexes = new WeakMap<Glossary, Map<GlossaryEntry, number>>();
@@ -993,44 +1060,37 @@ function indexOfEntry(glossary: Glossary, entry: GlossaryEntry): number {
   return indexes.get(entry) ?? -1;
 }
 
-/** The matches kept for `pair` in this thread, as data that crosses threads; undefined when none were kept. */
-export function exportPairMatches(pair: object): PairMatchesData | undefined {
-  const m = pairMatches.get(pair);
+/** The uses kept for `pair` in this thread, as data that crosses threads; undefined when none were kept. */
+export function exportPairTermUses(pair: object): PairTermUsesData | undefined {
+  const m = pairTermUses.get(pair);
   const files = m && filesOf.get(m.glossary);
   if (!m || !files) return undefined;
-  const sourceEntries = m.sourceEntries.map((e) => indexOfEntry(m.glossary, e));
-  const wrongs = m.wrongs.map((w): PairMatchesData['wrongs'][number] => [indexOfEntry(m.glossary, w.entry), w.wrong, w.start, w.end, w.ambiguous, w.kind]);
-  if (sourceEntries.includes(-1) || wrongs.some((w) => w[0] < 0)) return undefined;
-  return { files, sourceEntries, wrongs };
+  return { files, entries: m.glossary.entries.length, uses: m.uses };
 }
 
-/** Keeps on `pair` the matches a worker found on its texts (see {@link exportPairMatches}). */
-export function importPairMatches(pair: object, data: PairMatchesData, source: string, target: string): void {
+/** Keeps on `pair` the uses a worker found on its texts (see {@link exportPairTermUses}). */
+export function importPairTermUses(pair: object, data: PairTermUsesData, source: string, target: string): void {
   const glossary = loadGlossary(data.files);
-  const entry = (i: number): GlossaryEntry | undefined => glossary.entries[i];
-  const sourceEntries = data.sourceEntries.map(entry);
-  const wrongs = data.wrongs.map(([i, wrong, start, end, ambiguous, kind]) => ({ entry: entry(i), wrong, start, end, ambiguous, kind }));
   // Not the worker's glossary (a user file changed between the two loads): the table matches again.
-  const known = (w: (typeof wrongs)[number]) => w.entry?.wrong.includes(w.wrong) ?? false;
-  if (sourceEntries.some((e) => !e) || !wrongs.every(known)) return;
-  rememberPairMatches(pair, { glossary, texts: pairTextsKey(source, target), sourceEntries: sourceEntries as GlossaryEntry[], wrongs: wrongs as WrongRenderingMatch[] });
+  if (glossary.entries.length !== data.entries || decodeTermUses(glossary, data.uses) === undefined) return;
+  pairTermUses.set(pair, { glossary, texts: detach(pairTextsKey(source, target)), uses: data.uses });
 }
 
-/** Moves the matches kept for one pair object to another of the same texts (a speculative check's result reused). */
-export function movePairMatches(from: object, to: object): void {
-  const m = pairMatches.get(from);
-  if (m) pairMatches.set(to, m);
+/** Moves the uses kept for one pair object to another of the same texts (a speculative check's result reused). */
+export function movePairTermUses(from: object, to: object): void {
+  const m = pairTermUses.get(from);
+  if (m) pairTermUses.set(to, m);
 }
 
-/** Drops the matches kept for a pair (once the terminology table has read them). */
-export function forgetPairMatches(pair: object): void {
-  pairMatches.delete(pair);
+/** Drops the uses kept for a pair (once the terminology table has read them). */
+export function forgetPairTermUses(pair: object): void {
+  pairTermUses.delete(pair);
 }
 
-/** The matches kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
-export function pairMatchesOf(pair: object, glossary: Glossary, source: string, target: string): PairGlossaryMatches | undefined {
-  const m = pairMatches.get(pair);
-  return m && m.glossary === glossary && m.texts === pairTextsKey(source, target) ? m : undefined;
+/** The uses kept for a pair by the `glossary` check, when it ran in this thread with this glossary on these texts. */
+export function pairTermUsesOf(pair: object, glossary: Glossary, source: string, target: string): TermUses | undefined {
+  const m = pairTermUses.get(pair);
+  return m && m.glossary === glossary && m.texts === pairTextsKey(source, target) ? decodeTermUses(glossary, m.uses) : undefined;
 }
 
 /** The key of a pair's two texts that kept matches are checked against. */

@@ -12,7 +12,7 @@ import type { DocumentLocation, IdentifiedBlock, Pair, PairResult } from '../cor
 import type { AlignOptions } from './align.js';
 import { checkPair, unalignedResult } from './check.js';
 import { noEvidence } from './pair.js';
-import { importPairMatches } from '../lexicon/glossary.js';
+import { importPairTermUses } from '../lexicon/glossary.js';
 import { takeWordEnds } from '../lexicon/segment.js';
 import type { CheckBatch, CheckBatchItem, CheckedItem, ResolvedCheckData, WorkerResult } from './check-worker.js';
 import type { ScoringConfig } from './score.js';
@@ -237,9 +237,9 @@ export class CheckPool {
       }
       return out;
     }
-    return checked.map(({ checked: item, matches, wordEnds }, i) => {
+    return checked.map(({ checked: item, uses, wordEnds }, i) => {
       const { pair } = slice[i] as { pair: Pair };
-      if (matches && pair.original) importPairMatches(pair, matches, pair.original.text, pair.translation.text);
+      if (uses && pair.original) importPairTermUses(pair, uses, pair.original.text, pair.translation.text);
       if (wordEnds && onWordEnds) onWordEnds(pair, wordEnds);
       return withSentences(pair, item);
     });

@@ -7,7 +7,7 @@ import { checks as builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../core/check.js';
 import type { ResolvedCheck } from '../core/runner.js';
 import type { DocumentLocation, Pair, PairResult, Sentence } from '../core/types.js';
-import { exportPairMatches, type PairMatchesData } from '../lexicon/glossary.js';
+import { exportPairTermUses, type PairTermUsesData } from '../lexicon/glossary.js';
 import { keepWordEnds, wordEndsOf } from '../lexicon/segment.js';
 import { checkPair, type CheckStageOptions } from './check.js';
 import type { ScoringConfig } from './score.js';
@@ -43,10 +43,10 @@ export interface CheckBatchItem {
   returnWordEnds?: boolean;
 }
 
-/** A worker's answer for one pair: the result, and the glossary matches the terminology table reads. */
+/** A worker's answer for one pair: the result, and the term uses the terminology table reads. */
 export interface WorkerResult {
   checked: CheckedItem;
-  matches?: PairMatchesData;
+  uses?: PairTermUsesData;
   /** The translation's word ends, when the item asked for them. */
   wordEnds?: Uint16Array | Uint32Array;
 }
@@ -112,8 +112,8 @@ export default async function checkBatch(batch: CheckBatch): Promise<WorkerResul
     const { pair: _pair, sourceSentences, targetSentences, ...rest } = await checkPair(item.pair, options, item.duplicates);
     // In the result's own key order (reports serialize it as it is).
     const checked: CheckedItem = { sourceSentences: sourceSentences.map(span), targetSentences: targetSentences.map(span), ...rest };
-    const matches = exportPairMatches(item.pair);
-    const result: WorkerResult = matches ? { checked, matches } : { checked };
+    const uses = exportPairTermUses(item.pair);
+    const result: WorkerResult = uses ? { checked, uses } : { checked };
     if (item.returnWordEnds) result.wordEnds = wordEndsOf(item.pair.translation.text);
     out.push(result);
   }

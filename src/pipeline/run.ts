@@ -21,7 +21,7 @@ import type {
   PairResult,
   RunResult,
 } from '../core/types.js';
-import { forgetPairMatches, loadGlossary, movePairMatches } from '../lexicon/glossary.js';
+import { forgetPairTermUses, loadGlossary, movePairTermUses } from '../lexicon/glossary.js';
 import { checkPair } from './check.js';
 import { CheckPool, defaultJobs, MIN_PAIRS_FOR_POOL } from './check-pool.js';
 import { addUsage, confirmAmbiguous } from './confirm.js';
@@ -438,8 +438,8 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   });
   const terminology = terminologyAcrossCorpus(results, loadGlossary(options.glossary ?? []));
   const summary = files.length === 0 ? emptySummary() : summarize(allBlocks, results);
-  // The glossary matches kept for the terminology table are not read again.
-  for (const result of results) forgetPairMatches(result.pair);
+  // The term uses kept for the terminology table are not read again.
+  for (const result of results) forgetPairTermUses(result.pair);
   // Every text has been read but by the reports: a spilled run's blocks leave theirs in the store.
   if (spiller?.spilling) spiller.blocks(inputs.map((r) => r.blocks), results);
   timings.total = Math.round(performance.now() - t0);
@@ -505,8 +505,8 @@ function reuseSpeculative(result: PairResult | undefined, pair: Pair): PairResul
   if (result.pair === pair) return result;
   if (pair.status !== 'paired' || result.pair.status !== 'paired') return undefined;
   if (result.pair.translation !== pair.translation || result.pair.original !== pair.original) return undefined;
-  // The glossary matches the terminology table reads are kept per pair object.
-  movePairMatches(result.pair, pair);
+  // The term uses the terminology table reads are kept per pair object.
+  movePairTermUses(result.pair, pair);
   // The speculative result is not used elsewhere: it takes the decided pair in place (a copy would read
   // back every field a spill store holds).
   result.pair = pair;

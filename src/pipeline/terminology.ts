@@ -3,7 +3,7 @@
 // inconsistency report, corpus-wide). A pure function of the checked pairs and the glossary.
 import { textKey } from '../core/text.js';
 import type { PairResult } from '../core/types.js';
-import { pairMatchesOf, type Glossary, type GlossaryEntry } from '../lexicon/glossary.js';
+import { pairTermUsesOf, termUses, type Glossary, type GlossaryEntry } from '../lexicon/glossary.js';
 
 /** One rendering of a term and how many translations use it. */
 export interface TermRendering {
@@ -46,19 +46,16 @@ export function terminologyAcrossCorpus(results: readonly PairResult[], glossary
     const key = textKey(zh);
     if (seenTexts.has(key)) continue;
     seenTexts.add(key);
-    const terms = new Set<GlossaryEntry>();
-    // The glossary check kept the matches of this pair's texts (in-process runs); else they are found here.
-    const kept = original ? pairMatchesOf(result.pair, glossary, original.text, zh) : undefined;
-    if (kept) for (const entry of kept.sourceEntries) terms.add(entry);
-    else if (original) for (const m of glossary.matchSource(original.text)) terms.add(m.entry);
-    for (const m of kept ? kept.wrongs : glossary.matchWrongTarget(zh, { includeAmbiguous: original !== null })) {
-      if (original && !terms.has(m.entry)) continue;
-      use(m.entry, m.wrong, key);
-      terms.add(m.entry);
-    }
-    for (const entry of terms) {
-      for (const accepted of entry.zh) if (zh.includes(accepted)) use(entry, accepted, key);
-    }
+    // The glossary check kept this pair's uses (in-process runs, and from the workers); else they are found here.
+    const uses =
+      (original ? pairTermUsesOf(result.pair, glossary, original.text, zh) : undefined) ??
+      termUses(
+        original ? glossary.matchSource(original.text).map((m) => m.entry) : [],
+        glossary.matchWrongTarget(zh, { includeAmbiguous: original !== null }),
+        zh,
+        original !== null,
+      );
+    for (let i = 0; i + 1 < uses.length; i += 2) use(uses[i] as GlossaryEntry, uses[i + 1] as string, key);
   }
   const out: TermUsage[] = [];
   for (const [entry, renderings] of byTerm) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { alignedTargetSpan, bundledGlossary, createGlossary, exportPairMatches, importPairMatches, loadGlossary, movePairMatches, pairMatchesOf, pairTextsKey, parseGlossaryTsv, rememberPairMatches, sourceHasCue, sourceWords, splitPlausible, stemWord, wordBoundaries } from '../../src/lexicon/glossary.js';
+import type { GlossaryEntry } from '../../src/lexicon/glossary.js';
+import { alignedTargetSpan, bundledGlossary, createGlossary, decodeTermUses, encodeTermUses, exportPairTermUses, forgetPairTermUses, importPairTermUses, loadGlossary, movePairTermUses, pairTermUsesOf, pairTextsKey, parseGlossaryTsv, rememberPairTermUses, sourceHasCue, sourceWords, splitPlausible, stemWord, termUses, wordBoundaries } from '../../src/lexicon/glossary.js';
 
 const g = bundledGlossary();
 const byEn = (en: string) => g.entries.find((e) => e.en === en);
@@ -263,39 +264,83 @@ describe('classes of wrong renderings', () => {
   });
 });
 
-describe('glossary matches kept per pair (the terminology table reads them)', () => {
-  it('cross from a worker as data and come back as the same entries of the same glossary', () => {
-    const glossary = loadGlossary([]);
-    const source = 'We train a classifier on image features with a multi-armed bandit.';
-    const target = '我们在图像功能上用多臂强盗训练分类器。';
-    const sourceEntries = [...new Set(glossary.matchSource(source).map((m) => m.entry))];
-    const wrongs = glossary.matchWrongTarget(target, { includeAmbiguous: true });
+describe('term uses kept per pair (the terminology table counts them)', () => {
+  const glossary = loadGlossary([]);
+  const source = 'We train a classifier on image features with a multi-armed bandit.';
+  const target = '我们在图像功能上用多臂强盗训练分类器。';
+  const sourceEntries = [...new Set(glossary.matchSource(source).map((m) => m.entry))];
+  const wrongs = glossary.matchWrongTarget(target, { includeAmbiguous: true });
+  const entryOf = (en: string) => glossary.entries.find((e) => e.en === en || e.aliases.includes(en));
+
+  it('list each wrong rendering of a source term, then each accepted rendering the translation holds', () => {
     expect(wrongs.length).toBeGreaterThan(0);
-    const inWorker = {};
-    rememberPairMatches(inWorker, { glossary, texts: pairTextsKey(source, target), sourceEntries, wrongs });
-    // Structured cloning, as postMessage does.
-    const data = structuredClone(exportPairMatches(inWorker));
-    expect(data?.files).toEqual([]);
-    const onAuditThread = {};
-    expect(pairMatchesOf(onAuditThread, glossary, source, target)).toBeUndefined();
-    importPairMatches(onAuditThread, data as NonNullable<typeof data>, source, target);
-    const kept = pairMatchesOf(onAuditThread, glossary, source, target);
-    expect(kept?.sourceEntries).toEqual(sourceEntries);
-    expect(kept?.sourceEntries.every((e, i) => e === sourceEntries[i])).toBe(true);
-    expect(kept?.wrongs).toEqual(wrongs);
-    // Other texts: not these matches.
-    expect(pairMatchesOf(onAuditThread, glossary, source, `${target}。`)).toBeUndefined();
-    const reused = {};
-    movePairMatches(onAuditThread, reused);
-    expect(pairMatchesOf(reused, glossary, source, target)?.wrongs).toEqual(wrongs);
+    const uses = termUses(sourceEntries, wrongs, target, true);
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < uses.length; i += 2) pairs.push([(uses[i] as GlossaryEntry).en, uses[i + 1] as string]);
+    expect(pairs).toContainEqual([entryOf('multi-armed bandit')!.en, '多臂强盗']);
+    expect(pairs).toContainEqual([entryOf('classifier')!.en, '分类器']);
+    // Wrong renderings first, in the order found.
+    const firstAccepted = pairs.findIndex(([en, zh]) => entryOf(en)!.zh.includes(zh));
+    expect(pairs.slice(firstAccepted).every(([en, zh]) => entryOf(en)!.zh.includes(zh))).toBe(true);
+    // With a source, a wrong rendering of a term the source does not have is not counted.
+    const noTerms = termUses([], wrongs, target, true);
+    expect(noTerms).toEqual([]);
+    // Target-only: the wrong renderings count, and bring their terms' accepted renderings in.
+    const targetOnly = termUses([], wrongs, target, false);
+    expect(targetOnly.length).toBeGreaterThanOrEqual(2 * wrongs.length);
   });
 
-  it('are dropped, not misread, when a wrong rendering is not its entry’s (another glossary)', () => {
-    const glossary = loadGlossary([]);
-    const data = { files: [], sourceEntries: [0], wrongs: [[0, '不是错误译法的词', 0, 8, false, 'sense']] as Array<[number, string, number, number, boolean, 'sense']> };
+  it('are packed two code units a use and unpacked to the same entries and renderings', () => {
+    const uses = termUses(sourceEntries, wrongs, target, true);
+    const packed = encodeTermUses(glossary, uses);
+    expect(packed).toHaveLength(uses.length);
+    const back = decodeTermUses(glossary, packed as string);
+    expect(back).toEqual(uses);
+    expect(back?.every((u, i) => u === uses[i])).toBe(true);
+    // A rendering that is not its entry's, or an entry of another glossary, is not packed.
+    expect(encodeTermUses(glossary, [uses[0] as GlossaryEntry, '不是译法'])).toBeUndefined();
+    const other = createGlossary([{ en: 'widget', aliases: [], zh: ['小部件'], wrong: ['窗口小东西'] }]);
+    expect(encodeTermUses(glossary, [other.entries[0] as GlossaryEntry, '小部件'])).toBeUndefined();
+    // Packed against another glossary: not unpacked.
+    expect(decodeTermUses(other, packed as string)).toBeUndefined();
+  });
+
+  it('cross from a worker as data and come back as the same entries of the same glossary', () => {
+    const uses = termUses(sourceEntries, wrongs, target, true);
+    const inWorker = {};
+    rememberPairTermUses(inWorker, glossary, source, target, uses);
+    // Structured cloning, as postMessage does.
+    const data = structuredClone(exportPairTermUses(inWorker));
+    expect(data?.files).toEqual([]);
+    const onAuditThread = {};
+    expect(pairTermUsesOf(onAuditThread, glossary, source, target)).toBeUndefined();
+    importPairTermUses(onAuditThread, data as NonNullable<typeof data>, source, target);
+    const kept = pairTermUsesOf(onAuditThread, glossary, source, target);
+    expect(kept).toEqual(uses);
+    expect(kept?.every((u, i) => u === uses[i])).toBe(true);
+    // Other texts: not these uses.
+    expect(pairTermUsesOf(onAuditThread, glossary, source, `${target}。`)).toBeUndefined();
+    const reused = {};
+    movePairTermUses(onAuditThread, reused);
+    expect(pairTermUsesOf(reused, glossary, source, target)).toEqual(uses);
+    forgetPairTermUses(reused);
+    expect(pairTermUsesOf(reused, glossary, source, target)).toBeUndefined();
+  });
+
+  it('are dropped, not misread, when the worker’s glossary was another', () => {
+    const data = exportPairTermUses((() => {
+      const pair = {};
+      rememberPairTermUses(pair, glossary, source, target, termUses(sourceEntries, wrongs, target, true));
+      return pair;
+    })()) as NonNullable<ReturnType<typeof exportPairTermUses>>;
     const pair = {};
-    importPairMatches(pair, data, 'a', '不是错误译法的词');
-    expect(pairMatchesOf(pair, glossary, 'a', '不是错误译法的词')).toBeUndefined();
+    importPairTermUses(pair, { ...data, entries: data.entries + 1 }, source, target);
+    expect(pairTermUsesOf(pair, glossary, source, target)).toBeUndefined();
+    // A rendering index past its entry's lists.
+    importPairTermUses(pair, { ...data, uses: `${data.uses.slice(0, 1)}\u7fff` }, source, target);
+    expect(pairTermUsesOf(pair, glossary, source, target)).toBeUndefined();
+    importPairTermUses(pair, data, source, target);
+    expect(pairTermUsesOf(pair, glossary, source, target)).toBeDefined();
   });
 });
 
