@@ -51,13 +51,13 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-/** A Markdown table from a header and rows. */
 /** The middle value (the upper of the two middle ones for an even count). */
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
 }
 
+/** A Markdown table from a header and rows. */
 export function table(header: string[], rows: Array<Array<string | number>>): string {
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

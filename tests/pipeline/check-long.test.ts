@@ -1,10 +1,8 @@
 // An absurdly long record is not aligned or checked: one clear major finding says why, at once.
 import { describe, expect, it } from 'vitest';
-import type { IdentifiedBlock, Pair } from '../../src/core/types.js';
-import { identifiedBlock } from '../fixtures/pairing/blocks.js';
+import type { Pair } from '../../src/core/types.js';
+import { identifiedBlock as block } from '../fixtures/pairing/blocks.js';
 import { checkPair, MAX_RECORD_CHARS } from '../../src/pipeline/check.js';
-
-const block = (id: string, text: string, zh: boolean): IdentifiedBlock => identifiedBlock(id, text, zh);
 
 describe('checkPair on an absurdly long record', () => {
   it('reports recordTooLong instead of aligning and checking', async () => {
