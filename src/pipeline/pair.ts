@@ -2,9 +2,9 @@
 // none does), by cross-lingual evidence ranked against the whole pool, with a margin, one-to-one.
 import { stopRequested, yieldToEventLoop } from '../core/cancel.js';
 import type { BlockRef, IdentifiedBlock, Pair, PairEvidence } from '../core/types.js';
-import { enFeatures, pairEvidence, scoreFeatures, zhFeatures, type ScoredSimilarity, type ZhFeatures } from '../lexicon/similarity.js';
+import { enFeatures, pairEvidence, scoreFeatures, zhFeatures, type Similarity, type ZhFeatures } from '../lexicon/similarity.js';
 import { primeWordEnds } from '../lexicon/segment.js';
-import { attachedCandidates, CandidateScratch, rankCandidates } from './candidates.js';
+import { attachedCandidates, CandidateScratch, rankCandidates, type Candidate } from './candidates.js';
 import { PairIndex, type IndexedQuery, type OriginalsIndex } from './pair-index.js';
 import { attachedMismatch, verifyPairing } from './verify-pair.js';
 
@@ -39,7 +39,7 @@ interface TranslationDoc {
   text: string;
   blocks: IdentifiedBlock[];
   /** Originals (pool indices) the input attaches one of the blocks to. */
-  attachedDocs: Set<number>;
+  attachedDocs: number[];
   /**
    * Read when the translation is ranked, and released after it when every block of the text is attached
    * to the one original: `attached` then keeps the evidence the pairs need. Features of every
@@ -47,9 +47,34 @@ interface TranslationDoc {
    */
   features: ZhFeatures | undefined;
   /** The attached original's similarity with its evidence, kept when the features were released. */
-  attached?: { doc: number; sim: ScoredSimilarity };
-  ranked: Array<{ doc: number; sim: ScoredSimilarity }>;
+  attached?: { doc: number; sim: Similarity };
+  ranked: Ranked;
   candidates: number;
+}
+
+/**
+ * A translation's ranked candidates, best first: the originals and their scores, which is all that the
+ * decisions and the evidence read of them. Every translation's list is held from its ranking to the end of
+ * pairing: as scored candidate objects (a similarity with its parts and two empty lists each, 17 candidates
+ * a translation on the scale benchmark's 20k file), with the attached original's full similarity and a set
+ * of attached originals, they held 4.2 KB a translation more (live heap at the end of ranking 274 → 192 MB;
+ * docs/scale.md, session 19).
+ */
+interface Ranked {
+  docs: number[];
+  scores: number[];
+}
+
+const NOT_RANKED: Ranked = { docs: [], scores: [] };
+
+function ranked(candidates: readonly Candidate[]): Ranked {
+  const docs: number[] = [];
+  const scores: number[] = [];
+  for (const c of candidates) {
+    docs.push(c.doc);
+    scores.push(c.sim.score);
+  }
+  return { docs, scores };
 }
 
 /**
@@ -103,7 +128,7 @@ async function finishCooperatively<T>(steps: Generator<void, T>): Promise<T> {
 /** A decision of the ranking: the chosen candidate, its margin and whether verification found positive evidence. */
 interface Chosen {
   doc: number;
-  sim: ScoredSimilarity;
+  score: number;
   margin: number;
   /** True when verify-pair found positive evidence; false when it was inconclusive (or the input stated the pair). */
   verified: boolean;
@@ -158,7 +183,7 @@ function* pairingSteps(
   for (const t of tdocs) {
     for (const b of t.blocks) {
       const doc = b.attachedTo !== undefined ? docOfBlock.get(b.attachedTo) : undefined;
-      if (doc !== undefined && doc >= 0) t.attachedDocs.add(doc);
+      if (doc !== undefined && doc >= 0 && !t.attachedDocs.includes(doc)) t.attachedDocs.push(doc);
     }
   }
   const scratch = new CandidateScratch(index);
@@ -171,11 +196,11 @@ function* pairingSteps(
     t.features = zhFeatures(t.text);
     // The attached original is always a candidate; the rest come from the bounded candidate generation.
     const query: IndexedQuery = index.query(t.features);
-    const only = t.attachedDocs.size === 1 ? (t.attachedDocs.values().next().value as number) : -1;
+    const only = t.attachedDocs.length === 1 ? (t.attachedDocs[0] as number) : -1;
     // An attached original that fits well is ranked against the originals that share the translation's
     // rarest terms, not against the whole pool (candidates.ts).
     const own = only >= 0 ? attachedCandidates(index, query, scratch, only) : undefined;
-    t.ranked = own ?? rankCandidates(index, query, scratch, [...t.attachedDocs]).ranked;
+    t.ranked = ranked(own ?? rankCandidates(index, query, scratch, t.attachedDocs).ranked);
     t.candidates = index.size;
     if (only >= 0 && t.blocks.every((b) => b.attachedTo !== undefined && docOfBlock.get(b.attachedTo) === only)) {
       t.attached = { doc: only, sim: withEvidence(t, index, only) };
@@ -187,33 +212,33 @@ function* pairingSteps(
   const decision = new Map<TranslationDoc, Chosen | null>();
   const rejectedOf = new Map<TranslationDoc, { doc: number; score: number; reason: string }>();
   const taken = new Map<number, { t: TranslationDoc; score: number }>();
-  const order = [...tdocs].sort((a, b) => (b.ranked[0]?.sim.score ?? 0) - (a.ranked[0]?.sim.score ?? 0));
+  const order = [...tdocs].sort((a, b) => (b.ranked.scores[0] ?? 0) - (a.ranked.scores[0] ?? 0));
   for (const t of order) {
     // Verification aligns sentences (about a millisecond a candidate): Ctrl-C stops here too.
     if (stopRequested(signal)) break;
     yield;
     let chosen: Chosen | null = null;
-    for (let i = 0; i < t.ranked.length && chosen === null; i++) {
-      const cand = t.ranked[i] as { doc: number; sim: ScoredSimilarity };
-      if (cand.sim.score < opts.minScore) break;
+    for (let i = 0; i < t.ranked.docs.length && chosen === null; i++) {
+      const cand = { doc: t.ranked.docs[i] as number, score: t.ranked.scores[i] as number };
+      if (cand.score < opts.minScore) break;
       const holder = taken.get(cand.doc);
-      if (holder && !sharesOriginal(holder, t, cand.sim.score)) continue;
+      if (holder && !sharesOriginal(holder, t, cand.score)) continue;
       const margin = marginOver(t.ranked, i, index);
       if (margin < opts.minMargin) break;
       // What the input stated needs no verification; a pairing found by ranking does.
-      if (t.attachedDocs.has(cand.doc)) {
+      if (t.attachedDocs.includes(cand.doc)) {
         chosen = { ...cand, margin, verified: false };
         break;
       }
       const verification = verifyPairing(t.blocks[0]?.text ?? '', index.block(cand.doc).text);
       if (verification.outcome === 'rejected') {
-        rejectedOf.set(t, { doc: cand.doc, score: cand.sim.score, reason: verification.reason });
+        rejectedOf.set(t, { doc: cand.doc, score: cand.score, reason: verification.reason });
         break;
       }
       chosen = { ...cand, margin, verified: verification.outcome === 'verified' };
     }
     decision.set(t, chosen);
-    if (chosen && !taken.has(chosen.doc)) taken.set(chosen.doc, { t, score: chosen.sim.score });
+    if (chosen && !taken.has(chosen.doc)) taken.set(chosen.doc, { t, score: chosen.score });
   }
 
   const pairs: Pair[] = [];
@@ -229,9 +254,9 @@ function* pairingSteps(
     yield;
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
-    const best = t.ranked.slice(0, opts.maxBest).map((c) => ({
-      original: blockRef(index.block(c.doc)),
-      score: round(c.sim.score),
+    const best = t.ranked.docs.slice(0, opts.maxBest).map((doc, i) => ({
+      original: blockRef(index.block(doc)),
+      score: round(t.ranked.scores[i] as number),
     }));
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
     if (attached) {
@@ -240,7 +265,7 @@ function* pairingSteps(
       const chosenIsAttached = chosen !== null && (chosen.doc === attachedDoc || nearDuplicateOriginals(index, chosen.doc, attachedDoc));
       // An accepted better original: verified with positive evidence and clearly ahead of the attached one.
       const better =
-        chosen !== null && !chosenIsAttached && chosen.verified && attachedSim.score < chosen.sim.score - opts.minMargin ? chosen : null;
+        chosen !== null && !chosenIsAttached && chosen.verified && attachedSim.score < chosen.score - opts.minMargin ? chosen : null;
       const mismatch = chosenIsAttached || better ? null : attachedMismatch(block.text, attached.text);
       if (!better && mismatch?.strength !== 'strong') {
         pairs.push({
@@ -257,12 +282,12 @@ function* pairingSteps(
       const betterRef = better ? blockRef(index.block(better.doc)) : undefined;
       const betterBest = betterRef
         ? [
-            { original: betterRef, score: round(better?.sim.score ?? 0) },
+            { original: betterRef, score: round(better?.score ?? 0) },
             ...best.filter((b) => b.original.block !== betterRef.block),
           ].slice(0, opts.maxBest)
         : [];
       const reason = betterRef
-        ? `another original fits better (${(better?.sim.score ?? 0).toFixed(2)} against ${attachedSim.score.toFixed(2)}) and its sentences correspond`
+        ? `another original fits better (${(better?.score ?? 0).toFixed(2)} against ${attachedSim.score.toFixed(2)}) and its sentences correspond`
         : (mismatch?.reason ?? '');
       pairs.push({
         id: block.id,
@@ -284,11 +309,11 @@ function* pairingSteps(
         translation: block,
         original: index.block(chosen.doc),
         status: 'paired',
-        confidence: confidence(chosen.sim.score, chosen.margin, opts),
+        confidence: confidence(chosen.score, chosen.margin, opts),
         evidence: withVersions(evidence(withEvidence(t, index, chosen.doc), chosen.margin, t.candidates, best), t, chosen.doc, index),
       });
     } else {
-      const top = t.ranked[0];
+      const top = t.ranked.docs[0];
       const rejected = rejectedOf.get(t);
       pairs.push({
         id: block.id,
@@ -296,9 +321,9 @@ function* pairingSteps(
         original: null,
         status: 'unpaired',
         confidence: 0,
-        evidence: top
+        evidence: top !== undefined
           ? {
-              ...evidence(withEvidence(t, index, top.doc), marginOver(t.ranked, 0, index), t.candidates, best),
+              ...evidence(withEvidence(t, index, top), marginOver(t.ranked, 0, index), t.candidates, best),
               ...(rejected
                 ? { rejected: [{ original: blockRef(index.block(rejected.doc)), score: round(rejected.score), reason: rejected.reason }] }
                 : {}),
@@ -330,20 +355,20 @@ function* distinctTranslations(translations: readonly IdentifiedBlock[], signal?
       continue;
     }
     // Features are read when the text is ranked (pairingSteps), not all at once here.
-    byText.set(block.text, { text: block.text, blocks: [block], attachedDocs: new Set(), features: undefined, ranked: [], candidates: 0 });
+    byText.set(block.text, { text: block.text, blocks: [block], attachedDocs: [], features: undefined, ranked: NOT_RANKED, candidates: 0 });
   }
   return [...byText.values()];
 }
 
 /** Lead of ranked[i] over the best other candidate that is not a version of the same original. */
-function marginOver(ranked: ReadonlyArray<{ doc: number; sim: ScoredSimilarity }>, i: number, docs: OriginalsIndex): number {
-  const chosen = ranked[i] as { doc: number; sim: ScoredSimilarity };
-  for (let j = 0; j < ranked.length; j++) {
-    const other = ranked[j] as { doc: number; sim: ScoredSimilarity };
-    if (j === i || nearDuplicateOriginals(docs, chosen.doc, other.doc)) continue;
-    return chosen.sim.score - other.sim.score;
+function marginOver(ranked: Ranked, i: number, docs: OriginalsIndex): number {
+  const doc = ranked.docs[i] as number;
+  const score = ranked.scores[i] as number;
+  for (let j = 0; j < ranked.docs.length; j++) {
+    if (j === i || nearDuplicateOriginals(docs, doc, ranked.docs[j] as number)) continue;
+    return score - (ranked.scores[j] as number);
   }
-  return chosen.sim.score;
+  return score;
 }
 
 /** Two originals are versions of one text when they share a record id (an arXiv id) or nearly all their words. */
@@ -391,7 +416,7 @@ function confidence(score: number, margin: number, opts: Required<PairingOptions
   return round(0.5 + 0.25 * s + 0.25 * m);
 }
 
-function evidence(sim: ScoredSimilarity, margin: number, candidates: number, best: PairEvidence['best']): PairEvidence {
+function evidence(sim: Similarity, margin: number, candidates: number, best: PairEvidence['best']): PairEvidence {
   return { anchors: sim.anchors, terms: sim.terms, score: round(sim.score), margin: round(margin), candidates, best };
 }
 
@@ -401,9 +426,7 @@ function evidence(sim: ScoredSimilarity, margin: number, candidates: number, bes
  */
 function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: OriginalsIndex): PairEvidence {
   if (doc < 0) return ev;
-  const versions = t.ranked
-    .filter((c) => c.doc !== doc && nearDuplicateOriginals(docs, doc, c.doc))
-    .map((c) => blockRef(docs.block(c.doc)));
+  const versions = t.ranked.docs.filter((c) => c !== doc && nearDuplicateOriginals(docs, doc, c)).map((c) => blockRef(docs.block(c)));
   return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
@@ -412,12 +435,13 @@ function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: Or
  * ranked candidate is the ranking's (the index scores exactly as `scoreFeatures`); only the lists are
  * worked out here. An original the ranking did not keep (an attached one, below the best) is scored again.
  */
-function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): ScoredSimilarity {
+function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): Similarity {
   // Features released after ranking (or never read: a stop) are read again.
   const features = t.features ?? zhFeatures(t.text);
   const en = enFeatures(docs.block(doc).text);
-  const ranked = t.ranked.find((c) => c.doc === doc)?.sim ?? scoreFeatures(en, features, docs.weights, undefined, false);
-  return { ...ranked, ...pairEvidence(en, features) };
+  const at = t.ranked.docs.indexOf(doc);
+  const score = at >= 0 ? (t.ranked.scores[at] as number) : scoreFeatures(en, features, docs.weights, undefined, false).score;
+  return { score, ...pairEvidence(en, features) };
 }
 
 /** How reports name a block. */
