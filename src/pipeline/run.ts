@@ -33,6 +33,7 @@ import { ArxivLookupError, lookupArxiv, type ArxivLookupOptions } from './lookup
 import { noEvidence, pairTranslationsCooperatively, type PairingOptions } from './pair.js';
 import type { OriginalsIndex } from './pair-index.js';
 import { DEFAULT_SCORING, scorePair, type ScoringConfig } from './score.js';
+import { packResult } from './packed-result.js';
 import { Spiller } from './spill.js';
 import { emptySummary, summarize } from './summarize.js';
 
@@ -277,8 +278,10 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
   if (pool) started.pool = pool;
   const spiller = options.spill && toCheck >= options.spill.minPairs ? new Spiller(options.spill.store, options.spill.active) : undefined;
   // A checked result's sentences, beads and findings leave memory as it arrives (even while pairing);
-  // its pair's evidence once the pair is final (`spiller.settle`, below).
-  const keep = spiller ? (result: PairResult) => spiller.result(result) : undefined;
+  // its pair's evidence once the pair is final (`spiller.settle`, below). A result kept in memory has its
+  // sentences and beads packed (packed-result.ts).
+  const keep = (result: PairResult) => packResult(spiller ? spiller.result(result) : result);
+  const settle = (result: PairResult) => packResult(spiller ? spiller.settle(result) : result);
   const blockById = new Map(allBlocks.map((b) => [b.id, b]));
   const untranslated = allBlocks.filter((b) => b.role === 'untranslated' && (options.inShard?.(b) ?? true)).map((b) => untranslatedPair(b, blockById));
   // Duplicates depend on the inputs only: known before pairing, for the speculative checks too.
@@ -359,7 +362,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
       const byId = new Map(checked.map((r) => [r.pair.id, r]));
       for (let i = 0; i < all.length; i++) {
         const result = reused[i] ?? byId.get((all[i] as Pair).id);
-        if (result) results.push(spiller ? spiller.settle(result) : result);
+        if (result) results.push(settle(result));
       }
     } finally {
       await pool.destroy();
@@ -375,7 +378,7 @@ async function auditStages(options: AuditOptions, started: { pool?: CheckPool })
         if (stopRequested(options.signal)) break;
       }
       const result = await checkPair(pair, { checks: resolved, scoring }, duplicates.get(pair.id));
-      results.push(spiller ? spiller.settle(result) : result);
+      results.push(settle(result));
       options.onProgress?.('check', results.length, all.length);
     }
   }
