@@ -14,6 +14,7 @@ import { checkPair } from '../../src/pipeline/check.js';
 import { Spiller } from '../../src/pipeline/spill.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
 import { jsonReply, startMockOpenAI, type MockServer } from '../helpers/mock-openai-server.js';
+import { plainResult as plain } from '../helpers/plain-result.js';
 import { runMain } from '../helpers/run-main.js';
 
 const records = pairingRecords();
@@ -118,33 +119,6 @@ async function someResults(): Promise<PairResult[]> {
   return out;
 }
 
-/** A result's fields read by name, as reporters read them, into a plain object. */
-function plain(r: PairResult): PairResult {
-  const e = r.pair.evidence;
-  const evidence = {
-    anchors: e.anchors,
-    terms: e.terms,
-    score: e.score,
-    margin: e.margin,
-    candidates: e.candidates,
-    best: e.best,
-    ...(e.rejected ? { rejected: e.rejected } : {}),
-    ...(e.versions ? { versions: e.versions } : {}),
-    ...(e.confirmedBy ? { confirmedBy: e.confirmedBy } : {}),
-  };
-  return {
-    pair: { ...r.pair, evidence },
-    sourceSentences: r.sourceSentences,
-    targetSentences: r.targetSentences,
-    beads: r.beads,
-    findings: r.findings,
-    penalty: r.penalty,
-    score: r.score,
-    verdict: r.verdict,
-    ...(r.verdictReason !== undefined ? { verdictReason: r.verdictReason } : {}),
-    targetOnly: r.targetOnly,
-  };
-}
 
 describe('Spiller and SpillFile', () => {
   it('moves a result’s parts to the file and reads back equal, frozen values; setting findings writes them again', async () => {

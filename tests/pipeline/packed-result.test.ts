@@ -13,6 +13,7 @@ import { packResult } from '../../src/pipeline/packed-result.js';
 import { audit } from '../../src/pipeline/run.js';
 import { reporters, runReporters } from '../../src/report/reporters.js';
 import { pairingRecords } from '../fixtures/pairing/records.js';
+import { plainResult as plain } from '../helpers/plain-result.js';
 
 const records = pairingRecords();
 
@@ -48,21 +49,6 @@ async function someResults(): Promise<PairResult[]> {
   return out;
 }
 
-/** Every field of a result read by name, as reporters read them, into a plain object. */
-function plain(r: PairResult): PairResult {
-  return {
-    pair: r.pair,
-    sourceSentences: r.sourceSentences,
-    targetSentences: r.targetSentences,
-    beads: r.beads,
-    findings: r.findings,
-    penalty: r.penalty,
-    score: r.score,
-    verdict: r.verdict,
-    ...(r.verdictReason !== undefined ? { verdictReason: r.verdictReason } : {}),
-    targetOnly: r.targetOnly,
-  };
-}
 
 describe('packResult', () => {
   it('gives back the same sentences, beads and fields, frozen, the same arrays on repeated reads', async () => {
