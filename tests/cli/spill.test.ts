@@ -12,7 +12,7 @@ import { audit } from '../../src/pipeline/run.js';
 import { reporters } from '../../src/report/reporters.js';
 import { checkPair } from '../../src/pipeline/check.js';
 import { Spiller } from '../../src/pipeline/spill.js';
-import { pairingRecords } from '../fixtures/pairing/records.js';
+import { mixedRecordLines, pairingRecords } from '../fixtures/pairing/records.js';
 import { jsonReply, startMockOpenAI, type MockServer } from '../helpers/mock-openai-server.js';
 import { plainResult as plain } from '../helpers/plain-result.js';
 import { runMain } from '../helpers/run-main.js';
@@ -24,10 +24,7 @@ function workdir(): string {
   writeFileSync(join(dir, 'transcheck.config.json'), '{}');
   // Attached pairs, one attached to the wrong original (mismatched), a translation alone (paired against
   // the originals corpus), and an untranslated record.
-  const lines = records.map((r, i) => JSON.stringify({ id: r.id, en: i === 3 ? (records[4]?.en ?? '') : r.en, zh: r.zh }));
-  lines.push(JSON.stringify({ id: 'alone', zh: records[0]?.zh }));
-  lines.push(JSON.stringify({ id: 'same', en: records[1]?.en, zh: records[1]?.en }));
-  writeFileSync(join(dir, 'a.jsonl'), `${lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'a.jsonl'), mixedRecordLines(records));
   writeFileSync(join(dir, 'originals.jsonl'), `${records.map((r) => JSON.stringify({ id: `o-${r.id}`, abstract: r.en })).join('\n')}\n`);
   return dir;
 }

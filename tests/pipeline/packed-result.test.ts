@@ -12,24 +12,14 @@ import { checkPair } from '../../src/pipeline/check.js';
 import { packResult } from '../../src/pipeline/packed-result.js';
 import { audit } from '../../src/pipeline/run.js';
 import { reporters, runReporters } from '../../src/report/reporters.js';
-import { pairingRecords } from '../fixtures/pairing/records.js';
+import { identifiedBlock } from '../fixtures/pairing/blocks.js';
+import { mixedRecordLines, pairingRecords } from '../fixtures/pairing/records.js';
 import { plainResult as plain } from '../helpers/plain-result.js';
 
 const records = pairingRecords();
 
 function pairOf(i: number, en: string | null, zh: string): Pair {
-  const block = (id: string, language: 'en' | 'zh', text: string) => ({
-    id,
-    file: 'x.jsonl',
-    lines: [i + 1, i + 1] as [number, number],
-    raw: text,
-    text,
-    claimed: 'unknown' as const,
-    role: language === 'en' ? ('original' as const) : ('translation' as const),
-    language,
-    script: language === 'en' ? ('none' as const) : ('simplified' as const),
-    hanRatio: language === 'en' ? 0 : 1,
-  });
+  const block = (id: string, language: 'en' | 'zh', text: string) => identifiedBlock(id, text, language === 'zh', { file: 'x.jsonl', lines: [i + 1, i + 1] });
   return {
     id: `0:${i}`,
     translation: block(`0:${i}`, 'zh', zh),
@@ -96,10 +86,7 @@ describe('packResult', () => {
     const dir = mkdtempSync(join(tmpdir(), 'transcheck-packed-'));
     writeFileSync(join(dir, 'transcheck.config.json'), '{}');
     // Attached pairs, one attached to the wrong original (mismatched), a translation alone and an untranslated record.
-    const lines = records.map((r, i) => JSON.stringify({ id: r.id, en: i === 3 ? (records[4]?.en ?? '') : r.en, zh: r.zh }));
-    lines.push(JSON.stringify({ id: 'alone', zh: records[0]?.zh }));
-    lines.push(JSON.stringify({ id: 'same', en: records[1]?.en, zh: records[1]?.en }));
-    writeFileSync(join(dir, 'a.jsonl'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'a.jsonl'), mixedRecordLines(records));
     const run = await audit({ inputs: ['a.jsonl'], cwd: dir, tool: { name: 'transcheck', version: 'test' }, configHash: 'x', jobs: 1 });
     const results = run.files.flatMap((f) => f.pairs);
     expect(results.length).toBe(records.length + 2);
