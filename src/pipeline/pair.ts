@@ -255,7 +255,7 @@ function* pairingSteps(
     const t = byBlock.get(block.id) as TranslationDoc;
     const chosen = decision.get(t) ?? null;
     const best = t.ranked.docs.slice(0, opts.maxBest).map((doc, i) => ({
-      original: blockRef(index.block(doc)),
+      original: sharedRef(index.block(doc)),
       score: round(t.ranked.scores[i] as number),
     }));
     const attached = block.attachedTo ? originalById.get(block.attachedTo) : undefined;
@@ -426,7 +426,7 @@ function evidence(sim: Similarity, margin: number, candidates: number, best: Pai
  */
 function withVersions(ev: PairEvidence, t: TranslationDoc, doc: number, docs: OriginalsIndex): PairEvidence {
   if (doc < 0) return ev;
-  const versions = t.ranked.docs.filter((c) => c !== doc && nearDuplicateOriginals(docs, doc, c)).map((c) => blockRef(docs.block(c)));
+  const versions = t.ranked.docs.filter((c) => c !== doc && nearDuplicateOriginals(docs, doc, c)).map((c) => sharedRef(docs.block(c)));
   return versions.length > 0 ? { ...ev, versions } : ev;
 }
 
@@ -442,6 +442,19 @@ function withEvidence(t: TranslationDoc, docs: OriginalsIndex, doc: number): Sim
   const at = t.ranked.docs.indexOf(doc);
   const score = at >= 0 ? (t.ranked.scores[at] as number) : scoreFeatures(en, features, docs.weights, undefined, false).score;
   return { score, ...pairEvidence(en, features) };
+}
+
+/**
+ * One reference a block for the evidence lists of every pair: each pair names its three best candidates,
+ * most of them other pairs' originals, and the run keeps every pair's evidence to its reports (a copy each
+ * held 0.11 KB a pair more: 5,000 pairs of the scale benchmark's file, bench/live-heap.ts; docs/scale.md).
+ */
+const sharedRefs = new WeakMap<IdentifiedBlock, BlockRef>();
+
+function sharedRef(block: IdentifiedBlock): BlockRef {
+  let ref = sharedRefs.get(block);
+  if (!ref) sharedRefs.set(block, (ref = blockRef(block)));
+  return ref;
 }
 
 /** How reports name a block. */
