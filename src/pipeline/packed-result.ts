@@ -77,7 +77,8 @@ class PackedResult implements PairResult {
 
   constructor(result: PairResult, packed: number[]) {
     this.pair = result.pair;
-    this.findings = result.findings;
+    // A copy of the right length: the runner grows the list by `push`, which leaves room spare.
+    this.findings = result.findings.slice();
     this.penalty = result.penalty;
     this.score = result.score;
     this.verdict = result.verdict;
